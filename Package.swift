@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tendency",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "TendencyCore", targets: ["TendencyCore"]),
+        .library(name: "Tendency", targets: ["Tendency"]),
+        .executable(name: "tendency", targets: ["tendency-cli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Layer 0: OpenBLAS (CBLAS) and LAPACKE, as the system provides them.
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        // Layer 1: the numeric core. Matrices, kernels, linkage, dendrograms,
+        // validity, projection, resampling. Knows no domain words.
+        .target(
+            name: "TendencyCore",
+            dependencies: ["CLinearAlgebra"]
+        ),
+        // Layer 2: the domain. Codebooks, sketches, surveys, Polis, features,
+        // analysis, profiles, reports.
+        .target(
+            name: "Tendency",
+            dependencies: ["TendencyCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Layer 3: the command line.
+        .executableTarget(
+            name: "tendency-cli",
+            dependencies: [
+                "Tendency", "TendencyCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TendencyCoreTests", dependencies: ["TendencyCore"]),
+        .testTarget(name: "TendencyTests", dependencies: ["Tendency"]),
+        .testTarget(name: "CLITests", dependencies: ["tendency-cli"]),
+    ]
+)

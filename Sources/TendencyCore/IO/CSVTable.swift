@@ -1,0 +1,172 @@
+import Foundation
+
+/// A CSV file read into fields, every field remembering the line and column
+/// where it starts, so later stages can point at the exact cell that is wrong.
+///
+/// Follows RFC 4180: comma separator, double-quoted fields that may hold
+/// commas, quotes (doubled) and line breaks; LF or CRLF line ends; a UTF-8
+/// byte-order mark is skipped. Blank lines are ignored. The reader is written
+/// here rather than taken from a CSV package because none of the available
+/// ones reports positions, and every error must name its line and column.
+public struct CSVTable: Sendable {
+    /// A field's text and where it starts (1-based).
+    public struct Cell: Sendable, Equatable {
+        public var text: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// One record of the file.
+    public struct Record: Sendable {
+        public var cells: [Cell]
+        /// The line where the record starts.
+        public var line: Int
+    }
+
+    /// The name used in error messages.
+    public let file: String
+    /// The header record.
+    public let header: Record
+    /// The records after the header.
+    public let records: [Record]
+
+    /// Reads a CSV file.
+    public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = 1 << 30) throws {
+        let name = displayName ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: name, "cannot open the file for reading")
+        }
+        defer { try? handle.close() }
+        let data = try handle.readToEnd() ?? Data()
+        guard data.count <= maxBytes else {
+            throw InputError(file: name, "file is \(data.count) bytes; the limit is \(maxBytes) bytes")
+        }
+        try self.init(data: data, file: name)
+    }
+
+    /// Parses CSV bytes. `file` names the source in error messages.
+    public init(data: Data, file: String) throws {
+        self.file = file
+        var all = try CSVTable.parse([UInt8](data), file: file)
+        guard !all.isEmpty else { throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a header row") }
+        header = all.removeFirst()
+        records = all
+        try CSVTable.checkHeader(header, file: file)
+        for record in records where record.cells.count != header.cells.count {
+            let last = record.cells.last!
+            throw InputError(file: file, line: record.line, column: record.cells.count > header.cells.count
+                                ? record.cells[header.cells.count].column : last.column + last.text.utf8.count,
+                             "row has \(record.cells.count) fields; the header has \(header.cells.count)")
+        }
+    }
+
+    /// The header's column names.
+    public var columnNames: [String] { header.cells.map(\.text) }
+
+    private static func checkHeader(_ header: Record, file: String) throws {
+        var seen = [String: Int]()
+        for cell in header.cells {
+            let name = cell.text.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty {
+                throw InputError(file: file, line: cell.line, column: cell.column, "empty column name in the header")
+            }
+            if let first = seen[name] {
+                throw InputError(file: file, line: cell.line, column: cell.column,
+                                 "duplicate column name \"\(name)\" (first in column \(first))")
+            }
+            seen[name] = cell.column
+        }
+    }
+
+    /// Splits bytes into records of fields, tracking lines and columns.
+    static func parse(_ bytes: [UInt8], file: String) throws -> [Record] {
+        var index = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        if bytes[index...].contains(0) {
+            throw InputError(file: file, "the file holds NUL bytes; expected UTF-8 text")
+        }
+        var records: [Record] = []
+        var cells: [Cell] = []
+        var field: [UInt8] = []
+        var line = 1, lineStart = index
+        var fieldLine = 1, fieldColumn = 1
+        var recordLine = 1
+        var inQuotes = false, wasQuoted = false, fieldStarted = false
+
+        func text(_ bytes: [UInt8], line: Int, column: Int) throws -> String {
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                throw InputError(file: file, line: line, column: column, "field is not valid UTF-8 text")
+            }
+            return s
+        }
+        func endField() throws {
+            cells.append(Cell(text: try text(field, line: fieldLine, column: fieldColumn), line: fieldLine, column: fieldColumn))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+            fieldStarted = false
+        }
+        func endRecord() throws {
+            try endField()
+            if !(cells.count == 1 && cells[0].text.isEmpty) {
+                records.append(Record(cells: cells, line: recordLine))
+            }
+            cells.removeAll()
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !fieldStarted {
+                fieldStarted = true
+                fieldLine = line
+                fieldColumn = index - lineStart + 1
+                if cells.isEmpty { recordLine = line }
+            }
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte); index += 2; continue
+                    }
+                    inQuotes = false
+                    index += 1
+                    if index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[index]) {
+                        throw InputError(file: file, line: line, column: index - lineStart + 1,
+                                         "expected a comma or the end of the line after a closing quote")
+                    }
+                    continue
+                }
+                if byte == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+                field.append(byte)
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                try endField()
+                fieldStarted = true
+                fieldLine = line
+                fieldColumn = index - lineStart + 2
+            case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"):
+                index += 1
+                try endRecord()
+                line += 1; lineStart = index + 1
+            case UInt8(ascii: "\n"):
+                try endRecord()
+                line += 1; lineStart = index + 1
+            case UInt8(ascii: "\"") where field.isEmpty && !wasQuoted:
+                inQuotes = true
+                wasQuoted = true
+            case UInt8(ascii: "\""):
+                throw InputError(file: file, line: line, column: index - lineStart + 1,
+                                 "unexpected quote inside an unquoted field; quote the whole field and double inner quotes")
+            default:
+                field.append(byte)
+            }
+            index += 1
+        }
+        if inQuotes {
+            throw InputError(file: file, line: fieldLine, column: fieldColumn, "quoted field is never closed")
+        }
+        if fieldStarted || !cells.isEmpty || !field.isEmpty { try endRecord() }
+        return records
+    }
+}
