@@ -3,5 +3,11 @@ import Tendency
 
 @main
 struct TendencyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tendency", abstract: "Strategic-alignment clustering.")
+    static let configuration = CommandConfiguration(
+        commandName: "tendency",
+        abstract: "Strategic-alignment clustering: candidate strategic tendencies from strategy sketches and alignment surveys.",
+        version: TendencyCoreVersion.string,
+        subcommands: [
+            ClusterCommand.self,
+        ])
 }

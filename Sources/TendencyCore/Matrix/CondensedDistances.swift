@@ -57,3 +57,17 @@ public struct CondensedDistances<Scalar: BLASScalar>: Sendable, Equatable {
         return m
     }
 }
+
+extension CondensedDistances {
+    /// The distances among a subset of the observations, in the order given
+    /// (for resampling without recomputing the kernel).
+    public func selecting(_ indices: [Int]) -> CondensedDistances {
+        let m = indices.count
+        var out = [Scalar]()
+        out.reserveCapacity(m * (m - 1) / 2)
+        for a in 0..<m {
+            for b in (a + 1)..<max(a + 1, m) { out.append(self[indices[a], indices[b]]) }
+        }
+        return CondensedDistances(count: m, storage: out)
+    }
+}

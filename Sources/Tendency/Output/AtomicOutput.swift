@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes a set of output files all-or-nothing.
+///
+/// Every file is first written in full to a hidden temporary file beside its
+/// destination; only when all of them are written are they renamed into
+/// place (a rename within one file system is atomic). If anything fails, the
+/// temporaries are removed and the destinations keep their previous contents.
+public struct AtomicOutput {
+    private var pending: [(destination: URL, contents: Data)] = []
+
+    public init() {}
+
+    /// Queues `contents` for `path`.
+    public mutating func add(_ path: String, _ contents: Data) {
+        pending.append((URL(fileURLWithPath: path), contents))
+    }
+
+    /// Queues UTF-8 text for `path`.
+    public mutating func add(_ path: String, text: String) {
+        add(path, Data(text.utf8))
+    }
+
+    /// Writes every queued file, then moves them all into place.
+    public func commit() throws {
+        let manager = FileManager.default
+        var temporaries: [URL] = []
+        do {
+            for (destination, contents) in pending {
+                let folder = destination.deletingLastPathComponent()
+                var isFolder: ObjCBool = false
+                guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw OutputError(path: destination.path, message: "the folder \(folder.path) does not exist")
+                }
+                let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+                temporaries.append(temporary)
+                do {
+                    try contents.write(to: temporary)
+                } catch {
+                    throw OutputError(path: destination.path, message: "cannot write: \(error.localizedDescription)")
+                }
+            }
+            for (temporary, (destination, _)) in zip(temporaries, pending) {
+                if rename(temporary.path, destination.path) != 0 {
+                    throw OutputError(path: destination.path, message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
+                }
+            }
+        } catch {
+            for temporary in temporaries { try? manager.removeItem(at: temporary) }
+            throw error
+        }
+    }
+}
+
+/// A failure to write an output.
+public struct OutputError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}

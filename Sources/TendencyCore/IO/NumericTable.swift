@@ -1,0 +1,231 @@
+import Foundation
+
+/// A numeric CSV file: a header row, then one row per observation with its id
+/// in the first column and numbers after it. An empty cell is a missing value
+/// (NaN in `values`); `missingCells` says where each one was.
+///
+/// Unquoted files take a fast byte-level path (the common case for numeric
+/// exports); files with quoted fields go through `CSVTable`. Both report
+/// errors with file, line and column.
+public struct NumericTable: Sendable {
+    /// Row ids, from the first column.
+    public var ids: [String]
+    /// Column names after the id column.
+    public var columnNames: [String]
+    /// Values, row-major; NaN where a cell was empty.
+    public var values: Matrix<Double>
+    /// Positions of the empty cells: the first one, and how many there are.
+    public var firstMissingCell: (line: Int, column: Int)?
+    public var missingCount: Int
+
+    /// Reads a numeric CSV file. `maxBytes` bounds the file size.
+    public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = 4 << 30) throws {
+        let name = displayName ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: name, "cannot open the file for reading")
+        }
+        defer { try? handle.close() }
+        let data = try handle.readToEnd() ?? Data()
+        guard data.count <= maxBytes else {
+            throw InputError(file: name, "file is \(data.count) bytes; the limit is \(maxBytes) bytes")
+        }
+        try self.init(data: data, file: name)
+    }
+
+    /// Parses numeric CSV bytes; `file` names the source in error messages.
+    public init(data: Data, file: String) throws {
+        var bytes = [UInt8](data)
+        guard !bytes.isEmpty else {
+            throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a header row (id column, then one column per feature)")
+        }
+        if bytes.contains(0) { throw InputError(file: file, "the file holds NUL bytes; expected UTF-8 text") }
+        if bytes.contains(UInt8(ascii: "\"")) {
+            self = try NumericTable.fromTable(try CSVTable(data: data, file: file), file: file)
+        } else {
+            bytes.append(0)  // terminates the last number for strtod
+            self = try NumericTable.parseUnquoted(bytes, file: file)
+        }
+        try checkShape(file: file)
+    }
+
+    private init(ids: [String], columnNames: [String], values: Matrix<Double>,
+                 firstMissingCell: (line: Int, column: Int)?, missingCount: Int) {
+        self.ids = ids
+        self.columnNames = columnNames
+        self.values = values
+        self.firstMissingCell = firstMissingCell
+        self.missingCount = missingCount
+    }
+
+    private func checkShape(file: String) throws {
+        guard !columnNames.isEmpty else {
+            throw InputError(file: file, line: 1, column: 1, "the header has only an id column; expected at least one feature column after it")
+        }
+        guard ids.count >= 2 else {
+            throw InputError(file: file, line: ids.isEmpty ? 1 : 2, column: 1,
+                             "found \(ids.count) data row\(ids.count == 1 ? "" : "s"); clustering needs at least two")
+        }
+    }
+
+    private static func fromTable(_ table: CSVTable, file: String) throws -> NumericTable {
+        let names = Array(table.columnNames.dropFirst())
+        var storage = [Double]()
+        storage.reserveCapacity(table.records.count * names.count)
+        var ids = [String]()
+        var seen = [String: Int]()
+        var firstMissing: (line: Int, column: Int)?
+        var missing = 0
+        for record in table.records {
+            let idCell = record.cells[0]
+            try register(id: idCell.text, line: idCell.line, column: idCell.column, seen: &seen, file: file)
+            ids.append(idCell.text)
+            for cell in record.cells.dropFirst() {
+                let text = cell.text.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty {
+                    storage.append(.nan)
+                    missing += 1
+                    if firstMissing == nil { firstMissing = (cell.line, cell.column) }
+                    continue
+                }
+                guard let value = Double(text) else {
+                    throw InputError(file: file, line: cell.line, column: cell.column, "expected a number, found \"\(cell.text)\"")
+                }
+                guard value.isFinite else {
+                    throw InputError(file: file, line: cell.line, column: cell.column, "expected a finite number, found \"\(cell.text)\"")
+                }
+                storage.append(value)
+            }
+        }
+        return NumericTable(ids: ids, columnNames: names,
+                            values: Matrix(rows: ids.count, columns: names.count, storage: storage),
+                            firstMissingCell: firstMissing, missingCount: missing)
+    }
+
+    private static func register(id: String, line: Int, column: Int, seen: inout [String: Int], file: String) throws {
+        if id.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw InputError(file: file, line: line, column: column, "empty row id; expected an id in the first column")
+        }
+        if let first = seen[id] {
+            throw InputError(file: file, line: line, column: column, "duplicate row id \"\(id)\" (first on line \(first))")
+        }
+        seen[id] = line
+    }
+
+    /// The fast path: no quotes anywhere, so records end at line breaks and
+    /// fields at commas. `bytes` ends with a 0 byte.
+    private static func parseUnquoted(_ bytes: [UInt8], file: String) throws -> NumericTable {
+        try bytes.withUnsafeBufferPointer { buffer -> NumericTable in
+            let base = buffer.baseAddress!
+            let end = buffer.count - 1  // the terminating 0
+            var position = (end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
+            var line = 1
+
+            func lineEnd(from start: Int) -> Int {
+                var i = start
+                while i < end, base[i] != 10 { i += 1 }
+                return i
+            }
+            func text(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+            }
+            func validText(_ from: Int, _ to: Int, column: Int) throws -> String {
+                guard let s = String(validating: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self) else {
+                    throw InputError(file: file, line: line, column: column, "field is not valid UTF-8 text")
+                }
+                return s
+            }
+
+            // Skip leading blank lines, then read the header.
+            while position < end, base[position] == 10 || base[position] == 13 {
+                if base[position] == 10 { line += 1 }
+                position += 1
+            }
+            guard position < end else {
+                throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a header row (id column, then one column per feature)")
+            }
+            var stop = lineEnd(from: position)
+            var contentStop = stop > position && base[stop - 1] == 13 ? stop - 1 : stop
+            var names = [String]()
+            var fieldStart = position
+            var seenNames = [String: Int]()
+            for i in position...contentStop where i == contentStop || base[i] == 44 {
+                let name = try validText(fieldStart, i, column: fieldStart - position + 1).trimmingCharacters(in: .whitespaces)
+                let column = fieldStart - position + 1
+                if name.isEmpty, !names.isEmpty {
+                    throw InputError(file: file, line: line, column: column, "empty column name in the header")
+                }
+                if let first = seenNames[name] {
+                    throw InputError(file: file, line: line, column: column, "duplicate column name \"\(name)\" (first in column \(first))")
+                }
+                seenNames[name] = column
+                names.append(name)
+                fieldStart = i + 1
+            }
+            let width = names.count - 1
+            position = stop + 1
+            line += 1
+
+            var ids = [String]()
+            var seen = [String: Int]()
+            var storage = [Double]()
+            storage.reserveCapacity(max(0, width) * max(16, (end - position) / max(1, 8 * max(1, width))))
+            var firstMissing: (line: Int, column: Int)?
+            var missing = 0
+
+            while position < end {
+                stop = lineEnd(from: position)
+                contentStop = stop > position && base[stop - 1] == 13 ? stop - 1 : stop
+                if contentStop == position || (0..<(contentStop - position)).allSatisfy({ base[position + $0] == 32 || base[position + $0] == 9 }) {
+                    position = stop + 1; line += 1; continue  // blank line
+                }
+                // id field
+                var i = position
+                while i < contentStop, base[i] != 44 { i += 1 }
+                let id = try validText(position, i, column: 1)
+                try register(id: id, line: line, column: 1, seen: &seen, file: file)
+                ids.append(id)
+                var fields = 1
+                while i < contentStop {
+                    let start = i + 1
+                    var j = start
+                    while j < contentStop, base[j] != 44 { j += 1 }
+                    fields += 1
+                    let column = start - position + 1
+                    if fields > width + 1 {
+                        throw InputError(file: file, line: line, column: column,
+                                         "row has more fields than the header's \(width + 1)")
+                    }
+                    var a = start, b = j
+                    while a < b, base[a] == 32 || base[a] == 9 { a += 1 }
+                    while b > a, base[b - 1] == 32 || base[b - 1] == 9 { b -= 1 }
+                    if a == b {
+                        storage.append(.nan)
+                        missing += 1
+                        if firstMissing == nil { firstMissing = (line, column) }
+                    } else {
+                        var parsedEnd: UnsafeMutablePointer<CChar>? = nil
+                        let value = (base + a).withMemoryRebound(to: CChar.self, capacity: b - a) { strtod($0, &parsedEnd) }
+                        let consumed = parsedEnd.map { UnsafeRawPointer($0) - UnsafeRawPointer(base + a) } ?? 0
+                        if consumed != b - a {
+                            throw InputError(file: file, line: line, column: column, "expected a number, found \"\(text(start, j))\"")
+                        }
+                        if !value.isFinite {
+                            throw InputError(file: file, line: line, column: column, "expected a finite number, found \"\(text(start, j))\"")
+                        }
+                        storage.append(value)
+                    }
+                    i = j
+                }
+                if fields != width + 1 {
+                    throw InputError(file: file, line: line, column: contentStop - position + 1,
+                                     "row has \(fields) fields; the header has \(width + 1)")
+                }
+                position = stop + 1
+                line += 1
+            }
+            return NumericTable(ids: ids, columnNames: Array(names.dropFirst()),
+                                values: Matrix(rows: ids.count, columns: max(0, width), storage: storage),
+                                firstMissingCell: firstMissing, missingCount: missing)
+        }
+    }
+}
