@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Layer 0: OpenBLAS (CBLAS) and LAPACKE, as the system provides them.
@@ -29,7 +30,11 @@ let package = Package(
         // analysis, profiles, reports.
         .target(
             name: "Tendency",
-            dependencies: ["TendencyCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "TendencyCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Layer 3: the command line.
         .executableTarget(

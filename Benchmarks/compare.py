@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Side-by-side comparison of `tendency cluster` with SciPy and fastcluster.
+
+Runs every tool on the same generated data in one run and prints a ratio
+table (anchor time / Tendency time; above 1 means Tendency is faster).
+Tendency's phases come from `tendency cluster --timings` (kernel + linkage:
+the input is already parsed, as for the anchors, which start from an array
+in memory). Linkage results are checked to agree.
+
+Usage: Benchmarks/compare.py [--n 20000] [--d 64] [--methods average,ward]
+                             [--binary .build/release/tendency] [--markdown]
+"""
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import scipy
+import scipy.cluster.hierarchy as sch
+import scipy.spatial.distance as ssd
+
+try:
+    import fastcluster
+except ImportError:  # pragma: no cover - reported in the table
+    fastcluster = None
+
+
+def make_data(n, d, seed):
+    """A Gaussian mixture with 8 centres: realistic, tie-free values."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(scale=3.0, size=(8, d))
+    labels = rng.integers(0, 8, size=n)
+    return centres[labels] + rng.normal(size=(n, d))
+
+
+def write_csv(path, x):
+    with open(path, "w") as f:
+        f.write("id," + ",".join(f"x{j}" for j in range(x.shape[1])) + "\n")
+        for i, row in enumerate(x):
+            f.write(f"r{i}," + ",".join(repr(float(v)) for v in row) + "\n")
+
+
+def timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def run_tendency(binary, csv, method, out):
+    cmd = [binary, "cluster", csv, "--metric", "euclidean", "--method", method,
+           "--linkage-out", out, "--timings", "--quiet"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"tendency failed: {proc.stderr}")
+    phases = json.loads(proc.stderr.strip().splitlines()[-1])
+    z = np.loadtxt(out, delimiter=",", skiprows=1)
+    return phases, z
+
+
+def same_linkage(z1, z2, rtol=1e-6):
+    """Same merges (as cluster memberships) and heights within rtol."""
+    if z1.shape != z2.shape:
+        return False
+    if not np.allclose(z1[:, 2], z2[:, 2], rtol=rtol, atol=0):
+        return False
+    c1 = ssd.squareform(sch.cophenet(z1), checks=False)
+    c2 = ssd.squareform(sch.cophenet(z2), checks=False)
+    return np.allclose(c1, c2, rtol=rtol, atol=0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=20000)
+    parser.add_argument("--d", type=int, default=64)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--methods", default="average,ward")
+    parser.add_argument("--binary", default=".build/release/tendency")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+
+    x = make_data(args.n, args.d, args.seed)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = os.path.join(tmp, "data.csv")
+        write_csv(csv, x)
+
+        # Parsing: NumPy's loadtxt (its C parser) against tendency's reader.
+        t_np_parse, _ = timed(lambda: np.loadtxt(csv, delimiter=",", skiprows=1,
+                                                 usecols=range(1, args.d + 1)))
+        t_pdist, y = timed(lambda: ssd.pdist(x, "euclidean"))
+        for method in args.methods.split(","):
+            out = os.path.join(tmp, f"z-{method}.csv")
+            phases, z_ours = run_tendency(args.binary, csv, method, out)
+            ours = phases["kernel"] + phases["linkage"]
+            t_scipy, z_scipy = timed(lambda: sch.linkage(y, method))
+            scipy_total = t_pdist + t_scipy
+            if fastcluster is not None:
+                t_fc, z_fc = timed(lambda: fastcluster.linkage(y, method))
+                fc_total = t_pdist + t_fc
+            else:
+                fc_total, z_fc = float("nan"), z_scipy
+            row = {
+                "method": method, "tendency": ours, "kernel": phases["kernel"],
+                "linkage": phases["linkage"], "parse": phases["parse"],
+                "scipy": scipy_total, "fastcluster": fc_total,
+                "vs_scipy": scipy_total / ours, "vs_fastcluster": fc_total / ours,
+                "agrees": same_linkage(z_ours, z_scipy),
+            }
+            if method == "ward" and fastcluster is not None:
+                t_vec, z_vec = timed(lambda: fastcluster.linkage_vector(x, "ward"))
+                row["fastcluster_vector"] = t_vec
+                row["vs_fastcluster_vector"] = t_vec / ours
+            rows.append(row)
+            # Parsing ratio is the same for every method: report it once.
+            rows[-1]["np_parse"] = t_np_parse
+
+    header = (f"n = {args.n}, d = {args.d}, {platform.machine()}, {os.cpu_count()} cores, "
+              f"SciPy {scipy.__version__}, fastcluster {getattr(fastcluster, '__version__', 'absent')}, "
+              f"NumPy {np.__version__}, {time.strftime('%Y-%m-%d')}")
+    print(header)
+    print()
+    print("| method | Tendency kernel+linkage (s) | SciPy pdist+linkage (s) | pdist+fastcluster (s) | vs SciPy | vs fastcluster | fastcluster.linkage_vector (s) | vs linkage_vector | same linkage |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        vec = f"{r['fastcluster_vector']:.2f}" if "fastcluster_vector" in r else "-"
+        vvec = f"{r['vs_fastcluster_vector']:.1f}x" if "vs_fastcluster_vector" in r else "-"
+        print(f"| {r['method']} | {r['tendency']:.2f} ({r['kernel']:.2f} + {r['linkage']:.2f}) | {r['scipy']:.2f} | "
+              f"{r['fastcluster']:.2f} | {r['vs_scipy']:.1f}x | {r['vs_fastcluster']:.1f}x | {vec} | {vvec} | "
+              f"{'yes' if r['agrees'] else 'NO'} |")
+    parse = rows[0]["parse"]
+    print()
+    print(f"Parsing the {args.n} x {args.d} CSV: Tendency {parse:.2f} s, numpy.loadtxt {rows[0]['np_parse']:.2f} s "
+          f"(Tendency takes {parse / rows[0]['np_parse']:.2f}x NumPy's time)")
+    if not all(r["agrees"] for r in rows):
+        sys.exit("linkage results differ")
+
+
+if __name__ == "__main__":
+    main()

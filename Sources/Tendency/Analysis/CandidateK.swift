@@ -1,0 +1,78 @@
+/// The evidence for one candidate number of tendencies.
+public struct CandidateK: Sendable, Equatable, Codable {
+    public var k: Int
+    /// Mean silhouette (Rousseeuw 1987) of the cut; nil for k = 1.
+    public var silhouette: Double?
+    /// Gap statistic and its standard error (Tibshirani, Walther & Hastie 2001).
+    public var gap: Double?
+    public var gapStandardError: Double?
+    /// Mean over tendencies of the bootstrap Jaccard recovery (Hennig 2007); nil for k = 1.
+    public var stability: Double?
+    /// Size of the smallest tendency.
+    public var smallestTendency: Int
+    public var rank: Int = 0
+    /// Why it ranks where it does, in plain words.
+    public var reason: String = ""
+}
+
+/// How the number of tendencies is chosen, from the candidates' evidence.
+///
+/// A k >= 2 is *supported* when its tendencies are stable under resampling
+/// (mean Jaccard recovery >= 0.75; Hennig 2007 reads clusters below 0.6 as
+/// dissolved and above 0.75 as stable) and its silhouette is at least 0.1
+/// (below that, members are as close to other tendencies as to their own).
+/// The pick is the supported k with the highest silhouette, preferring fewer
+/// tendencies when silhouettes are within 0.02. With no supported k the
+/// answer is one tendency: the data do not show separate groups. The gap
+/// statistic's standard-error rule is reported beside, as a second opinion.
+enum KSelection {
+    static let stableJaccard = 0.75
+    static let minimumSilhouette = 0.1
+
+    static func isSupported(_ c: CandidateK) -> Bool {
+        guard c.k >= 2, let s = c.silhouette, let st = c.stability else { return false }
+        return st >= stableJaccard && s >= minimumSilhouette
+    }
+
+    /// Ranks the candidates (rank 1 = the pick) and explains each.
+    static func rank(_ candidates: [CandidateK], gapPick: Int?) -> [CandidateK] {
+        let supported = candidates.filter(isSupported)
+        var ordered: [CandidateK] = []
+        // Supported candidates by silhouette, fewer tendencies first within 0.02.
+        var pool = supported
+        while !pool.isEmpty {
+            let best = pool.map { $0.silhouette! }.max()!
+            let pick = pool.filter { $0.silhouette! >= best - 0.02 }.min { $0.k < $1.k }!
+            ordered.append(pick)
+            pool.removeAll { $0.k == pick.k }
+        }
+        let rest = candidates.filter { c in !ordered.contains { $0.k == c.k } }
+        let one = rest.filter { $0.k == 1 }
+        let others = rest.filter { $0.k != 1 }.sorted { ($0.silhouette ?? -1) > ($1.silhouette ?? -1) }
+        ordered += one + others
+        return ordered.enumerated().map { index, candidate in
+            var c = candidate
+            c.rank = index + 1
+            c.reason = explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick)
+            return c
+        }
+    }
+
+    static func explain(_ c: CandidateK, supported: Bool, picked: Bool, gapPick: Int?) -> String {
+        let gapNote = gapPick == c.k ? " The gap statistic also points to \(c.k)." : ""
+        if c.k == 1 {
+            return picked
+                ? "No split into two or more tendencies was both stable under resampling and well separated, so the data are read as one tendency.\(gapNote)"
+                : "One tendency: the answer when no split is supported.\(gapNote)"
+        }
+        let s = String(format: "%.2f", c.silhouette ?? 0)
+        let st = String(format: "%.2f", c.stability ?? 0)
+        if supported {
+            return (picked ? "Chosen: " : "Supported: ") + "the \(c.k) tendencies are stable under resampling (stability \(st)) and separated (silhouette \(s)).\(gapNote)"
+        }
+        var why: [String] = []
+        if (c.stability ?? 0) < stableJaccard { why.append("they do not hold up under resampling (stability \(st) < \(stableJaccard))") }
+        if (c.silhouette ?? -1) < minimumSilhouette { why.append("members are nearly as close to other tendencies as to their own (silhouette \(s) < \(minimumSilhouette))") }
+        return "Not supported: " + why.joined(separator: " and ") + "." + gapNote
+    }
+}

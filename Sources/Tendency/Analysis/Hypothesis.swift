@@ -1,0 +1,86 @@
+/// A tendency's strategy in the Toolkit's hypothesis form: "If a movement
+/// deeply connected to a bloc of (sectors) exerts (power) in relation to
+/// (chokepoints), it will defeat (opposition) and shift the correlation of
+/// power (this way)."
+///
+/// Each slot is filled from the codebook element that answers it (matched by
+/// element id, see `Slot.matching`) with the codes at least half of the
+/// tendency's members name. A slot is *contested* when no code reaches half,
+/// or when a second code is named by more than a third beside the leading one.
+public struct Hypothesis: Sendable, Equatable, Codable {
+    public struct Part: Sendable, Equatable, Codable {
+        public var slot: String
+        public var element: String
+        public var question: String
+        public var codes: [String]
+        public var contested: Bool
+    }
+
+    public var sentence: String
+    public var parts: [Part]
+
+    public enum Slot: String, CaseIterable, Sendable {
+        case bloc, power, chokepoints, opposition, shift
+
+        /// The slot an element id answers, if any.
+        static func matching(_ element: String) -> Slot? {
+            let id = element.lowercased()
+            if id.contains("shift") || id.contains("correlation") { return .shift }
+            if id.contains("bloc") { return .bloc }
+            if id.contains("choke") { return .chokepoints }
+            if id.contains("opposition") { return .opposition }
+            if id.contains("power") { return .power }
+            return nil
+        }
+    }
+
+    static let characteristicShare = 0.5
+    static let rivalShare = 1.0 / 3.0
+
+    /// The hypothesis of tendency `t`, or nil when no element answers any slot
+    /// (e.g. a plain survey without sketches).
+    static func build(_ input: AnalysisInput, labels: [Int], tendency t: Int) -> Hypothesis? {
+        let inside = labels.indices.filter { labels[$0] == t }
+        var parts: [Slot: Part] = [:]
+        var blockOrder: [String] = []
+        var columnsByBlock: [String: [Int]] = [:]
+        for (j, column) in input.columns.enumerated() where column.kind == .binary && Slot.matching(column.block) != nil {
+            if columnsByBlock[column.block] == nil { blockOrder.append(column.block) }
+            columnsByBlock[column.block, default: []].append(j)
+        }
+        for block in blockOrder {
+            guard let slot = Slot.matching(block), parts[slot] == nil else { continue }
+            let columns = columnsByBlock[block]!
+            let shares: [(label: String, share: Double)] = columns.map { j in
+                let present = inside.filter { !input.rawFeatures[$0, j].isNaN }
+                let named = present.filter { input.rawFeatures[$0, j] > 0 }.count
+                return (input.columns[j].label, present.isEmpty ? 0 : Double(named) / Double(present.count))
+            }.sorted { ($0.share, $1.label) > ($1.share, $0.label) }
+            let characteristic = shares.filter { $0.share >= characteristicShare }.map(\.label)
+            let rivals = shares.filter { $0.share > rivalShare && $0.share < characteristicShare }
+            let contested = characteristic.isEmpty ? true : !rivals.isEmpty
+            let codes = characteristic.isEmpty ? Array(shares.prefix(2).filter { $0.share > 0 }.map(\.label)) : Array(characteristic.prefix(3))
+            parts[slot] = Part(slot: slot.rawValue, element: block, question: input.columns[columns[0]].blockText,
+                               codes: codes, contested: contested)
+        }
+        guard !parts.isEmpty else { return nil }
+        func phrase(_ slot: Slot) -> String {
+            guard let part = parts[slot], !part.codes.isEmpty else { return "(not coded)" }
+            let list = Hypothesis.list(part.codes.map { $0.lowercased() }, joiner: part.contested && part.codes.count > 1 ? "or" : "and")
+            return part.contested ? "\(list) (contested)" : list
+        }
+        let sentence = "If a movement deeply connected to a bloc of \(phrase(.bloc)) exerts \(phrase(.power)) "
+            + "in relation to \(phrase(.chokepoints)), it will defeat \(phrase(.opposition)) "
+            + "and shift the correlation of power towards \(phrase(.shift))."
+        return Hypothesis(sentence: sentence, parts: Slot.allCases.compactMap { parts[$0] })
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String], joiner: String) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Dispatch
+
+/// Bootstrap resamples of the clustering (Hennig 2007, "Cluster-wise
+/// assessment of cluster stability"): half of them resample members with
+/// replacement, half resample feature blocks with replacement; each resample
+/// is re-clustered and cut at every candidate k.
+///
+/// Resample b draws from `SeededGenerator(seed:stream: b)`, so its outcome
+/// does not depend on which thread ran it or in what order.
+struct ResampledTrees {
+    struct Resample {
+        /// The distinct members present (sorted), into the original indices.
+        var members: [Int]
+        /// Labels per k (index k - 2 for k = 2...maxK), one per present member.
+        var labelsByK: [[Int]]
+    }
+
+    var resamples: [Resample]
+
+    init(input: AnalysisInput, distances: CondensedDistances<Double>, options: AnalysisOptions, ks: ClosedRange<Int>) throws {
+        let n = distances.count
+        let b = options.bootstrap
+        let blocks = input.blocks
+        var results = [Result<Resample, Error>?](repeating: nil, count: 2 * b)
+        results.withUnsafeMutableBufferPointer { slots in
+            let slotsBase = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: 2 * b) { index in
+                var generator = SeededGenerator(seed: options.seed, stream: UInt64(index))
+                slotsBase[index] = Result {
+                    let members: [Int]
+                    let resampled: CondensedDistances<Double>
+                    if index < b {
+                        var present = [Bool](repeating: false, count: n)
+                        for _ in 0..<n { present[Int(generator.next() % UInt64(n))] = true }
+                        members = (0..<n).filter { present[$0] }
+                        resampled = distances.selecting(members)
+                    } else {
+                        var columns: [Int] = []
+                        for _ in 0..<blocks.count { columns += blocks[Int(generator.next() % UInt64(blocks.count))] }
+                        members = Array(0..<n)
+                        resampled = try PairwiseDistances.condensed(input.features.selectingColumns(columns), metric: options.metric)
+                    }
+                    let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
+                    let minimum = options.minimumTendencySize(members: members.count)
+                    let labelsByK = ks.filter { $0 >= 2 }.map {
+                        TendencyCut(dendrogram: dendrogram, distances: resampled, k: $0, minimumSize: minimum).labels
+                    }
+                    return Resample(members: members, labelsByK: labelsByK)
+                }
+            }
+        }
+        resamples = try results.map { try $0!.get() }
+    }
+
+    /// Cluster-wise stability and per-member support of `labels` (k tendencies).
+    func assess(labels: [Int], k: Int) -> ClusterStability {
+        ClusterStability(original: labels, resamples: resamples.map { ($0.members, $0.labelsByK[k - 2]) })
+    }
+}

@@ -1,0 +1,132 @@
+/// The main job: from features to candidate tendencies, who is aligned with
+/// which and how surely, and what each tendency stands for.
+///
+/// Pipeline: pairwise kernel -> linkage -> for each k, a cut into tendencies
+/// (`TendencyCut`) with its silhouette, gap statistic and bootstrap stability
+/// -> the pick (`KSelection`) -> member confidence from the same resamples
+/// -> profiles.
+public struct TendencyAnalysis: Sendable {
+    public struct Member: Sendable, Equatable {
+        public var index: Int
+        /// Tendency number, 1-based.
+        public var tendency: Int
+        /// Share of resamples in which the member stays with their tendency.
+        public var confidence: Double
+        /// Silhouette of the member in the chosen cut.
+        public var silhouette: Double
+        /// Not yet clearly aligned.
+        public var ambiguous: Bool
+        /// The tendencies the member sits between (own first), when ambiguous.
+        public var between: [Int]
+        /// Why the member is flagged, in plain words.
+        public var reason: String?
+    }
+
+    public var options: AnalysisOptions
+    public var distances: CondensedDistances<Double>
+    public var linkage: Linkage
+    public var leafOrder: [Int]
+    public var candidates: [CandidateK]
+    public var gapPick: Int?
+    public var k: Int
+    /// Tendency per member, 1-based.
+    public var labels: [Int]
+    public var members: [Member]
+    /// Mean Jaccard recovery per tendency (index t - 1).
+    public var stability: [Double]
+
+    public init(_ input: AnalysisInput, options: AnalysisOptions) throws {
+        self.options = options
+        let n = input.memberIDs.count
+        guard n >= 3 else { throw AnalysisError("found \(n) members with data; the analysis needs at least 3") }
+        let distances = try PairwiseDistances.condensed(input.features, metric: options.metric)
+        self.distances = distances
+        let tree = try HierarchicalClustering.linkage(distances, method: options.method)
+        linkage = tree
+        let dendrogram = Dendrogram(tree)
+        leafOrder = n <= 2000 ? Dendrogram(dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
+
+        let maxK = min(options.k ?? options.maxK, max(1, n / options.minimumTendencySize(members: n)))
+        let ks = 1...max(1, maxK)
+        let minimum = options.minimumTendencySize(members: n)
+        let cuts = ks.map { TendencyCut(dendrogram: dendrogram, distances: distances, k: $0, minimumSize: minimum) }
+        let resamples = options.bootstrap > 0 && maxK >= 2
+            ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks) : nil
+
+        // Evidence per k.
+        let gap = try TendencyAnalysis.gapStatistic(input, options: options, ks: ks)
+        gapPick = gap?.chosenK
+        var candidates: [CandidateK] = []
+        var assessments: [Int: ClusterStability] = [:]
+        for k in ks {
+            let labels = cuts[k - 1].labels
+            let assessment = k >= 2 ? resamples?.assess(labels: labels, k: k) : nil
+            assessments[k] = assessment
+            candidates.append(CandidateK(
+                k: k,
+                silhouette: k >= 2 ? Silhouette.mean(distances: distances, labels: labels) : nil,
+                gap: gap?.gaps[k - 1], gapStandardError: gap?.standardErrors[k - 1],
+                stability: assessment.map { $0.clusterStability.reduce(0, +) / Double(k) },
+                smallestTendency: TendencyCut.sizes(labels).values.min() ?? n))
+        }
+        let ranked = KSelection.rank(candidates, gapPick: gapPick)
+        self.candidates = ranked
+        let k = options.k ?? ranked[0].k
+        self.k = k
+        let cut = cuts[min(k, cuts.count) - 1]
+        labels = cut.labels.map { $0 + 1 }
+        let assessment = assessments[k] ?? nil
+        stability = assessment?.clusterStability ?? Array(repeating: 1, count: k)
+
+        // Members: confidence, silhouette, and whether they sit between tendencies.
+        let silhouettes = k >= 2 ? Silhouette.samples(distances: distances, labels: cut.labels) : Array(repeating: 0, count: n)
+        let cores = (0..<k).map { t in (0..<n).filter { cut.labels[$0] == t && !cut.apart.contains($0) } }
+        var members: [Member] = []
+        for i in 0..<n {
+            let own = cut.labels[i]
+            let confidence = assessment?.pointSupport[i] ?? 1
+            var between = [own + 1]
+            var reasons: [String] = []
+            if k >= 2 {
+                var meanTo = [Double](repeating: .infinity, count: k)
+                for t in 0..<k {
+                    let others = cores[t].filter { $0 != i }
+                    if !others.isEmpty { meanTo[t] = others.reduce(0.0) { $0 + distances[i, $1] } / Double(others.count) }
+                }
+                let nearestOther = (0..<k).filter { $0 != own }.min { meanTo[$0] < meanTo[$1] }!
+                if confidence < options.confidenceThreshold {
+                    reasons.append("stays with tendency \(own + 1) in only \(Int((confidence * 100).rounded()))% of resamples")
+                }
+                if meanTo[own] >= options.betweenRatio * meanTo[nearestOther] {
+                    reasons.append("is about as close to tendency \(nearestOther + 1) as to tendency \(own + 1)")
+                }
+                if cut.apart.contains(i) { reasons.append("sits apart from every tendency's core") }
+                if !reasons.isEmpty { between.append(nearestOther + 1) }
+            }
+            members.append(Member(index: i, tendency: own + 1, confidence: confidence, silhouette: silhouettes[i],
+                                  ambiguous: !reasons.isEmpty, between: between,
+                                  reason: reasons.isEmpty ? nil : reasons.joined(separator: "; ")))
+        }
+        self.members = members
+    }
+
+    /// The gap statistic on the features (missing values filled with column
+    /// means, since the reference sets are drawn in a box around complete data),
+    /// clustering each set with the same metric and method.
+    static func gapStatistic(_ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>) throws -> GapStatistic? {
+        guard options.gapReferences > 0, ![.jaccard, .dice].contains(options.metric) else { return nil }
+        let data = input.features.imputingColumnMeans()
+        let minimumShare = options
+        return try GapStatistic(data: data, ks: Array(ks), references: options.gapReferences, seed: options.seed) { matrix, k in
+            let d = try PairwiseDistances.condensed(matrix, metric: options.metric == .hamming ? .euclidean : options.metric)
+            let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
+            return TendencyCut(dendrogram: tree, distances: d, k: k, minimumSize: minimumShare.minimumTendencySize(members: matrix.rows)).labels
+        }
+    }
+}
+
+/// A problem with the analysis as asked (not with an input file).
+public struct AnalysisError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,67 @@
+/// Cuts a dendrogram into k tendencies, keeping small outlying branches from
+/// counting as tendencies of their own.
+///
+/// Plain `maxclust` cuts on noisy alignment data often split off one or two
+/// outlying members as a "cluster". Instead we cut into the fewest clusters
+/// m >= k such that k of them have at least `minimumSize` members; those k
+/// are the tendencies, and members of the smaller branches are assigned to
+/// the tendency they are closest to on average and flagged as sitting apart.
+struct TendencyCut {
+    /// Tendency per member, 0..<k, numbered by size (largest first).
+    var labels: [Int]
+    /// Members that were in a small branch, not in a tendency's core.
+    var apart: Set<Int>
+
+    init(dendrogram: Dendrogram, distances: CondensedDistances<Double>, k: Int, minimumSize: Int) {
+        let n = distances.count
+        guard k > 1 else {
+            labels = Array(repeating: 0, count: n)
+            apart = []
+            return
+        }
+        var flat = dendrogram.flatClusters(count: k)
+        var m = k
+        while true {
+            let sizes = TendencyCut.sizes(flat)
+            if sizes.values.filter({ $0 >= minimumSize }).count >= k || m >= n { break }
+            m += 1
+            flat = dendrogram.flatClusters(count: m)
+        }
+        // The k largest clusters (ties: the one whose first member comes first) become tendencies.
+        let sizes = TendencyCut.sizes(flat)
+        var firstMember: [Int: Int] = [:]
+        for (i, label) in flat.enumerated() where firstMember[label] == nil { firstMember[label] = i }
+        let ranked = sizes.keys.sorted { (sizes[$0]!, -firstMember[$0]!) > (sizes[$1]!, -firstMember[$1]!) }
+        let kept = Array(ranked.prefix(k))
+        var tendencyOf: [Int: Int] = [:]
+        for (t, label) in kept.enumerated() { tendencyOf[label] = t }
+
+        var labels = flat.map { tendencyOf[$0] ?? -1 }
+        var apart = Set<Int>()
+        let cores = (0..<k).map { t in labels.indices.filter { labels[$0] == t } }
+        for i in 0..<n where labels[i] < 0 {
+            apart.insert(i)
+            labels[i] = TendencyCut.nearest(i, cores: cores, distances: distances)
+        }
+        self.labels = labels
+        self.apart = apart
+    }
+
+    /// The group whose members are closest to `i` on average.
+    static func nearest(_ i: Int, cores: [[Int]], distances: CondensedDistances<Double>) -> Int {
+        var best = 0, bestMean = Double.infinity
+        for (t, core) in cores.enumerated() {
+            let others = core.filter { $0 != i }
+            guard !others.isEmpty else { continue }
+            let mean = others.reduce(0.0) { $0 + distances[i, $1] } / Double(others.count)
+            if mean < bestMean { bestMean = mean; best = t }
+        }
+        return best
+    }
+
+    static func sizes(_ labels: [Int]) -> [Int: Int] {
+        var sizes: [Int: Int] = [:]
+        for label in labels { sizes[label, default: 0] += 1 }
+        return sizes
+    }
+}
