@@ -8,9 +8,9 @@ import Foundation
 ///
 /// What is planted, per member:
 /// - a tendency (governing-front or bloc-from-below, near half each), or, for
-///   `notYetAligned` members, a mix: each orientation element and survey item
-///   follows one profile or the other, chosen with a member-specific share
-///   between 40 and 60 per cent;
+///   `notYetAligned` members, a mix: a member-specific share of 40 to 60 per
+///   cent of the orientation elements and tendency-driven survey items (drawn
+///   at random) follows governing-front, the rest bloc-from-below;
 /// - orientation codes drawn code by code from the profile (a few elements
 ///   left unaddressed, as sketches sometimes are);
 /// - leanings, ideological traditions and sectors drawn independently of the
@@ -126,11 +126,13 @@ public struct ExampleGenerator: Sendable {
 
     // MARK: - Members
 
-    /// A member as drawn: tendency index or mixing share, traits, inputs.
+    /// A member as drawn: tendency, which profile each orientation element
+    /// and survey item follows, traits, inputs.
     private struct Member {
         var id: String
         var tendency: Int?          // nil = not yet aligned
-        var mix: Double             // chance an element/item follows profile 0 when not aligned
+        var elementProfiles: [Int]  // per orientation element, index into tendencies
+        var itemProfiles: [Int]     // per survey item, index into tendencies
         var leanings: [Int] = []    // indices into leanings.codes, ascending
         var traditions: [Int] = []
         var sectors: [Int] = []
@@ -156,14 +158,22 @@ public struct ExampleGenerator: Sendable {
         let c = configuration
         var random = ExampleRandom(generator(.roles))
         let width = max(3, String(c.members).count)
+        let elementCount = ExamplePlantedDesign.orientation.count
+        let itemCount = ExamplePlantedDesign.survey.count
         let aligned = c.members - c.notYetAligned
         var roles: [Int?] = Array(repeating: 0, count: (aligned + 1) / 2) + Array(repeating: 1, count: aligned / 2)
         roles += Array(repeating: nil, count: c.notYetAligned)
         random.shuffle(&roles)
         var members = roles.enumerated().map { index, role in
             let number = String(index + 1)
-            return Member(id: "m" + String(repeating: "0", count: max(0, width - number.count)) + number,
-                          tendency: role, mix: role == nil ? 0.4 + 0.2 * random.unit() : 0)
+            let id = "m" + String(repeating: "0", count: max(0, width - number.count)) + number
+            if let role {
+                return Member(id: id, tendency: role, elementProfiles: Array(repeating: role, count: elementCount),
+                              itemProfiles: Array(repeating: role, count: itemCount))
+            }
+            let share = 0.4 + 0.2 * random.unit()
+            return Member(id: id, tendency: nil, elementProfiles: random.mixedProfiles(elementCount, share: share),
+                          itemProfiles: random.mixedProfiles(itemCount, share: share))
         }
         var order = Array(members.indices)
         random.shuffle(&order)
@@ -188,9 +198,8 @@ public struct ExampleGenerator: Sendable {
 
     private func drawSketch(_ member: Member, _ random: inout ExampleRandom) -> Sketch {
         var sketch: Sketch = []
-        for element in ExamplePlantedDesign.orientation {
-            let profile: Int
-            if let tendency = member.tendency { profile = tendency } else { profile = random.chance(member.mix) ? 0 : 1 }
+        for (number, element) in ExamplePlantedDesign.orientation.enumerated() {
+            let profile = member.elementProfiles[number]
             let weights = element.codes.map { $0.weights[profile] }
             let addressed = !random.chance(0.04)
             var codes: [Int]
@@ -287,8 +296,8 @@ public struct ExampleGenerator: Sendable {
         for member in members where member.hasSurvey {
             let bias = 0.3 * random.gaussian()
             var row = [member.id]
-            for item in items {
-                let answer = self.answer(item, member, bias: bias, &random)
+            for (number, item) in items.enumerated() {
+                let answer = self.answer(item, member, profile: member.itemProfiles[number], bias: bias, &random)
                 row.append(random.chance(configuration.missingAnswerRate) ? "" : answer)
             }
             out += row.joined(separator: ",") + "\n"
@@ -298,13 +307,12 @@ public struct ExampleGenerator: Sendable {
 
     /// One answer, as text. Values are drawn on a centred scale (0 = neutral)
     /// and cut into the item's scale.
-    private func answer(_ item: ExamplePlantedDesign.PlantedItem, _ member: Member, bias: Double,
+    private func answer(_ item: ExamplePlantedDesign.PlantedItem, _ member: Member, profile: Int, bias: Double,
                         _ random: inout ExampleRandom) -> String {
         let centred: Double
         switch item.driver {
         case let .tendency(mean, loading):
-            let side: Double
-            if let tendency = member.tendency { side = tendency == 0 ? 1 : -1 } else { side = random.chance(member.mix) ? 1 : -1 }
+            let side: Double = profile == 0 ? 1 : -1
             centred = mean + loading * side + bias + 0.9 * random.gaussian()
         case let .leaning(id):
             let holds = member.leanings.contains { ExamplePlantedDesign.leanings.codes[$0].id == id }
@@ -377,6 +385,15 @@ private struct ExampleRandom {
         for i in stride(from: array.count - 1, to: 0, by: -1) {
             array.swapAt(i, index(i + 1))
         }
+    }
+
+    /// `count` profile indices, round(share × count) of them 0 at random
+    /// places, the rest 1.
+    mutating func mixedProfiles(_ count: Int, share: Double) -> [Int] {
+        let zeros = Int((share * Double(count)).rounded())
+        var profiles = Array(repeating: 0, count: zeros) + Array(repeating: 1, count: count - zeros)
+        shuffle(&profiles)
+        return profiles
     }
 
     /// An index drawn with probability proportional to its weight.
