@@ -25,20 +25,26 @@ struct GenerateExampleCommand: ParsableCommand {
     @Option(name: .customLong("not-yet-aligned"), help: "Members not yet clearly aligned (default: a tenth of members).")
     var notYetAligned: Int?
 
-    @Option(name: .customLong("out"), help: "Folder to write (must not exist or be empty, unless --force).")
+    @Option(name: .customLong("out"), help: ArgumentHelp("Folder to write (must not exist or be empty, unless --force).", valueName: "dir"))
     var out: String
 
-    @Flag(help: "Replace DIR even if it is not empty.")
+    @Flag(help: "Replace the folder even if it is not empty.")
     var force = false
 
-    func run() throws {
-        let generator: ExampleGenerator
+    private var generatorConfiguration: ExampleGenerator.Configuration {
+        .init(members: members, seed: seed, notYetAligned: notYetAligned)
+    }
+
+    func validate() throws {
         do {
-            generator = try ExampleGenerator(.init(members: members, seed: seed, notYetAligned: notYetAligned))
+            _ = try ExampleGenerator(generatorConfiguration)
         } catch let error as ExampleGenerator.ConfigurationError {
             throw ValidationError(error.description)
         }
-        let files = generator.generate()
+    }
+
+    func run() throws {
+        let files = try ExampleGenerator(generatorConfiguration).generate()
         try AtomicFolderWriter.write(files.named.map { ($0.name, Data($0.contents.utf8)) }, to: out, replace: force)
     }
 }
