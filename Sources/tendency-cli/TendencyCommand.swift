@@ -9,5 +9,6 @@ struct TendencyCommand: ParsableCommand {
         version: TendencyCoreVersion.string,
         subcommands: [
             ClusterCommand.self,
+            GenerateExampleCommand.self,
         ])
 }
