@@ -56,5 +56,6 @@ public struct AtomicOutput {
 public struct OutputError: Error, CustomStringConvertible {
     public var path: String
     public var message: String
+    public init(path: String, message: String) { self.path = path; self.message = message }
     public var description: String { "\(path): \(message)" }
 }
