@@ -1,212 +1,155 @@
-/// Optimal leaf ordering: flip merges' children so that the sum of distances
-/// between neighbouring leaves is minimal (Bar-Joseph, Gifford & Jaakkola
-/// 2001, "Fast optimal leaf ordering for hierarchical clustering",
-/// Bioinformatics 17 suppl. 1, S22-S29), as SciPy's `optimal_leaf_ordering`.
-///
-/// To return SciPy's linkage exactly, including among equally good orders,
-/// this follows SciPy's computation: the table M of best path lengths is held
-/// in single precision with SciPy's rounding steps, candidates are searched in
-/// SciPy's order (ascending M, sorted by the same median-of-three quicksort,
-/// whose handling of ties decides which candidates the early termination
-/// skips) and the first minimum wins.
-///
-/// Cost: memory 5 n^2 bytes (M in Float, the flip choices in bytes) plus the
-/// distances; time O(n^3) for the sorting and the early-terminated search in
-/// practice (the search has no better worst-case bound than O(n^4)). Meant for
-/// n up to `optimalOrderingLeafLimit`; beyond that callers use `leafOrder()`.
+/// Optimal leaf ordering: swap merges' children so that the sum of distances
+/// between neighbouring leaves is minimal among the 2^(n-1) orders the tree
+/// allows (Bar-Joseph, Gifford & Jaakkola 2001, "Fast optimal leaf ordering
+/// for hierarchical clustering", Bioinformatics 17 suppl. 1, S22-S29).
 extension Dendrogram {
     /// The largest n for which `optimallyOrdered(distances:)` is intended
-    /// (about 80 MB of tables at this size).
+    /// (about 200 MB of tables and some seconds at this size); beyond it
+    /// callers use `leafOrder()`.
     public static let optimalOrderingLeafLimit = 4000
 
-    /// SciPy `optimal_leaf_ordering(Z, y)`: the same merges (rows, heights,
-    /// sizes) with the children of some merges swapped, so that
-    /// `leafOrder()` of the result has minimal total neighbour distance.
-    /// `distances` are the leaves' condensed distances (taken as Double).
-    public func optimallyOrdered<S: BLASScalar>(distances: CondensedDistances<S>) throws -> Linkage {
+    /// The same merges (rows, heights, sizes) with the children of some merges
+    /// swapped so that `leafOrder()` of the result is an optimal leaf order for
+    /// `distances` (the leaves' condensed distances, taken as Double).
+    ///
+    /// By default the order is truly optimal (O(n^3) time, 8 n^2 bytes; among
+    /// equally good orders the first found wins, deterministically). With
+    /// `matchingSciPy` the result is exactly SciPy's
+    /// `optimal_leaf_ordering(Z, y)`, which is often slightly suboptimal
+    /// (scipy/scipy#11227); see `sciPySwaps`.
+    public func optimallyOrdered<S: BLASScalar>(
+        distances: CondensedDistances<S>, matchingSciPy: Bool = false
+    ) throws -> Linkage {
         let n = leafCount
         guard distances.count == n else {
             throw DendrogramError.countMismatch(what: "the distances", expected: n, actual: distances.count)
         }
         guard distances.storage.allSatisfy({ $0.isFinite }) else { throw DendrogramError.nonFiniteDistances }
         guard n >= 3 else { return linkage }
-
-        // Distances between leaf positions p < q of the current order, in
-        // condensed order: the pair (p, q) is at rowOffset[p] + q.
-        var rowOffset = [Int](repeating: 0, count: n)
-        for p in 0..<n { rowOffset[p] = n * p - p * (p + 1) / 2 - p - 1 }
-        var byPosition = [Double](repeating: 0, count: n * (n - 1) / 2)
-        for p in 0..<n {
-            for q in (p + 1)..<max(p + 1, n) {
-                byPosition[rowOffset[p] + q] = Double(distances[order[p], order[q]])
-            }
-        }
-
-        let mustSwap = byPosition.withUnsafeBufferPointer { d in
-            rowOffset.withUnsafeBufferPointer { offsets in
-                flipChoices(distance: { m, k in d[offsets[m] + k] })
-            }
-        }
-
-        // A merge's children end up swapped when an odd number of it and its
-        // ancestors must swap; parents come after their children.
-        var parity = mustSwap
-        for i in stride(from: n - 2, through: 0, by: -1) {
-            if left[i] >= n { parity[left[i] - n] ^= parity[i] }
-            if right[i] >= n { parity[right[i] - n] ^= parity[i] }
-        }
+        let byPosition = PositionDistances(distances, order: order)
+        let swaps = matchingSciPy ? sciPySwaps(byPosition) : optimalSwaps(byPosition)
         var result = linkage
-        for i in 0..<(n - 1) where parity[i] == 1 {
+        for i in 0..<(n - 1) where swaps[i] {
             (result.merges[i].a, result.merges[i].b) = (result.merges[i].b, result.merges[i].a)
         }
         return result
     }
 
-    /// For every merge, whether its parent's best order needs it flipped (the
-    /// root is never flipped). `distance(m, k)` is the distance between the
-    /// leaves at positions m < k of `order`.
-    private func flipChoices(distance: (Int, Int) -> Double) -> [UInt8] {
+    /// Bar-Joseph et al.'s O(n^3) dynamic programme. Bottom-up, for every
+    /// merge with children A and B and every leaf u of A and w of B,
+    ///   M[u, w] = min over m, k of M[u, m] + D[m, k] + M[k, w],
+    /// the shortest path through all of the merge's leaves from u to w, where
+    /// m ranges over A's leaves in the other child of A than u (m = u = A for a
+    /// leaf A), likewise k for B and w. Taking the minimum over m first for
+    /// each (u, k) and then over k gives O(|A||B|(|A|+|B|)) per merge.
+    /// Then top-down, the best end leaves of the root are traced back to the
+    /// inner leaves of each child, which fixes every merge's orientation.
+    func optimalSwaps(_ distance: PositionDistances) -> [Bool] {
         let n = leafCount
-        // best[u * n + w]: shortest path from leaf position u to w through all
-        // leaves of the smallest cluster holding both (SciPy's M, Float).
-        var best = [Float](repeating: 0, count: n * n)
-        // choice[u * n + w]: bit 0 = the left child is flipped, bit 1 = the right.
-        var choice = [UInt8](repeating: 0, count: n * n)
-        var mustSwap = [UInt8](repeating: 0, count: n - 1)
-        var sorter = SimultaneousSorter()
-
+        // Leaf positions; path[u * n + w] = M[u, w], symmetric.
+        var path = [Double](repeating: 0, count: n * n)
+        var throughInner = [Double](repeating: 0, count: n)
         for i in 0..<(n - 1) {
-            let l = left[i], r = right[i]
-            // Where the outer leaves u (left side) and w (right side) may come
-            // from, with the inner leaves m and k from the other grandchild.
-            let uFrom = l < n ? [l] : [left[l - n], right[l - n]]
-            let mFrom = l < n ? [l] : [right[l - n], left[l - n]]
-            let wFrom = r < n ? [r] : [right[r - n], left[r - n]]
-            let kFrom = r < n ? [r] : [left[r - n], right[r - n]]
-
-            for flipLeft in uFrom.indices {
-                for flipRight in wFrom.indices {
-                    let us = span(uFrom[flipLeft]), ms = span(mFrom[flipLeft])
-                    let ws = span(wFrom[flipRight]), ks = span(kFrom[flipRight])
-
-                    // The least distance between the inner sets (a lower bound
-                    // for the early termination), rounded to Float like SciPy.
-                    var innerMinimum = Float.infinity
-                    for m in ms {
-                        for k in ks where distance(m, k) < Double(innerMinimum) {
-                            innerMinimum = Float(distance(m, k))
-                        }
-                    }
-
-                    // For every w, the k in ascending order of best[w, k].
-                    var kOrders = [Int](repeating: 0, count: ws.count * ks.count)
-                    for (wi, w) in ws.enumerated() {
-                        let sorted = sorter.sortedIndices(ks) { best[w * n + $0] }
-                        for (ki, k) in sorted.enumerated() { kOrders[wi * ks.count + ki] = k }
-                    }
-                    let flips = UInt8(flipLeft) | (UInt8(flipRight) << 1)
-
-                    for u in us {
-                        let mOrder = sorter.sortedIndices(ms) { best[u * n + $0] }
-                        for (wi, w) in ws.enumerated() {
-                            let kOrder = kOrders[(wi * ks.count)..<((wi + 1) * ks.count)]
-                            let firstK = best[w * n + kOrder[kOrder.startIndex]]
-                            var shortest = Float.infinity
-                            for m in mOrder {
-                                let um = best[u * n + m]
-                                if um + firstK + innerMinimum >= shortest { break }
-                                for k in kOrder {
-                                    let wk = best[w * n + k]
-                                    if um + wk + innerMinimum >= shortest { break }
-                                    // SciPy: Float sum, plus a Double, stored as Float.
-                                    let candidate = Float(Double(um + wk) + distance(m, k))
-                                    if candidate < shortest { shortest = candidate }
-                                }
-                            }
-                            best[u * n + w] = shortest
-                            best[w * n + u] = shortest
-                            choice[u * n + w] = flips
-                            choice[w * n + u] = flips
-                        }
+            let a = left[i], b = right[i]
+            for u in span(a) {
+                // throughInner[k] = min over m of M[u, m] + D[m, k], k in B.
+                let ms = innerSpan(a, outer: u)
+                for k in span(b) { throughInner[k] = .infinity }
+                for m in ms {
+                    let um = path[u * n + m]
+                    for k in span(b) {
+                        let value = um + distance[m, k]
+                        if value < throughInner[k] { throughInner[k] = value }
                     }
                 }
-            }
-
-            // The best pair of outer leaves decides how the children are oriented.
-            var shortest = Float.infinity
-            var bestU = starts[l], bestW = starts[r]
-            for u in span(l) {
-                for w in span(r) where best[u * n + w] < shortest {
-                    shortest = best[u * n + w]
-                    bestU = u
-                    bestW = w
+                for w in span(b) {
+                    var shortest = Double.infinity
+                    for k in innerSpan(b, outer: w) {
+                        let value = throughInner[k] + path[w * n + k]
+                        if value < shortest { shortest = value }
+                    }
+                    path[u * n + w] = shortest
+                    path[w * n + u] = shortest
                 }
             }
-            let flips = choice[bestU * n + bestW]
-            if l >= n { mustSwap[l - n] = flips & 1 }
-            if r >= n { mustSwap[r - n] = flips >> 1 }
         }
-        return mustSwap
+
+        // Top-down: each merge with the leaves its display must start and end
+        // with (start in one child, end in the other).
+        var swaps = [Bool](repeating: false, count: n - 1)
+        let root = n - 2
+        var shortest = Double.infinity
+        var ends = (start: starts[left[root]], end: starts[right[root]])
+        // Ties keep the current order: the first minimum is searched from the
+        // display's outside in (u ascending, w descending here; m and k below
+        // from the children's current outer ends).
+        for u in span(left[root]) {
+            for w in span(right[root]).reversed() where path[u * n + w] < shortest {
+                shortest = path[u * n + w]
+                ends = (u, w)
+            }
+        }
+        var pending = [(row: root, start: ends.start, end: ends.end)]
+        while let (row, start, end) = pending.popLast() {
+            let a = left[row], b = right[row]
+            swaps[row] = !span(a).contains(start)
+            // The path's end leaves in A and B, and its best inner leaves m (in
+            // A) and k (in B), evaluated exactly as in the bottom-up pass.
+            let (u, w) = swaps[row] ? (end, start) : (start, end)
+            var best = Double.infinity
+            var inner = (m: u, k: w)
+            let ms = innerSpan(a, outer: u), ks = innerSpan(b, outer: w)
+            for mi in 0..<ms.count {
+                let m = swaps[row] ? ms.lowerBound + mi : ms.upperBound - 1 - mi
+                let um = path[u * n + m]
+                for ki in 0..<ks.count {
+                    let k = swaps[row] ? ks.upperBound - 1 - ki : ks.lowerBound + ki
+                    let value = (um + distance[m, k]) + path[w * n + k]
+                    if value < best {
+                        best = value
+                        inner = (m, k)
+                    }
+                }
+            }
+            // Each child is displayed from the leaf on the outside of the
+            // merge's display to the inner leaf, or the reverse when swapped.
+            if a >= n { pending.append(swaps[row] ? (a - n, inner.m, u) : (a - n, u, inner.m)) }
+            if b >= n { pending.append(swaps[row] ? (b - n, w, inner.k) : (b - n, inner.k, w)) }
+        }
+        return swaps
     }
 
     /// The positions in `order` of the leaves of a node.
-    private func span(_ node: Int) -> Range<Int> { starts[node]..<(starts[node] + sizes[node]) }
+    func span(_ node: Int) -> Range<Int> { starts[node]..<(starts[node] + sizes[node]) }
+
+    /// Where the far end of a path through `node` that starts at leaf position
+    /// `outer` can be: `node` itself for a leaf, else the leaves of the child
+    /// of `node` that does not hold `outer`.
+    private func innerSpan(_ node: Int, outer: Int) -> Range<Int> {
+        guard node >= leafCount else { return span(node) }
+        let a = left[node - leafCount], b = right[node - leafCount]
+        return span(a).contains(outer) ? span(b) : span(a)
+    }
 }
 
-/// Sorts indices by Float keys with the median-of-three quicksort that SciPy's
-/// `_simultaneous_sort` uses (taken there from scikit-learn), run with an
-/// explicit stack. It is not stable; reproducing it reproduces SciPy's order
-/// among equal keys.
-private struct SimultaneousSorter {
-    private var keys = [Float]()
-    private var indices = [Int]()
-    private var pending = [(start: Int, count: Int)]()
+/// Condensed distances re-indexed by leaf position in a dendrogram's leaf
+/// order: the pair of positions m < k is at `rowOffset[m] + k`.
+struct PositionDistances {
+    private var storage: [Double]
+    private var rowOffset: [Int]
 
-    mutating func sortedIndices(_ range: Range<Int>, key: (Int) -> Float) -> [Int] {
-        keys.removeAll(keepingCapacity: true)
-        indices.removeAll(keepingCapacity: true)
-        for index in range {
-            keys.append(key(index))
-            indices.append(index)
+    init<S: BLASScalar>(_ distances: CondensedDistances<S>, order: [Int]) {
+        let n = order.count
+        rowOffset = (0..<n).map { n * $0 - $0 * ($0 + 1) / 2 - $0 - 1 }
+        storage = [Double](repeating: 0, count: n * (n - 1) / 2)
+        for p in 0..<n {
+            for q in (p + 1)..<max(p + 1, n) {
+                storage[rowOffset[p] + q] = Double(distances[order[p], order[q]])
+            }
         }
-        pending.append((0, keys.count))
-        while let (start, count) = pending.popLast() {
-            if count <= 1 { continue }
-            if count == 2 {
-                if keys[start] > keys[start + 1] { exchange(start, start + 1) }
-                continue
-            }
-            if count == 3 {
-                if keys[start] > keys[start + 1] { exchange(start, start + 1) }
-                if keys[start + 1] > keys[start + 2] {
-                    exchange(start + 1, start + 2)
-                    if keys[start] > keys[start + 1] { exchange(start, start + 1) }
-                }
-                continue
-            }
-            // Median of first, middle and last goes to the end as the pivot.
-            let last = start + count - 1, middle = start + count / 2
-            if keys[start] > keys[last] { exchange(start, last) }
-            if keys[last] > keys[middle] {
-                exchange(last, middle)
-                if keys[start] > keys[last] { exchange(start, last) }
-            }
-            let pivot = keys[last]
-            var store = start
-            for position in start..<last where keys[position] < pivot {
-                exchange(position, store)
-                store += 1
-            }
-            exchange(store, last)
-            let leftCount = store - start
-            if leftCount > 1 { pending.append((start, leftCount)) }
-            if leftCount + 2 < count { pending.append((store + 1, count - leftCount - 1)) }
-        }
-        return indices
     }
 
-    private mutating func exchange(_ i: Int, _ j: Int) {
-        keys.swapAt(i, j)
-        indices.swapAt(i, j)
-    }
+    /// The distance between the leaves at positions m < k.
+    @inline(__always)
+    subscript(m: Int, k: Int) -> Double { storage[rowOffset[m] + k] }
 }
