@@ -3,17 +3,19 @@
 /// allows (Bar-Joseph, Gifford & Jaakkola 2001, "Fast optimal leaf ordering
 /// for hierarchical clustering", Bioinformatics 17 suppl. 1, S22-S29).
 extension Dendrogram {
-    /// The largest n for which `optimallyOrdered(distances:)` is intended
-    /// (about 200 MB of tables and some seconds at this size); beyond it
-    /// callers use `leafOrder()`.
+    /// The largest n for which `optimallyOrdered(distances:)` is intended:
+    /// at this size it needs about 200 MB (the n x n path table plus the
+    /// distances) and about n^3/3 = 2e10 additions. Beyond it callers use
+    /// `leafOrder()`. Nothing enforces the limit.
     public static let optimalOrderingLeafLimit = 4000
 
     /// The same merges (rows, heights, sizes) with the children of some merges
     /// swapped so that `leafOrder()` of the result is an optimal leaf order for
     /// `distances` (the leaves' condensed distances, taken as Double).
     ///
-    /// By default the order is truly optimal (O(n^3) time, 8 n^2 bytes; among
-    /// equally good orders the first found wins, deterministically). With
+    /// By default the order is truly optimal (O(n^3) time, 8 n^2 bytes); ties
+    /// are broken deterministically towards the current orientation (with all
+    /// distances equal nothing is swapped). With
     /// `matchingSciPy` the result is exactly SciPy's
     /// `optimal_leaf_ordering(Z, y)`, which is often slightly suboptimal
     /// (scipy/scipy#11227); see `sciPySwaps`.
@@ -49,27 +51,34 @@ extension Dendrogram {
         // Leaf positions; path[u * n + w] = M[u, w], symmetric.
         var path = [Double](repeating: 0, count: n * n)
         var throughInner = [Double](repeating: 0, count: n)
-        for i in 0..<(n - 1) {
-            let a = left[i], b = right[i]
-            for u in span(a) {
-                // throughInner[k] = min over m of M[u, m] + D[m, k], k in B.
-                let ms = innerSpan(a, outer: u)
-                for k in span(b) { throughInner[k] = .infinity }
-                for m in ms {
-                    let um = path[u * n + m]
-                    for k in span(b) {
-                        let value = um + distance[m, k]
-                        if value < throughInner[k] { throughInner[k] = value }
+        // The O(n^3) part, on raw buffers (all indices stay within spans).
+        path.withUnsafeMutableBufferPointer { path in
+            throughInner.withUnsafeMutableBufferPointer { throughInner in
+                for i in 0..<(n - 1) {
+                    let a = left[i], b = right[i]
+                    let bSpan = span(b)
+                    for u in span(a) {
+                        // throughInner[k] = min over m of M[u, m] + D[m, k], k in B.
+                        for k in bSpan { throughInner[k] = .infinity }
+                        for m in innerSpan(a, outer: u) {
+                            let um = path[u * n + m]
+                            distance.withRow(m) { row in
+                                for k in bSpan {
+                                    let value = um + row[k]
+                                    if value < throughInner[k] { throughInner[k] = value }
+                                }
+                            }
+                        }
+                        for w in bSpan {
+                            var shortest = Double.infinity
+                            for k in innerSpan(b, outer: w) {
+                                let value = throughInner[k] + path[w * n + k]
+                                if value < shortest { shortest = value }
+                            }
+                            path[u * n + w] = shortest
+                            path[w * n + u] = shortest
+                        }
                     }
-                }
-                for w in span(b) {
-                    var shortest = Double.infinity
-                    for k in innerSpan(b, outer: w) {
-                        let value = throughInner[k] + path[w * n + k]
-                        if value < shortest { shortest = value }
-                    }
-                    path[u * n + w] = shortest
-                    path[w * n + u] = shortest
                 }
             }
         }
@@ -152,4 +161,11 @@ struct PositionDistances {
     /// The distance between the leaves at positions m < k.
     @inline(__always)
     subscript(m: Int, k: Int) -> Double { storage[rowOffset[m] + k] }
+
+    /// Calls `body` with a pointer `row` such that `row[k]` is the distance
+    /// between positions m and k, for m < k < n.
+    @inline(__always)
+    func withRow<R>(_ m: Int, _ body: (UnsafePointer<Double>) -> R) -> R {
+        storage.withUnsafeBufferPointer { body($0.baseAddress! + rowOffset[m]) }
+    }
 }
