@@ -104,7 +104,6 @@ extension Dendrogram {
         }
         return parity.map { $0 == 1 }
     }
-
 }
 
 /// Sorts indices by Float keys with the median-of-three quicksort that SciPy's
