@@ -1,0 +1,124 @@
+/// Flat clusterings cut from the tree, as SciPy's `fcluster`: each leaf gets a
+/// label 1...c, numbered in the order SciPy's traversal meets the clusters
+/// (so labels agree with SciPy exactly, not just up to renaming).
+extension Dendrogram {
+    /// SciPy `fcluster(Z, count, 'maxclust')`: the lowest cut (among the
+    /// merges' subtree maximum heights) giving at most `count` clusters.
+    ///
+    /// Like SciPy, the search over cut heights is a bisection over merge
+    /// indices, which assumes a monotone linkage sorted by height; for other
+    /// linkages (centroid, median) the result is SciPy's, possibly with fewer
+    /// than `count` clusters. Ties in height can also give fewer clusters.
+    /// `count >= n` gives every leaf its own label; `count < 1` is taken as 1.
+    public func flatClusters(count: Int) -> [Int] {
+        let n = leafCount
+        if n == 1 { return [1] }
+        if count >= n { return Array(1...n) }
+        let limit = max(count, 1)
+        let criterion = subtreeMaxima(of: heights)
+        // Invariant: the cut at criterion[lower] gives more than `limit`
+        // clusters (lower = -1 stands for minus infinity), the cut at
+        // criterion[upper] at most `limit` (upper = n-1 is never evaluated).
+        var lower = -1
+        var upper = n - 1
+        while upper - lower > 1 {
+            let middle = (lower + upper) >> 1
+            if clusterCount(criterion: criterion, cutoff: criterion[middle], exceeds: limit) {
+                lower = middle
+            } else {
+                upper = middle
+            }
+        }
+        return labels(criterion: criterion, cutoff: criterion[upper])
+    }
+
+    /// SciPy `fcluster(Z, height, 'distance')`: leaves joined by merges whose
+    /// subtree maximum height is <= `height` share a label.
+    public func flatClusters(height: Double) -> [Int] {
+        labels(criterion: subtreeMaxima(of: heights), cutoff: height)
+    }
+
+    /// SciPy `fcluster(Z, threshold, 'inconsistent', depth)`: leaves joined by
+    /// merges whose subtree maximum inconsistency coefficient (see
+    /// `inconsistencyStatistics(depth:)`) is <= `threshold` share a label.
+    public func flatClusters(inconsistency threshold: Double, depth: Int = 2) -> [Int] {
+        let coefficients = inconsistencyStatistics(depth: depth).map(\.coefficient)
+        return labels(criterion: subtreeMaxima(of: coefficients), cutoff: threshold)
+    }
+
+    /// For each merge, the maximum of `values` over the merges in its subtree
+    /// (SciPy's `get_max_dist_for_each_cluster` / `get_max_Rfield_for_each_cluster`).
+    func subtreeMaxima(of values: [Double]) -> [Double] {
+        let n = leafCount
+        var maxima = values
+        for i in 0..<max(n - 1, 0) {
+            if left[i] >= n, maxima[left[i] - n] > maxima[i] { maxima[i] = maxima[left[i] - n] }
+            if right[i] >= n, maxima[right[i] - n] > maxima[i] { maxima[i] = maxima[right[i] - n] }
+        }
+        return maxima
+    }
+
+    /// Whether cutting where `criterion <= cutoff` yields more than `limit`
+    /// clusters: a merge within the cutoff is one cluster, else its children
+    /// are looked at, and a leaf reached that way is a cluster of its own.
+    private func clusterCount(criterion: [Double], cutoff: Double, exceeds limit: Int) -> Bool {
+        let n = leafCount
+        var count = 0
+        var stack = [2 * n - 2]
+        while let node = stack.popLast() {
+            if node < n || criterion[node - n] <= cutoff {
+                count += 1
+                if count > limit { return true }
+            } else {
+                stack.append(right[node - n])
+                stack.append(left[node - n])
+            }
+        }
+        return false
+    }
+
+    /// SciPy's `cluster_monocrit` labelling. A depth-first walk from the root
+    /// descends into internal children (left, then right) before labelling a
+    /// node's leaf children (left, then right). The first node met with
+    /// `criterion <= cutoff` opens a new label that all leaves below it get;
+    /// outside such nodes every leaf opens a label of its own.
+    func labels(criterion: [Double], cutoff: Double) -> [Int] {
+        let n = leafCount
+        guard n > 1 else { return [Int](repeating: 1, count: n) }
+        var labels = [Int](repeating: 0, count: n)
+        var visited = [Bool](repeating: false, count: 2 * n - 1)
+        var stack = [2 * n - 2]
+        stack.reserveCapacity(n)
+        var label = 0
+        var leader = -1
+        while let top = stack.last {
+            let row = top - n
+            let a = left[row], b = right[row]
+            if leader == -1 && criterion[row] <= cutoff {
+                leader = row
+                label += 1
+            }
+            if a >= n && !visited[a] {
+                visited[a] = true
+                stack.append(a)
+                continue
+            }
+            if b >= n && !visited[b] {
+                visited[b] = true
+                stack.append(b)
+                continue
+            }
+            if a < n {
+                if leader == -1 { label += 1 }
+                labels[a] = label
+            }
+            if b < n {
+                if leader == -1 { label += 1 }
+                labels[b] = label
+            }
+            if leader == row { leader = -1 }
+            stack.removeLast()
+        }
+        return labels
+    }
+}
