@@ -62,12 +62,12 @@ public struct ClusterStability: Sendable, Equatable {
                 }
                 if found[index] == nil { found[index] = label }
             }
-            let members = (0..<n).filter { found[$0] != nil }
-            let resampleLabels = DenseLabels(members.map { found[$0] ?? 0 })
+            let presentIndices = (0..<n).filter { found[$0] != nil }
+            let resampleLabels = DenseLabels(presentIndices.map { found[$0] ?? 0 })
             let r = resampleLabels.count
             var overlap = [Int](repeating: 0, count: k * r)
             var originalSizes = [Int](repeating: 0, count: k)
-            for (position, i) in members.enumerated() {
+            for (position, i) in presentIndices.enumerated() {
                 overlap[dense.codes[i] * r + resampleLabels.codes[position]] += 1
                 originalSizes[dense.codes[i]] += 1
             }
@@ -84,7 +84,7 @@ public struct ClusterStability: Sendable, Equatable {
                 jaccardSums[c] += best.jaccard
                 present[c] += 1
             }
-            for (position, i) in members.enumerated() {
+            for (position, i) in presentIndices.enumerated() {
                 drawn[i] += 1
                 if resampleLabels.codes[position] == bestMatch[dense.codes[i]] { supported[i] += 1 }
             }

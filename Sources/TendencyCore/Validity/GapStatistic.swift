@@ -49,17 +49,17 @@ public struct GapStatistic: Sendable, Equatable {
         }
         guard references >= 1 else { throw StatisticsError("gap statistic: at least one reference set is needed") }
 
-        func logDispersions(_ matrix: Matrix<Double>, what: String) throws -> [Double] {
+        func dispersions(_ matrix: Matrix<Double>, what: String) throws -> [Double] {
             try ks.map { k in
                 let labels = k == 1 ? [Int](repeating: 0, count: matrix.rows) : try cluster(matrix, k)
                 let w = try Self.withinDispersion(matrix, labels: labels)
                 guard w > 0 else {
                     throw StatisticsError("gap statistic: the within-cluster dispersion of \(what) is zero at k = \(k); try fewer clusters")
                 }
-                return log(w)
+                return w
             }
         }
-        let observed = try logDispersions(data, what: "the data")
+        let observed = try dispersions(data, what: "the data")
 
         // The reference box: the ranges of the data's principal component scores.
         let pca = try PrincipalComponents(data, components: min(n, p))
@@ -82,8 +82,8 @@ public struct GapStatistic: Sendable, Equatable {
             try Double.gemmABt(m: n, n: p, k: m, alpha: 1, a: uniform, lda: m, b: loadingsTransposed, ldb: m,
                                beta: 0, c: &reference, ldc: p)
             for r in 0..<n { for c in 0..<p { reference[r * p + c] += pca.mean[c] } }
-            referenceLogs.append(try logDispersions(Matrix(rows: n, columns: p, storage: reference),
-                                                    what: "reference set \(b)"))
+            referenceLogs.append(try dispersions(Matrix(rows: n, columns: p, storage: reference),
+                                                 what: "reference set \(b)").map { log($0) })
         }
 
         let count = Double(references)
@@ -92,8 +92,9 @@ public struct GapStatistic: Sendable, Equatable {
             let logs = referenceLogs.map { $0[index] }
             let mean = logs.reduce(0, +) / count
             let sd = (logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
-            entries.append(Entry(k: k, dispersion: exp(observed[index]), logDispersion: observed[index],
-                                 referenceLogDispersion: mean, gap: mean - observed[index],
+            let logW = log(observed[index])
+            entries.append(Entry(k: k, dispersion: observed[index], logDispersion: logW,
+                                 referenceLogDispersion: mean, gap: mean - logW,
                                  standardError: sd * (1 + 1 / count).squareRoot()))
         }
         self.entries = entries

@@ -3,8 +3,8 @@
 /// metric='precomputed').
 ///
 /// For observation i in cluster A: a(i) is the mean distance to the other
-/// members of A, b(i) the smallest mean distance to the members of another
-/// cluster, s(i) = (b - a) / max(a, b); s(i) = 0 when A is a singleton (and
+/// observations of A, b(i) the smallest mean distance to the observations of
+/// another cluster, s(i) = (b - a) / max(a, b); s(i) = 0 when A is a singleton (and
 /// when a = b = 0). Defined for 2 <= k <= n - 1 clusters.
 public enum Silhouette {
     /// s(i) for every observation, or nil when the number of distinct labels
@@ -22,7 +22,7 @@ public enum Silhouette {
         let codes = dense.codes
         let sizes = dense.sizes
 
-        // sums[i * k + c]: total distance from i to the members of cluster c,
+        // sums[i * k + c]: total distance from i to the observations in cluster c,
         // gathered in one pass over the condensed pairs.
         var sums = [Double](repeating: 0, count: n * k)
         var position = 0
