@@ -1,0 +1,58 @@
+/// Silhouette widths (Rousseeuw 1987) from precomputed distances, with
+/// scikit-learn's conventions (`silhouette_samples`/`silhouette_score`,
+/// metric='precomputed').
+///
+/// For observation i in cluster A: a(i) is the mean distance to the other
+/// observations of A, b(i) the smallest mean distance to the observations of
+/// another cluster, s(i) = (b - a) / max(a, b); s(i) = 0 when A is a singleton (and
+/// when a = b = 0). Defined for 2 <= k <= n - 1 clusters.
+public enum Silhouette {
+    /// s(i) for every observation, or nil when the number of distinct labels
+    /// k is not in 2...n-1. Throws when `labels` and `distances` differ in count.
+    public static func samples<Scalar: BLASScalar>(
+        distances: CondensedDistances<Scalar>, labels: [Int]
+    ) throws -> [Double]? {
+        let n = distances.count
+        guard labels.count == n else {
+            throw StatisticsError("silhouette: \(labels.count) labels for \(n) observations")
+        }
+        let dense = DenseLabels(labels)
+        let k = dense.count
+        guard k >= 2, k <= n - 1 else { return nil }
+        let codes = dense.codes
+        let sizes = dense.sizes
+
+        // sums[i * k + c]: total distance from i to the observations in cluster c,
+        // gathered in one pass over the condensed pairs.
+        var sums = [Double](repeating: 0, count: n * k)
+        var position = 0
+        for i in 0..<n {
+            let ci = codes[i]
+            for j in (i + 1)..<max(i + 1, n) {
+                let d = Double(distances.storage[position])
+                position += 1
+                sums[i * k + codes[j]] += d
+                sums[j * k + ci] += d
+            }
+        }
+        var widths = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let own = codes[i]
+            guard sizes[own] > 1 else { continue }
+            let a = sums[i * k + own] / Double(sizes[own] - 1)
+            var b = Double.infinity
+            for c in 0..<k where c != own { b = min(b, sums[i * k + c] / Double(sizes[c])) }
+            let denominator = max(a, b)
+            widths[i] = denominator > 0 ? (b - a) / denominator : 0
+        }
+        return widths
+    }
+
+    /// The mean of `samples`, or nil when k is not in 2...n-1.
+    public static func score<Scalar: BLASScalar>(
+        distances: CondensedDistances<Scalar>, labels: [Int]
+    ) throws -> Double? {
+        guard let widths = try samples(distances: distances, labels: labels) else { return nil }
+        return widths.reduce(0, +) / Double(widths.count)
+    }
+}
