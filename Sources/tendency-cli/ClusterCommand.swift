@@ -102,7 +102,7 @@ struct ClusterCommand: ParsableCommand {
 
         var output = AtomicOutput()
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
-        if let newickOut { output.add(newickOut, text: dendrogram.newick(labels: table.ids) + "\n") }
+        if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: table.ids) + "\n") }
         if let assignmentsOut, let labels {
             var text = "id,cluster\n"
             for (id, label) in zip(table.ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }

@@ -11,6 +11,10 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// clusters are held together by their mean dissimilarity, not by one
     /// closest or farthest pair.
     public var method: LinkageMethod = .average
+    /// When set, members are compared in the space of this many principal
+    /// components of their (mean-imputed) features, with Euclidean distance:
+    /// Polis's own approach for sparse vote matrices.
+    public var components: Int?
     /// Resamples over members, and as many over features.
     public var bootstrap: Int = 100
     /// Reference sets for the gap statistic.
@@ -25,6 +29,20 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var minimumTendencyShare: Double = 0.05
 
     public init() {}
+
+    /// The metric actually used between members.
+    public var effectiveMetric: DistanceMetric { components == nil ? metric : .euclidean }
+
+    /// Checks that the options fit together.
+    public func validate() throws {
+        if method.requiresEuclidean && !effectiveMetric.isEuclidean {
+            throw AnalysisError("--method \(method.rawValue) is defined by Euclidean geometry, so it needs --metric euclidean or --components; \(metric.rawValue) does not qualify")
+        }
+        if let k, k < 1 { throw AnalysisError("--k must be at least 1") }
+        if maxK < 1 { throw AnalysisError("--max-k must be at least 1") }
+        if bootstrap < 0 { throw AnalysisError("--bootstrap must be 0 or more") }
+        if let components, components < 1 { throw AnalysisError("--components must be at least 1") }
+    }
 
     /// The smallest group counted as a tendency among `n` members.
     public func minimumTendencySize(members n: Int) -> Int {

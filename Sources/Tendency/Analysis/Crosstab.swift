@@ -24,7 +24,7 @@ public struct Crosstab: Sendable, Equatable, Codable {
         self.labels = rows
         self.counts = counts
         let usable = counts.filter { $0.reduce(0, +) > 0 }
-        cramersV = (k >= 2 && usable.count >= 2) ? CramersV.compute(usable) : nil
+        cramersV = (k >= 2 && usable.count >= 2) ? (try? ChiSquareIndependenceTest(table: usable))?.cramersV : nil
         summary = Crosstab.reading(name: name, v: cramersV, k: k)
     }
 

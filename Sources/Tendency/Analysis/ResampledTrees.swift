@@ -5,7 +5,7 @@ import Dispatch
 /// replacement, half resample feature blocks with replacement; each resample
 /// is re-clustered and cut at every candidate k.
 ///
-/// Resample b draws from `SeededGenerator(seed:stream: b)`, so its outcome
+/// Resample b draws from its own `SeededGenerator` stream, so its outcome
 /// does not depend on which thread ran it or in what order.
 struct ResampledTrees {
     struct Resample {
@@ -21,24 +21,23 @@ struct ResampledTrees {
         let n = distances.count
         let b = options.bootstrap
         let blocks = input.blocks
+        let draws = BootstrapResampling(seed: options.seed)
         var results = [Result<Resample, Error>?](repeating: nil, count: 2 * b)
         results.withUnsafeMutableBufferPointer { slots in
             let slotsBase = slots.baseAddress!
             DispatchQueue.concurrentPerform(iterations: 2 * b) { index in
-                var generator = SeededGenerator(seed: options.seed, stream: UInt64(index))
                 slotsBase[index] = Result {
                     let members: [Int]
                     let resampled: CondensedDistances<Double>
                     if index < b {
-                        var present = [Bool](repeating: false, count: n)
-                        for _ in 0..<n { present[Int(generator.next() % UInt64(n))] = true }
-                        members = (0..<n).filter { present[$0] }
+                        members = Array(Set(draws.rowIndices(resample: index, count: n))).sorted()
                         resampled = distances.selecting(members)
                     } else {
+                        var generator = SeededGenerator(seed: options.seed, stream: UInt64(2 * index + 1))
                         var columns: [Int] = []
-                        for _ in 0..<blocks.count { columns += blocks[Int(generator.next() % UInt64(blocks.count))] }
+                        for _ in 0..<blocks.count { columns += blocks[generator.nextIndex(below: blocks.count)] }
                         members = Array(0..<n)
-                        resampled = try PairwiseDistances.condensed(input.features.selectingColumns(columns), metric: options.metric)
+                        resampled = try TendencyAnalysis.distances(input.features.selectingColumns(columns), options: options)
                     }
                     let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
                     let minimum = options.minimumTendencySize(members: members.count)
@@ -53,7 +52,9 @@ struct ResampledTrees {
     }
 
     /// Cluster-wise stability and per-member support of `labels` (k tendencies).
-    func assess(labels: [Int], k: Int) -> ClusterStability {
-        ClusterStability(original: labels, resamples: resamples.map { ($0.members, $0.labelsByK[k - 2]) })
+    func assess(labels: [Int], k: Int) throws -> ClusterStability {
+        try ClusterStability(original: labels, resamples: resamples.map {
+            ClusterStability.Resample(indices: $0.members, labels: $0.labelsByK[k - 2])
+        })
     }
 }

@@ -39,12 +39,13 @@ public struct TendencyAnalysis: Sendable {
         self.options = options
         let n = input.memberIDs.count
         guard n >= 3 else { throw AnalysisError("found \(n) members with data; the analysis needs at least 3") }
-        let distances = try PairwiseDistances.condensed(input.features, metric: options.metric)
+        try options.validate()
+        let distances = try TendencyAnalysis.distances(input.features, options: options)
         self.distances = distances
         let tree = try HierarchicalClustering.linkage(distances, method: options.method)
         linkage = tree
         let dendrogram = Dendrogram(tree)
-        leafOrder = n <= 2000 ? Dendrogram(dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
+        leafOrder = n <= 2000 ? Dendrogram(try dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
 
         let maxK = min(options.k ?? options.maxK, max(1, n / options.minimumTendencySize(members: n)))
         let ks = 1...max(1, maxK)
@@ -60,13 +61,13 @@ public struct TendencyAnalysis: Sendable {
         var assessments: [Int: ClusterStability] = [:]
         for k in ks {
             let labels = cuts[k - 1].labels
-            let assessment = k >= 2 ? resamples?.assess(labels: labels, k: k) : nil
+            let assessment = k >= 2 ? try resamples?.assess(labels: labels, k: k) : nil
             assessments[k] = assessment
             candidates.append(CandidateK(
                 k: k,
-                silhouette: k >= 2 ? Silhouette.mean(distances: distances, labels: labels) : nil,
-                gap: gap?.gaps[k - 1], gapStandardError: gap?.standardErrors[k - 1],
-                stability: assessment.map { $0.clusterStability.reduce(0, +) / Double(k) },
+                silhouette: k >= 2 ? try Silhouette.score(distances: distances, labels: labels) : nil,
+                gap: gap?.entries[k - 1].gap, gapStandardError: gap?.entries[k - 1].standardError,
+                stability: assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) },
                 smallestTendency: TendencyCut.sizes(labels).values.min() ?? n))
         }
         let ranked = KSelection.rank(candidates, gapPick: gapPick)
@@ -76,15 +77,16 @@ public struct TendencyAnalysis: Sendable {
         let cut = cuts[min(k, cuts.count) - 1]
         labels = cut.labels.map { $0 + 1 }
         let assessment = assessments[k] ?? nil
-        stability = assessment?.clusterStability ?? Array(repeating: 1, count: k)
+        stability = assessment?.meanJaccard.map { $0 ?? 0 } ?? Array(repeating: 1, count: k)
 
         // Members: confidence, silhouette, and whether they sit between tendencies.
-        let silhouettes = k >= 2 ? Silhouette.samples(distances: distances, labels: cut.labels) : Array(repeating: 0, count: n)
+        let silhouettes = (k >= 2 ? try Silhouette.samples(distances: distances, labels: cut.labels) : nil)
+            ?? Array(repeating: 0, count: n)
         let cores = (0..<k).map { t in (0..<n).filter { cut.labels[$0] == t && !cut.apart.contains($0) } }
         var members: [Member] = []
         for i in 0..<n {
             let own = cut.labels[i]
-            let confidence = assessment?.pointSupport[i] ?? 1
+            let confidence = assessment?.support[i] ?? 1
             var between = [own + 1]
             var reasons: [String] = []
             if k >= 2 {
@@ -110,15 +112,28 @@ public struct TendencyAnalysis: Sendable {
         self.members = members
     }
 
+    /// Distances between members: on the features with the chosen metric, or
+    /// Euclidean in the space of the leading principal components.
+    static func distances(_ features: Matrix<Double>, options: AnalysisOptions) throws -> CondensedDistances<Double> {
+        try PairwiseDistances.condensed(projected(features, options: options) ?? features, metric: options.effectiveMetric)
+    }
+
+    /// Principal-component scores of the mean-imputed features, when asked for.
+    static func projected(_ features: Matrix<Double>, options: AnalysisOptions) throws -> Matrix<Double>? {
+        guard let components = options.components else { return nil }
+        let complete = features.imputingColumnMeans()
+        return try PrincipalComponents(complete, components: min(components, complete.columns, complete.rows)).scores
+    }
+
     /// The gap statistic on the features (missing values filled with column
     /// means, since the reference sets are drawn in a box around complete data),
     /// clustering each set with the same metric and method.
     static func gapStatistic(_ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>) throws -> GapStatistic? {
-        guard options.gapReferences > 0, ![.jaccard, .dice].contains(options.metric) else { return nil }
-        let data = input.features.imputingColumnMeans()
+        guard options.gapReferences > 0, ![.jaccard, .dice].contains(options.effectiveMetric) else { return nil }
+        let data = try projected(input.features, options: options) ?? input.features.imputingColumnMeans()
         let minimumShare = options
-        return try GapStatistic(data: data, ks: Array(ks), references: options.gapReferences, seed: options.seed) { matrix, k in
-            let d = try PairwiseDistances.condensed(matrix, metric: options.metric == .hamming ? .euclidean : options.metric)
+        return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix, k in
+            let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric == .hamming ? .euclidean : options.effectiveMetric)
             let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
             return TendencyCut(dendrogram: tree, distances: d, k: k, minimumSize: minimumShare.minimumTendencySize(members: matrix.rows)).labels
         }

@@ -55,7 +55,7 @@ enum TendencyProfiles {
     }
 
     /// Distinguishing features of tendency `t` (1-based), strongest first.
-    static func distinguishing(_ input: AnalysisInput, labels: [Int], k: Int, tendency t: Int) -> [FeatureContrast] {
+    static func distinguishing(_ input: AnalysisInput, labels: [Int], k: Int, tendency t: Int) throws -> [FeatureContrast] {
         guard k >= 2 else { return [] }
         var contrasts: [FeatureContrast] = []
         for (j, column) in input.columns.enumerated() {
@@ -68,11 +68,11 @@ enum TendencyProfiles {
             switch column.kind {
             case .binary, .thermometer:
                 let a = inside.filter { $0 > 0 }.count, b = outside.filter { $0 > 0 }.count
-                p = FisherExactTest.twoSided(a, inside.count - a, b, outside.count - b)
+                p = try FisherExactTest(a, inside.count - a, b, outside.count - b).pValue
                 effect = shareIn - shareOut
                 name = "difference in shares"
             case .scaled:
-                let test = MannWhitneyU.test(inside, outside)
+                guard let test = try? MannWhitneyUTest(inside, outside) else { continue }  // all values tied
                 p = test.pValue
                 effect = test.rankBiserial
                 name = "rank-biserial correlation"
@@ -82,7 +82,7 @@ enum TendencyProfiles {
                                              effectSizeName: name, pValue: p, qValue: p,
                                              shareInside: shareIn, shareOutside: shareOut))
         }
-        let q = BenjaminiHochberg.adjust(contrasts.map(\.pValue))
+        let q = try BenjaminiHochberg.adjusted(contrasts.map(\.pValue))
         for i in contrasts.indices { contrasts[i].qValue = q[i] }
         return contrasts
             .filter { $0.qValue < significance && abs($0.effectSize) >= minimumEffect }
@@ -92,7 +92,7 @@ enum TendencyProfiles {
     /// Features every tendency shares: named (codes) or agreed/disagreed with
     /// (items) by at least 60% of each tendency, with no significant difference
     /// between tendencies after false-discovery-rate control.
-    static func consensus(_ input: AnalysisInput, labels: [Int], k: Int) -> [SharedFeature] {
+    static func consensus(_ input: AnalysisInput, labels: [Int], k: Int) throws -> [SharedFeature] {
         var shared: [SharedFeature] = []
         var pValues: [(column: Int, p: Double)] = []
         for (j, column) in input.columns.enumerated() {
@@ -102,9 +102,9 @@ enum TendencyProfiles {
             switch column.kind {
             case .binary, .thermometer:
                 let table = groups.map { g in [g.filter { $0 > 0 }.count, g.filter { $0 <= 0 }.count] }
-                p = k >= 2 ? ChiSquareTest.independence(table).pValue : 1
+                p = k >= 2 ? (try? ChiSquareIndependenceTest(table: table).pValue) ?? 1 : 1
             case .scaled:
-                p = k >= 2 ? KruskalWallis.test(groups).pValue : 1
+                p = k >= 2 ? (try? KruskalWallisTest(groups: groups).pValue) ?? 1 : 1
             }
             pValues.append((j, p))
             let agree = groups.map { share($0, positive: true) }
@@ -120,7 +120,7 @@ enum TendencyProfiles {
         }
         // Control the false discovery rate over every feature tested, then keep
         // the shared features whose difference between tendencies is not significant.
-        let q = BenjaminiHochberg.adjust(pValues.map(\.p))
+        let q = try BenjaminiHochberg.adjusted(pValues.map(\.p))
         let qByColumn = Dictionary(uniqueKeysWithValues: zip(pValues.map(\.column), q))
         return shared
             .filter { (qByColumn[$0.column] ?? 1) >= significance }
