@@ -66,8 +66,8 @@ public enum CodebookReader {
         let fields = try YAMLMapping(node, file: file, what: what,
                                      allowedKeys: ["id", "question", "kind", "role", "weight", "levels", "codes"])
         let question = try fields.requiredString("question")
-        let kind: ElementKind = try enumValue(fields, "kind", file: file)
-        let role: Role = try enumValue(fields, "role", file: file)
+        let kind: ElementKind = try fields.enumValue("kind")
+        let role: Role = try fields.enumValue("role")
         let weight = try fields.double("weight") ?? 1
         if weight < 0 {
             throw YAMLDocument.error(at: fields.value("weight"), file: file, "the weight of \(what) is negative; expected a number >= 0")
@@ -138,16 +138,5 @@ public enum CodebookReader {
                 owner[key] = code.code.id
             }
         }
-    }
-
-    private static func enumValue<E: RawRepresentable & CaseIterable>(_ map: YAMLMapping, _ key: String, file: String) throws -> E
-    where E.RawValue == String {
-        let node = try map.required(key)
-        let text = try YAMLMapping.string(node, file: file, what: "\"\(key)\" of \(map.what)")
-        guard let value = E(rawValue: text) else {
-            throw YAMLDocument.error(at: node, file: file,
-                "unknown \(key) \"\(text)\" for \(map.what); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return value
     }
 }

@@ -84,6 +84,17 @@ struct YAMLMapping {
         try sequence(key).map { ($0, $0) }.map { (try YAMLMapping.string($0.0, file: file, what: "an entry of \"\(key)\" in \(what)"), $0.1) }
     }
 
+    /// A value that must be one of an enumeration's raw values.
+    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String) throws -> E where E.RawValue == String {
+        let node = try required(key)
+        let text = try YAMLMapping.string(node, file: file, what: "\"\(key)\" of \(what)")
+        guard let value = E(rawValue: text) else {
+            throw YAMLDocument.error(at: node, file: file,
+                "unknown \(key) \"\(text)\" for \(what); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
     /// A non-empty scalar's text, trimmed.
     static func string(_ node: Node, file: String, what: String) throws -> String {
         guard case .scalar(let scalar) = node else {
