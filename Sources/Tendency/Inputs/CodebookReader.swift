@@ -21,7 +21,7 @@ import Yams
 /// `role`; element ids are unique; code ids are unique within an element;
 /// a code's `label` defaults to its id; every id, label and synonym of an
 /// element resolves to exactly one of its codes after case-folding and
-/// whitespace normalisation; ordinal elements list their `levels` (unique),
+/// whitespace normalisation; ordinal elements list at least two unique `levels`,
 /// and any `codes` entry of an ordinal element must be one of its levels;
 /// `levels` on a non-ordinal element is an error; weights are finite and
 /// non-negative; unknown keys are errors. Every error names the file, line
@@ -80,9 +80,9 @@ public enum CodebookReader {
         }
 
         if kind == .ordinal {
-            guard !levels.isEmpty else {
+            guard levels.count >= 2 else {
                 throw YAMLDocument.error(at: fields.value("levels") ?? node, file: file,
-                                         "ordinal \(what) lists no levels; expected levels: [lowest, ..., highest]")
+                                         "ordinal \(what) lists \(levels.count) levels; expected levels: [lowest, ..., highest], at least two")
             }
             var levelSeen = Set<String>()
             for level in levels where !levelSeen.insert(level.text).inserted {
