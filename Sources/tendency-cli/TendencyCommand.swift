@@ -3,5 +3,9 @@ import Tendency
 
 @main
 struct TendencyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tendency", abstract: "Strategic-alignment clustering.")
+    static let configuration = CommandConfiguration(
+        commandName: "tendency", abstract: "Strategic-alignment clustering.",
+        subcommands: [
+            ReliabilityCommand.self,
+        ])
 }
