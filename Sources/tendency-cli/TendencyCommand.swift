@@ -9,6 +9,7 @@ struct TendencyCommand: ParsableCommand {
         version: TendencyCoreVersion.string,
         subcommands: [
             ClusterCommand.self,
+            ReliabilityCommand.self,
             GenerateExampleCommand.self,
         ])
 }

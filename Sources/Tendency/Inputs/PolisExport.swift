@@ -1,0 +1,140 @@
+import Foundation
+
+/// A Polis export folder read as an alignment survey: every statement is an
+/// `agree3` item (1 agree, -1 disagree, 0 pass, empty = not seen or not
+/// voted) with the orientation role and the statement's text.
+///
+/// Files: `participants-votes.csv` (columns `participant`, `group-id`,
+/// `n-comments`, `n-votes`, `n-agree`, `n-disagree`, then one column per
+/// statement id) and `comments.csv` (at least `comment-id`, `moderated`,
+/// `comment-body`).
+///
+/// Rules: statements whose `moderated` is -1 are dropped (0, not yet
+/// moderated, and 1 are kept); every statement column needs a row in
+/// `comments.csv` (comments without a column, never voted on, are ignored).
+/// Polis's `group-id` is kept per participant as a reference partition to
+/// compare with, never as a feature. By default only participants Polis
+/// placed in a group are kept: Polis groups only participants with enough
+/// votes (in the shipped conversations the others cast at most 6 votes), so
+/// this matches the published "participants in groups" counts; pass `.all`
+/// to keep everyone.
+public struct PolisExport: Sendable {
+    /// Which participants to keep.
+    public enum Participants: String, Sendable, CaseIterable {
+        /// Those Polis placed in an opinion group (non-empty `group-id`).
+        case grouped
+        /// Everyone in `participants-votes.csv`.
+        case all
+    }
+
+    public let folder: String
+    /// The votes as an agree3 survey (spec origin `.polis`); members are participant ids in file order.
+    public let survey: SurveyResponses
+    /// Polis's opinion group of each member (aligned with `survey.members`), `nil` when ungrouped.
+    public let groups: [Int?]
+    /// Statement ids dropped because they were moderated out.
+    public let droppedStatements: [String]
+
+    public init(folder: String, participants: Participants = .grouped) throws {
+        let folderURL = URL(fileURLWithPath: folder)
+        let votesPath = folderURL.appendingPathComponent("participants-votes.csv").path
+        let commentsPath = folderURL.appendingPathComponent("comments.csv").path
+        let comments = try CSVTable(contentsOf: commentsPath)
+        let statements = try Self.readStatements(comments)
+        let votes = try CSVTable(contentsOf: votesPath)
+        let file = votes.file
+
+        let fixed = ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree"]
+        let header = votes.header.cells
+        for (i, name) in fixed.enumerated() {
+            guard i < header.count, header[i].text.trimmingCharacters(in: .whitespaces) == name else {
+                let cell = i < header.count ? header[i] : header[header.count - 1]
+                throw InputError(file: file, line: cell.line, column: cell.column,
+                                 "expected column \(i + 1) to be \"\(name)\"; the header starts " + fixed.joined(separator: ","))
+            }
+        }
+        var items: [SurveyItem] = [], itemColumns: [Int] = [], dropped: [String] = []
+        for c in fixed.count..<header.count {
+            let id = header[c].text.trimmingCharacters(in: .whitespaces)
+            guard let statement = statements[id] else {
+                throw InputError(file: file, line: header[c].line, column: header[c].column,
+                                 "statement \"\(id)\" has no row in \(comments.file)")
+            }
+            if statement.moderated == -1 { dropped.append(id); continue }
+            items.append(SurveyItem(id: id, text: statement.text, scale: .agree3, role: .orientation))
+            itemColumns.append(c)
+        }
+
+        var members: [String] = [], groups: [Int?] = [], rows: [[Double]] = []
+        var firstLine = [String: Int]()
+        for record in votes.records {
+            let idCell = record.cells[0], groupCell = record.cells[1]
+            let member = idCell.text.trimmingCharacters(in: .whitespaces)
+            guard !member.isEmpty else {
+                throw InputError(file: file, line: idCell.line, column: idCell.column, "empty participant id")
+            }
+            if let line = firstLine[member] {
+                throw InputError(file: file, line: idCell.line, column: idCell.column,
+                                 "participant \"\(member)\" is repeated (first at line \(line))")
+            }
+            firstLine[member] = idCell.line
+            let groupText = groupCell.text.trimmingCharacters(in: .whitespaces)
+            var group: Int?
+            if !groupText.isEmpty {
+                guard let g = Int(groupText) else {
+                    throw InputError(file: file, line: groupCell.line, column: groupCell.column,
+                                     "group-id \"\(groupText)\" is not an integer; expected an integer or an empty cell")
+                }
+                group = g
+            }
+            var row = [Double](repeating: .nan, count: items.count)
+            for (i, c) in itemColumns.enumerated() {
+                let cell = record.cells[c]
+                let text = cell.text.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { continue }
+                guard let v = SurveyScale.agree3.value(of: text) else {
+                    throw InputError(file: file, line: cell.line, column: cell.column,
+                                     "vote \"\(text)\" on statement \"\(items[i].id)\"; expected 1 (agree), -1 (disagree), 0 (pass) or an empty cell")
+                }
+                row[i] = v
+            }
+            if participants == .grouped && group == nil { continue }
+            members.append(member)
+            groups.append(group)
+            rows.append(row)
+        }
+        let answers = Matrix(rows: rows.count, columns: items.count, storage: rows.flatMap { $0 })
+        self.folder = folder
+        self.survey = SurveyResponses(spec: SurveySpec(items: items, origin: .polis, file: commentsPath),
+                                      file: file, members: members, answers: answers)
+        self.groups = groups
+        self.droppedStatements = dropped
+    }
+
+    private static func readStatements(_ table: CSVTable) throws -> [String: (moderated: Int, text: String)] {
+        let names = table.columnNames.map { $0.trimmingCharacters(in: .whitespaces) }
+        var columns = [String: Int]()
+        for name in ["comment-id", "moderated", "comment-body"] {
+            guard let c = names.firstIndex(of: name) else {
+                let last = table.header.cells[table.header.cells.count - 1]
+                throw InputError(file: table.file, line: table.header.line, column: last.column + last.text.utf8.count,
+                                 "missing column \"\(name)\"; expected comment-id, moderated and comment-body")
+            }
+            columns[name] = c
+        }
+        var statements = [String: (moderated: Int, text: String)]()
+        for record in table.records {
+            let idCell = record.cells[columns["comment-id"]!], moderatedCell = record.cells[columns["moderated"]!]
+            let id = idCell.text.trimmingCharacters(in: .whitespaces)
+            guard statements[id] == nil else {
+                throw InputError(file: table.file, line: idCell.line, column: idCell.column, "comment-id \"\(id)\" is repeated")
+            }
+            guard let moderated = Int(moderatedCell.text.trimmingCharacters(in: .whitespaces)), (-1...1).contains(moderated) else {
+                throw InputError(file: table.file, line: moderatedCell.line, column: moderatedCell.column,
+                                 "moderated \"\(moderatedCell.text)\"; expected -1, 0 or 1")
+            }
+            statements[id] = (moderated, record.cells[columns["comment-body"]!].text)
+        }
+        return statements
+    }
+}
