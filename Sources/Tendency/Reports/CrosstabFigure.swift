@@ -31,7 +31,7 @@ enum CrosstabFigure {
                           stroke: "#FFFFFF", strokeWidth: 1, tooltip: "\(category): \(count) in Tendency \(id)")
                 if w >= 20 {
                     plot.text(String(count), x: x + w / 2, y: y + rowHeight / 2 + 4, size: 11.5, anchor: .middle,
-                              weight: "600", fill: palette.colour(for: id) == "#F0E442" ? "#222222" : "#FFFFFF")
+                              weight: "600", fill: TendencyPalette.textColour(on: palette.colour(for: id)))
                 }
                 x += w
             }

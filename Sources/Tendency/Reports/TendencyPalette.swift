@@ -6,6 +6,11 @@ struct TendencyPalette {
     /// For branches and cells that belong to no single tendency.
     static let neutral = "#9A9A9A"
 
+    /// Text colour readable on `background` (a palette colour).
+    static func textColour(on background: String) -> String {
+        ["#E69F00", "#F0E442", "#56B4E9", "#CC79A7", neutral].contains(background) ? "#1A1A1A" : "#FFFFFF"
+    }
+
     private let position: [Int: Int]
 
     init(tendencyIDs: [Int]) {
