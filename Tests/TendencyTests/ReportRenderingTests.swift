@@ -140,6 +140,8 @@ import Testing
         #expect(ReportFormat.compact(-0.001) == "0")
         #expect(ReportFormat.compact(1200) == "1200")
         #expect(ReportFormat.percent(0.724) == "72%")
+        #expect(HTMLReportPage.shellQuoted("--out") == "--out")
+        #expect(HTMLReportPage.shellQuoted("my dir/it's") == "'my dir/it'\\''s'")
         #expect(SVGPlot.ticks(from: 0, to: 1.37, count: 5) == [0, 0.5, 1])
         #expect(SVGPlot.ticks(from: 0, to: 10, count: 5) == [0, 2, 4, 6, 8, 10])
     }

@@ -142,6 +142,7 @@ enum SampleReport {
                 .init(id: "power", label: "Basis of power", question: "What is the basis of the movement's power?", role: "orientation"),
                 .init(id: "opposition", label: "Opposition", question: "Who makes up the opposition?", role: "orientation"),
                 .init(id: "q7", label: "Survey: unions", question: "Unions are the backbone of any winning bloc (1-5)", role: "orientation"),
+                .init(id: "q3", label: "Survey: cadre organisation", question: "We need a cadre organisation (1-5)", role: "orientation"),
                 .init(id: "sector", label: "Sector of work", question: "Which sector does the member organise in?", role: "context"),
             ],
             members: members,

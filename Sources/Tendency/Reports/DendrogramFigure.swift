@@ -58,7 +58,8 @@ enum DendrogramFigure {
                 "M\(SVGPlot.n(xNode)) \(SVGPlot.n(y[pair.0]))V\(SVGPlot.n(y[pair.1]))"
         }
         let strokeWidth = n > 400 ? 0.8 : 1.6
-        let orderedColours = ([TendencyPalette.neutral] + TendencyPalette.colours).filter { segments[$0] != nil }
+        // Grey (mixed) joins last, so they stay visible where they meet coloured branches.
+        let orderedColours = (TendencyPalette.colours + [TendencyPalette.neutral]).filter { segments[$0] != nil }
         for c in orderedColours { plot.path(segments[c] ?? "", stroke: c, width: strokeWidth) }
 
         // Cut line.

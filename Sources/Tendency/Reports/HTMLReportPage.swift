@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sections of `HTMLReport`'s page, each a function from the report to
 /// an HTML fragment.
 struct HTMLReportPage {
@@ -34,6 +36,13 @@ struct HTMLReportPage {
         return "\(words) (comes back in \(ReportFormat.percent(s)) of resamples)"
     }
 
+    /// An argument as a POSIX shell would need it to be typed.
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        if !argument.isEmpty, argument.allSatisfy({ safe.contains($0) }) { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     // MARK: Header and summary
 
     func header() -> String {
@@ -48,7 +57,8 @@ struct HTMLReportPage {
         if !report.contextCrosstabs.isEmpty { links.append(("context", "Context")) }
         if report.referencePartition != nil { links.append(("reference", "Comparison")) }
         links += [("members", "All members"), ("manifest", "How this was made")]
-        html += "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>\n</header>\n"
+        html += "<p class=\"intro\">This report groups members by how they answered the Strategy Toolkit's questions, to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
+        html += "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
         return html
     }
 
@@ -75,7 +85,7 @@ struct HTMLReportPage {
         if !report.tendencies.isEmpty {
             html += "<ul>\n"
             for t in report.tendencies {
-                html += "<li>\(tendencyName(t.id)): \(ReportFormat.count(t.size, "member"))"
+                html += "<li><a href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(ReportFormat.count(t.size, "member"))"
                 if let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
                 html += ".</li>\n"
             }
@@ -400,9 +410,9 @@ struct HTMLReportPage {
         let m = report.manifest
         var html = "<section id=\"manifest\">\n<h2>How this was made</h2>\n"
         html += "<p>Running the same command on the same files with the same seed gives exactly the same report. The details below are for whoever wants to check or redo it.</p>\n"
-        html += "<details><summary>Run manifest</summary>\n<table>\n"
+        html += "<details><summary>Run manifest</summary>\n<table class=\"manifest\">\n"
         html += "<tr><th>Tool version</th><td>\(e(m.toolVersion))</td></tr>\n"
-        html += "<tr><th>Command</th><td><code>\(e(m.commandLine.joined(separator: " ")))</code></td></tr>\n"
+        html += "<tr><th>Command</th><td><code>\(e(m.commandLine.map(Self.shellQuoted).joined(separator: " ")))</code></td></tr>\n"
         html += "<tr><th>Seed</th><td><code>\(m.seed)</code></td></tr>\n"
         html += "<tr><th>BLAS</th><td><code>\(e(m.blasBuild))</code>, \(ReportFormat.count(m.blasThreads, "thread"))</td></tr>\n"
         for key in m.parameters.keys.sorted() {

@@ -50,7 +50,7 @@ enum HeatmapFigure {
             return max(0, min(steps - 1, Int(((v - low) / span * Double(steps)).rounded(.down))))
         }
 
-        let side = 560.0, cell = side / Double(m)
+        let side = 600.0, cell = side / Double(m)
         let left = 34.0, top = 34.0
         let width = left + side + 150, height = top + side + 20
         let leavesPerCell = heatmap.blockSize * factor
@@ -82,6 +82,7 @@ enum HeatmapFigure {
 
         // Tendency strips along the top and the left.
         if !leafTendency.isEmpty {
+            var stripColours: [String?] = []
             for r in 0..<m {
                 var tally: [Int: Int] = [:]
                 for position in (r * leavesPerCell)..<min(heatmap.order.count, (r + 1) * leavesPerCell) {
@@ -89,10 +90,20 @@ enum HeatmapFigure {
                     if leaf >= 0, leaf < leafTendency.count { tally[leafTendency[leaf], default: 0] += 1 }
                 }
                 guard let best = tally.max(by: { ($0.value, -palette.rank(of: $0.key)) < ($1.value, -palette.rank(of: $1.key)) })
-                else { continue }
-                let c = palette.colour(for: best.key)
-                plot.rect(x: left + Double(r) * cell, y: top - 14, width: cell, height: 10, fill: c)
-                plot.rect(x: left - 14, y: top + Double(r) * cell, width: 10, height: cell, fill: c)
+                else { stripColours.append(nil); continue }
+                stripColours.append(palette.colour(for: best.key))
+            }
+            // One rectangle per run of equal colour.
+            var start = 0
+            while start < m {
+                var end = start + 1
+                while end < m, stripColours[end] == stripColours[start] { end += 1 }
+                if let c = stripColours[start] {
+                    let offset = Double(start) * cell, length = Double(end - start) * cell
+                    plot.rect(x: left + offset, y: top - 14, width: length, height: 10, fill: c)
+                    plot.rect(x: left - 14, y: top + offset, width: 10, height: length, fill: c)
+                }
+                start = end
             }
         }
 
