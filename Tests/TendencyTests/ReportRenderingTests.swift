@@ -171,6 +171,24 @@ import Testing
         for svg in svgs { #expect(Self.parses(svg)) }
         #expect(!html.contains(">P12</text>"))
         #expect(html.contains("each square shows the average over a block"))
+        if let path = ProcessInfo.processInfo.environment["TENDENCY_SAMPLE_REPORT_LARGE"] {
+            try? html.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func minimalOneTendencyReportRenders() throws {
+        let report = AnalysisReport(
+            k: 1, candidates: [.init(k: 1, rank: 1), .init(k: 2, silhouette: 0.08, rank: 2)],
+            pick: .init(k: 1, reason: "No number of groups separates the members better than chance."),
+            members: [.init(id: "solo", tendency: 1, confidence: 1, ambiguous: false)],
+            tendencies: [.init(id: 1, size: 1, distinguishing: [], hypothesis: .init(sentence: "", parts: []))],
+            manifest: .init(toolVersion: "0", commandLine: [], inputs: [], parameters: [:], seed: 0, blasBuild: "", blasThreads: 1))
+        let html = HTMLReport.render(report)
+        #expect(Self.tagBalanceProblem(html) == nil)
+        #expect(html.contains("We found <b>one strategic tendency</b>"))
+        #expect(html.contains("Every member is clearly aligned"))
+        #expect(Self.svgFragments(html).count == 1)
+        #expect(try AnalysisReport(jsonData: report.jsonData()) == report)
     }
 
     @Test func malformedFigureDataIsSkippedNotFatal() {

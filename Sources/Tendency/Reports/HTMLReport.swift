@@ -76,6 +76,7 @@ public enum HTMLReport {
     details { margin: 12px 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; }
     details > summary { cursor: pointer; font-weight: 600; }
     code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; word-break: break-all; }
+    a.t { color: inherit; text-decoration: none; font-weight: 600; }
     .manifest th { width: 190px; }
     .intro { font-size: 15px; color: #3a424c; margin: 0 0 10px; }
     .members { columns: 4 150px; font-size: 14px; margin: 6px 0; }

@@ -85,14 +85,14 @@ struct HTMLReportPage {
         if !report.tendencies.isEmpty {
             html += "<ul>\n"
             for t in report.tendencies {
-                html += "<li><a href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(ReportFormat.count(t.size, "member"))"
+                html += "<li><a class=\"t\" href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(ReportFormat.count(t.size, "member"))"
                 if let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
                 html += ".</li>\n"
             }
             html += "</ul>\n"
         }
         if let leanings = report.leaningCrosstab {
-            html += "<p><b>Leanings:</b> \(e(leanings.summary)) Leanings are reported <a href=\"#leanings\">apart</a>: they do not define tendencies.</p>\n"
+            html += "<p><b>Leanings against tendencies:</b> \(e(leanings.summary)) Leanings are reported <a href=\"#leanings\">apart</a>: they do not define tendencies.</p>\n"
         }
         if let reference = report.referencePartition {
             html += "<p><b>Compared with \(e(reference.name)):</b> agreement (adjusted Rand index) is \(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2)), where 1 means the same grouping and 0 means no better than chance.</p>\n"
@@ -128,7 +128,7 @@ struct HTMLReportPage {
 
     func tendencyCards() -> String {
         var html = "<section id=\"tendencies\">\n<h2>The tendencies</h2>\n"
-        html += "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets the tendency apart from the others, and what it shares with them.</p>\n"
+        html += "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, the chance of a difference this large arising by accident after allowing for the many comparisons made (below 0.05 is the usual bar).</p>\n"
         let membersByTendency = Dictionary(grouping: report.members, by: \.tendency)
         for t in report.tendencies {
             let colour = palette.colour(for: t.id)
@@ -136,7 +136,10 @@ struct HTMLReportPage {
             html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(ReportFormat.count(t.size, "member"))"
             if let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
             html += "</span></h3>\n"
-            html += "<h4>Hypothesis</h4>\n<p class=\"hypothesis\">\(e(t.hypothesis.sentence))</p>\n"
+            html += "<h4>Hypothesis</h4>\n"
+            html += t.hypothesis.sentence.isEmpty
+                ? "<p class=\"small\">Its members share too few answers to write a hypothesis for it.</p>\n"
+                : "<p class=\"hypothesis\">\(e(t.hypothesis.sentence))</p>\n"
             if !t.hypothesis.parts.isEmpty {
                 html += "<table>\n<tr><th>Question</th><th>This tendency's answer</th><th>Agreement inside</th></tr>\n"
                 for part in t.hypothesis.parts {
