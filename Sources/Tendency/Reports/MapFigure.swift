@@ -7,9 +7,9 @@ enum MapFigure {
     static func svg(_ map: AnalysisReport.MemberMap, palette: TendencyPalette, tendencyIDs: [Int]) -> String? {
         let points = map.points.filter { $0.x.isFinite && $0.y.isFinite }
         guard !points.isEmpty else { return nil }
-        let plotWidth = 760.0, plotHeight = 480.0
+        let plotWidth = 730.0, plotHeight = 480.0
         let left = 40.0, top = 20.0
-        let width = left + plotWidth + 220, height = top + plotHeight + 50
+        let width = left + plotWidth + 250, height = top + plotHeight + 50
         let xs = points.map(\.x), ys = points.map(\.y)
         let (x0, x1) = (xs.min() ?? 0, xs.max() ?? 0), (y0, y1) = (ys.min() ?? 0, ys.max() ?? 0)
         let unit = max((x1 - x0) / (plotWidth * 0.9), (y1 - y0) / (plotHeight * 0.9), 1e-12)
@@ -37,7 +37,7 @@ enum MapFigure {
         if rings.count <= maxNamedRings {
             for point in rings {
                 plot.text(ReportFormat.truncated(point.id, limit: 24), x: px(point.x) + r + 4, y: py(point.y) + 4,
-                          size: 10.5, fill: "#444444", italic: true)
+                          size: 10.5, fill: "#333333", italic: true, halo: true)
             }
         }
 

@@ -63,12 +63,13 @@ struct SVGPlot {
     }
 
     mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start,
-                       weight: String? = nil, fill: String = "#222222", italic: Bool = false, rotate: Double? = nil) {
+                       weight: String? = nil, fill: String = "#222222", italic: Bool = false, rotate: Double? = nil, halo: Bool = false) {
         var attributes = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if let weight { attributes += " font-weight=\"\(weight)\"" }
         if italic { attributes += " font-style=\"italic\"" }
         attributes += " fill=\"\(fill)\""
+        if halo { attributes += " stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"" }
         if let rotate { attributes += " transform=\"rotate(\(Self.n(rotate)) \(Self.n(x)) \(Self.n(y)))\"" }
         body += "<text \(attributes)>\(ReportFormat.escape(content))</text>"
     }
