@@ -193,7 +193,7 @@ import Testing
 
     @Test func malformedFigureDataIsSkippedNotFatal() {
         var report = SampleReport.make()
-        report.dendrogram?.linkage[3] = [0, 999, 1, 2]
+        report.dendrogram?.linkage[3] = [0, 1e300, 1, 2]
         report.heatmap?.similarity = [[1, 2], [3]]
         report.map?.points = []
         let html = HTMLReport.render(report)

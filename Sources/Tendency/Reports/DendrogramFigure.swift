@@ -17,9 +17,10 @@ enum DendrogramFigure {
         tendency += [Int?](repeating: nil, count: n - 1)
         var children: [(Int, Int)] = []
         for (i, row) in tree.linkage.enumerated() {
-            guard row.count >= 3, row[0].isFinite, row[1].isFinite, row[2].isFinite else { return nil }
+            let limit = Double(n + i)
+            guard row.count >= 3, row[2].isFinite, (0..<limit).contains(row[0]), (0..<limit).contains(row[1]) else { return nil }
             let a = Int(row[0]), b = Int(row[1])
-            guard Double(a) == row[0], Double(b) == row[1], a >= 0, b >= 0, a < n + i, b < n + i, a != b else { return nil }
+            guard Double(a) == row[0], Double(b) == row[1], a != b else { return nil }
             children.append((a, b))
             height[n + i] = row[2]
             tendency[n + i] = tendency[a] == tendency[b] ? tendency[a] : nil
