@@ -1,0 +1,431 @@
+import Foundation
+
+/// The sections of `HTMLReport`'s page, each a function from the report to
+/// an HTML fragment.
+struct HTMLReportPage {
+    typealias Report = AnalysisReport
+    let report: Report
+    let palette: TendencyPalette
+    let tendencyIDs: [Int]
+    let elementByID: [String: Report.Element]
+    let ambiguousMembers: [Report.Member]
+
+    init(_ report: Report) {
+        self.report = report
+        tendencyIDs = report.tendencies.map(\.id)
+        palette = TendencyPalette(tendencyIDs: tendencyIDs)
+        elementByID = Dictionary(report.elements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        ambiguousMembers = report.members.filter(\.ambiguous)
+    }
+
+    private func e(_ text: String) -> String { ReportFormat.escape(text) }
+    private func chip(_ id: Int) -> String {
+        "<span class=\"chip\" style=\"background:\(palette.colour(for: id))\"></span>"
+    }
+    private func tendencyName(_ id: Int) -> String { "\(chip(id)) Tendency \(id)" }
+    private func elementLabel(_ id: String) -> String { elementByID[id]?.label ?? id }
+    private func pValue(_ name: String, _ value: Double?) -> String? {
+        guard let value, value.isFinite else { return nil }
+        return value < 0.001 ? "\(name) &lt; 0.001" : "\(name) = \(ReportFormat.fixed(value, decimals: 3))"
+    }
+
+    /// Hennig (2007): Jaccard recovery above 0.85 is highly stable, 0.75 stable, 0.6 a pattern.
+    static func stabilityWords(_ stability: Double?) -> String? {
+        guard let s = stability, s.isFinite else { return nil }
+        let words = s >= 0.85 ? "highly stable" : s >= 0.75 ? "stable" : s >= 0.6 ? "a pattern, not yet firm" : "unstable, treat with caution"
+        return "\(words) (comes back in \(ReportFormat.percent(s)) of resamples)"
+    }
+
+    /// An argument as a POSIX shell would need it to be typed.
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        if !argument.isEmpty, argument.allSatisfy({ safe.contains($0) }) { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    // MARK: Header and summary
+
+    func header() -> String {
+        let n = report.members.count
+        var html = "<header>\n<h1>\(e(report.title))</h1>\n"
+        html += "<p class=\"subtitle\">Strategic tendency analysis of \(ReportFormat.count(n, "member")) · Tendency \(e(report.manifest.toolVersion))</p>\n"
+        var links = [("summary", "Summary"), ("how-many", "How many tendencies"), ("tendencies", "The tendencies")]
+        if !report.consensus.isEmpty { links.append(("consensus", "Shared ground")) }
+        if !ambiguousMembers.isEmpty { links.append(("not-yet-aligned", "Not yet clearly aligned")) }
+        links.append(("pictures", "Pictures"))
+        if report.leaningCrosstab != nil { links.append(("leanings", "Leanings")) }
+        if !report.contextCrosstabs.isEmpty { links.append(("context", "Context")) }
+        if report.referencePartition != nil { links.append(("reference", "Comparison")) }
+        links += [("members", "All members"), ("manifest", "How this was made")]
+        html += "<p class=\"intro\">This report groups members by how they answered the Strategy Toolkit's questions, to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
+        html += "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
+        return html
+    }
+
+    func summary() -> String {
+        let n = report.members.count
+        let k = report.k
+        var html = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n"
+        if k == 1 {
+            html += "<p>We found <b>one strategic tendency</b> among the \(ReportFormat.count(n, "member")): the evidence does not support dividing them into separate groups.</p>\n"
+        } else {
+            html += "<p>We found <b>\(ReportFormat.word(k)) candidate strategic tendencies</b> among the \(ReportFormat.count(n, "member")).</p>\n"
+        }
+        html += "<p><b>Why \(k):</b> \(e(report.pick.reason))"
+        if report.pick.userChosen { html += " (The number was set by whoever ran the analysis; the evidence below shows how well it is supported.)" }
+        html += "</p>\n"
+        let unclear = ambiguousMembers.count
+        if unclear == 0 {
+            html += "<p>Every member is clearly aligned with one tendency.</p>\n"
+        } else {
+            html += "<p>\(ReportFormat.count(n - unclear, "member is", "members are")) clearly aligned with a tendency; "
+            html += "<b>\(ReportFormat.count(unclear, "member is", "members are")) not yet clearly aligned</b>: "
+            html += "they sit between tendencies and are <a href=\"#not-yet-aligned\">listed below</a> rather than forced into a group.</p>\n"
+        }
+        if !report.tendencies.isEmpty {
+            html += "<ul>\n"
+            for t in report.tendencies {
+                html += "<li><a class=\"t\" href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(ReportFormat.count(t.size, "member"))"
+                if let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
+                html += ".</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if let leanings = report.leaningCrosstab {
+            html += "<p><b>Leanings against tendencies:</b> \(e(leanings.summary)) Leanings are reported <a href=\"#leanings\">apart</a>: they do not define tendencies.</p>\n"
+        }
+        if let reference = report.referencePartition {
+            html += "<p><b>Compared with \(e(reference.name)):</b> agreement (adjusted Rand index) is \(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2)), where 1 means the same grouping and 0 means no better than chance.</p>\n"
+        }
+        html += "</div>\n</section>\n"
+        return html
+    }
+
+    // MARK: How many tendencies
+
+    func candidates() -> String {
+        var html = "<section id=\"how-many\">\n<h2>How many tendencies?</h2>\n"
+        html += "<p>We tried every number of tendencies from \(report.candidates.map(\.k).min() ?? 1) to \(report.candidates.map(\.k).max() ?? 1) and asked three questions of each: are the groups distinct from each other (separation), is there more structure than in data with no groups at all (gap statistic), and do the same groups come back when we redo the analysis on resampled members and questions (stability)? One tendency is always a possible answer.</p>\n"
+        html += "<p><b>Chosen: \(report.pick.k).</b> \(e(report.pick.reason))</p>\n"
+        if let svg = CandidatesFigure.svg(report.candidates, pick: report.pick.k) {
+            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of tendencies; the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is the share of resamples in which the groups come back.</figcaption>\n</figure>\n"
+        }
+        html += "<table>\n<tr><th class=\"num\">Tendencies</th><th class=\"num\">Rank</th><th class=\"num\">Separation</th><th class=\"num\">Gap (± s.e.)</th><th class=\"num\">Stability</th><th>Why</th></tr>\n"
+        for c in report.candidates.sorted(by: { $0.k < $1.k }) {
+            html += "<tr\(c.k == report.pick.k ? " class=\"chosen\"" : "")><td class=\"num\">\(c.k)</td><td class=\"num\">\(c.rank)</td>"
+            html += "<td class=\"num\">\(c.silhouette.map { ReportFormat.fixed($0, decimals: 2) } ?? "–")</td>"
+            var gap = c.gap.map { ReportFormat.fixed($0, decimals: 3) } ?? "–"
+            if let se = c.gapStandardError, c.gap != nil { gap += " ± " + ReportFormat.fixed(se, decimals: 3) }
+            html += "<td class=\"num\">\(gap)</td>"
+            html += "<td class=\"num\">\(c.stability.map(ReportFormat.percent) ?? "–")</td>"
+            html += "<td>\(e(c.reason ?? ""))</td></tr>\n"
+        }
+        html += "</table>\n</section>\n"
+        return html
+    }
+
+    // MARK: Tendencies
+
+    func tendencyCards() -> String {
+        var html = "<section id=\"tendencies\">\n<h2>The tendencies</h2>\n"
+        html += "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, the chance of a difference this large arising by accident after allowing for the many comparisons made (below 0.05 is the usual bar).</p>\n"
+        let membersByTendency = Dictionary(grouping: report.members, by: \.tendency)
+        for t in report.tendencies {
+            let colour = palette.colour(for: t.id)
+            html += "<article class=\"card\" id=\"tendency-\(t.id)\" style=\"border-top-color:\(colour)\">\n"
+            html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(ReportFormat.count(t.size, "member"))"
+            if let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
+            html += "</span></h3>\n"
+            html += "<h4>Hypothesis</h4>\n"
+            html += t.hypothesis.sentence.isEmpty
+                ? "<p class=\"small\">Its members share too few answers to write a hypothesis for it.</p>\n"
+                : "<p class=\"hypothesis\">\(e(t.hypothesis.sentence))</p>\n"
+            if !t.hypothesis.parts.isEmpty {
+                html += "<table>\n<tr><th>Question</th><th>This tendency's answer</th><th>Agreement inside</th></tr>\n"
+                for part in t.hypothesis.parts {
+                    html += "<tr><td>\(e(part.question))</td><td>\(e(ReportFormat.list(part.codes)))</td><td>"
+                    html += part.contested ? "<span class=\"badge\">contested</span>" : "<span class=\"badge ok\">shared</span>"
+                    if let note = part.note { html += " <span class=\"small\">\(e(note))</span>" }
+                    html += "</td></tr>\n"
+                }
+                html += "</table>\n"
+            }
+            html += "<h4>What sets it apart</h4>\n"
+            html += featureList(t.distinguishing, colour: colour, empty: "No code or item clearly sets this tendency apart.")
+            if !t.consensus.isEmpty {
+                html += "<h4>Shared with the other tendencies</h4>\n"
+                html += featureList(t.consensus, colour: colour, empty: "")
+            }
+            if !t.leaningMix.isEmpty {
+                html += "<h4>Leanings of its members <span class=\"small\">(reported apart, not used to form tendencies)</span></h4>\n<div class=\"pills\">"
+                for mix in t.leaningMix {
+                    html += "<span class=\"pill\">\(e(mix.category)) · \(mix.count) (\(ReportFormat.percent(mix.share)))</span>"
+                }
+                html += "</div>\n"
+            }
+            let members = membersByTendency[t.id] ?? []
+            if !members.isEmpty {
+                html += "<details><summary>Members (\(members.count))</summary><div class=\"members\">"
+                for m in members {
+                    html += m.ambiguous
+                        ? "<span><i>\(e(m.id))</i> <span class=\"small\">(not yet clear)</span></span>"
+                        : "<span>\(e(m.id)) <span class=\"small\">\(ReportFormat.percent(m.confidence))</span></span>"
+                }
+                html += "</div></details>\n"
+            }
+            html += "</article>\n"
+        }
+        html += "</section>\n"
+        return html
+    }
+
+    private func featureList(_ features: [Report.Feature], colour: String, empty: String) -> String {
+        guard !features.isEmpty else { return empty.isEmpty ? "" : "<p class=\"small\">\(e(empty))</p>\n" }
+        var html = "<ul class=\"features\">\n"
+        for f in features {
+            html += "<li><div>\(featureSentence(f))"
+            var stats = ["\(e(elementLabel(f.element)))", "\(e(f.effectSizeName)) \(ReportFormat.fixed(f.effectSize, decimals: 2))"]
+            if let q = pValue("q", f.qValue) { stats.append(q) } else if let p = pValue("p", f.pValue) { stats.append(p) }
+            html += "<br><span class=\"small\">\(stats.joined(separator: " · "))</span></div>"
+            if let inside = f.shareInside, let outside = f.shareOutside, inside.isFinite, outside.isFinite {
+                html += "<div class=\"bars\">"
+                html += "<div class=\"barlabel\"><span>this tendency</span><span>\(ReportFormat.percent(inside))</span></div>"
+                html += "<div class=\"bar\"><span style=\"width:\(ReportFormat.fixed(max(0, min(1, inside)) * 100, decimals: 1))%;background:\(colour)\"></span></div>"
+                html += "<div class=\"barlabel\"><span>the others</span><span>\(ReportFormat.percent(outside))</span></div>"
+                html += "<div class=\"bar\"><span style=\"width:\(ReportFormat.fixed(max(0, min(1, outside)) * 100, decimals: 1))%;background:#8c96a3\"></span></div>"
+                html += "</div>"
+            } else {
+                html += "<div></div>"
+            }
+            html += "</li>\n"
+        }
+        html += "</ul>\n"
+        return html
+    }
+
+    /// "72% of this tendency name X, against 10% of the others."
+    private func featureSentence(_ f: Report.Feature) -> String {
+        let label = "<b>“\(e(f.label))”</b>"
+        if let inside = f.shareInside, let outside = f.shareOutside {
+            let (i, o) = (ReportFormat.percent(inside), ReportFormat.percent(outside))
+            switch f.direction {
+            case .more: return "\(i) of this tendency name \(label), against \(o) of the others."
+            case .less: return "Only \(i) of this tendency name \(label), against \(o) of the others."
+            case .shared: return "\(label) is named by \(i) of this tendency and \(o) of the others."
+            }
+        }
+        if let inside = f.meanInside, let outside = f.meanOutside {
+            let (i, o) = (ReportFormat.fixed(inside, decimals: 1), ReportFormat.fixed(outside, decimals: 1))
+            switch f.direction {
+            case .more: return "This tendency rates \(label) higher: \(i) on average, against \(o) for the others."
+            case .less: return "This tendency rates \(label) lower: \(i) on average, against \(o) for the others."
+            case .shared: return "\(label) is rated alike: \(i) on average here, \(o) for the others."
+            }
+        }
+        switch f.direction {
+        case .more: return "\(label) is more common in this tendency than in the others."
+        case .less: return "\(label) is less common in this tendency than in the others."
+        case .shared: return "\(label) is held alike in this tendency and the others."
+        }
+    }
+
+    // MARK: Consensus
+
+    func consensus() -> String {
+        guard !report.consensus.isEmpty else { return "" }
+        var html = "<section id=\"consensus\">\n<h2>Shared ground: where the tendencies agree</h2>\n"
+        html += "<p>These answers are held about equally in every tendency. They are common ground to build on, not differences to resolve.</p>\n"
+        html += "<table>\n<tr><th>Answer</th><th>Question</th><th class=\"num\">All members</th>"
+        for id in tendencyIDs { html += "<th class=\"num\">\(chip(id)) T\(id)</th>" }
+        html += "</tr>\n"
+        for item in report.consensus {
+            let isShare = item.share != nil
+            func show(_ v: Double) -> String { isShare ? ReportFormat.percent(v) : ReportFormat.fixed(v, decimals: 1) }
+            html += "<tr><td>\(e(item.label))</td><td>\(e(elementLabel(item.element)))</td>"
+            html += "<td class=\"num\">\((item.share ?? item.mean).map(show) ?? "–")</td>"
+            for index in tendencyIDs.indices {
+                html += "<td class=\"num\">\(index < item.perTendency.count ? show(item.perTendency[index]) : "–")</td>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</table>\n<p class=\"small\">Percentages are shares of members naming the answer; other figures are average ratings.</p>\n</section>\n"
+        return html
+    }
+
+    // MARK: Not yet clearly aligned
+
+    func notYetAligned() -> String {
+        guard !ambiguousMembers.isEmpty else { return "" }
+        var html = "<section id=\"not-yet-aligned\">\n<h2>Not yet clearly aligned</h2>\n"
+        html += "<p>These \(ReportFormat.count(ambiguousMembers.count, "member")) did not land firmly in one tendency: either they moved between tendencies when the analysis was redone on resampled data, or they are nearly as close to another tendency as to their nearest one. This is not a judgement on them. Many people are \"not entirely sure\" which orientation they are most aligned with; a conversation will say more than this table.</p>\n"
+        html += "<table>\n<tr><th>Member</th><th>Sits between</th><th>Nearest</th><th class=\"num\">Confidence</th><th>Leanings</th></tr>\n"
+        for m in ambiguousMembers {
+            let between = m.between.isEmpty ? [m.tendency] : m.between
+            html += "<tr><td>\(e(m.id))</td><td>\(between.map { tendencyName($0) }.joined(separator: " and "))</td>"
+            html += "<td>\(tendencyName(m.tendency))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
+            html += "<td>\(e(m.leanings.joined(separator: ", ")))</td></tr>\n"
+        }
+        html += "</table>\n<p class=\"small\">Confidence is the share of resampled analyses in which the member landed with the core of their nearest tendency.</p>\n</section>\n"
+        return html
+    }
+
+    // MARK: Figures
+
+    func figures() -> String {
+        var html = "<section id=\"pictures\">\n<h2>Pictures of the whole group</h2>\n"
+        var ambiguousByLeaf: [Bool] = []
+        if let tree = report.dendrogram {
+            let flag = Dictionary(report.members.map { ($0.id, $0.ambiguous) }, uniquingKeysWith: { $0 || $1 })
+            ambiguousByLeaf = tree.leafLabels.map { flag[$0] ?? false }
+        }
+        if let map = report.map, let svg = MapFigure.svg(map, palette: palette, tendencyIDs: tendencyIDs) {
+            html += "<h3>Map of members</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a member, coloured by tendency. Members who answered alike are close together; the map squeezes many questions into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures). Hollow rings are members not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
+        }
+        if let tree = report.dendrogram,
+           let svg = DendrogramFigure.svg(tree, palette: palette, ambiguous: ambiguousByLeaf, tendencyIDs: tendencyIDs) {
+            let labelled = tree.leafLabels.count <= DendrogramFigure.maxLabelledLeaves
+            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> \(labelled ? "every member is listed on the right" : "every member is a thin line on the right"). Lines join members and then groups into larger groups; the further left two groups join, the less alike they are. Cutting the tree at the dashed line gives the tendencies; branches are coloured by tendency, and grey branches join different tendencies. Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
+        }
+        if let heat = report.heatmap {
+            let leafTendency = report.dendrogram?.leafTendency ?? report.members.map(\.tendency)
+            if let svg = HeatmapFigure.svg(heat, leafTendency: leafTendency, palette: palette, tendencyIDs: tendencyIDs) {
+                html += "<h3>Who is alike whom (similarity heatmap)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> members are listed in the same order along the top and the side, in the order of the tree above; each small square is a pair of members, darker when their answers are more alike. Dark blocks along the diagonal are tendencies; the coloured strips show which tendency each member belongs to. Light squares between blocks show where tendencies differ.\(heat.blockSize > 1 || heat.similarity.count > HeatmapFigure.maxCells ? " With this many members, each square shows the average over a block of neighbouring members." : "") Measure: \(e(heat.measure)).</figcaption>\n</figure>\n"
+            }
+        }
+        html += "</section>\n"
+        return html
+    }
+
+    // MARK: Leanings and context
+
+    func leanings() -> String {
+        guard let table = report.leaningCrosstab else { return "" }
+        var html = "<section id=\"leanings\">\n<h2>Leanings, shown apart</h2>\n"
+        let included = ["include-leanings", "includeLeanings"].contains { report.manifest.parameters[$0] == "true" }
+        html += "<div class=\"callout\"><p><b>Leanings do not define tendencies.</b> A strategic leaning (for example base building, prefigurative, insurrectionist or electoral) centres one approach or tactic without a full account of how it leads to change. Which tactics a member favours does not decide which strategic tendency they are aligned with. "
+        html += included
+            ? "In this run, at the request of whoever ran it, leanings <b>were</b> included when forming tendencies; read the comparison below with that in mind.</p></div>\n"
+            : "So leanings were left out when forming the tendencies and are shown here only to compare.</p></div>\n"
+        html += "<p><b>\(e(table.summary))</b>"
+        if let v = table.cramersV, v.isFinite {
+            html += " <span class=\"small\">Cramér's V = \(ReportFormat.fixed(v, decimals: 2)) (0 = leanings say nothing about tendency, 1 = leanings decide it)\(pValue("p", table.pValue).map { ", " + $0 } ?? "").</span>"
+        }
+        html += "</p>\n"
+        html += crosstabFigure(table, title: "Leanings by tendency",
+                               caption: "one bar per leaning, split by the tendencies of the members who hold it. Bars of one colour would mean a leaning belongs to one tendency; mixed bars mean it is found across tendencies. A member with several leanings counts in each.")
+        html += "</section>\n"
+        return html
+    }
+
+    func context() -> String {
+        guard !report.contextCrosstabs.isEmpty else { return "" }
+        var html = "<section id=\"context\">\n<h2>Context</h2>\n<p>Context elements describe members (for example their sector or region). They were not used to form tendencies; they are shown so the committee can see who is in each tendency.</p>\n"
+        for table in report.contextCrosstabs {
+            let element = elementByID[table.element]
+            html += "<h3>\(e(element?.label ?? table.element))</h3>\n"
+            if let question = element?.question, !question.isEmpty { html += "<p class=\"small\">\(e(question))</p>\n" }
+            html += "<p>\(e(table.summary))"
+            if let v = table.cramersV, v.isFinite { html += " <span class=\"small\">Cramér's V = \(ReportFormat.fixed(v, decimals: 2)).</span>" }
+            html += "</p>\n"
+            html += crosstabFigure(table, title: element?.label ?? table.element,
+                                   caption: "one bar per answer, split by the tendencies of the members who gave it.")
+        }
+        html += "</section>\n"
+        return html
+    }
+
+    private func crosstabFigure(_ table: Report.Crosstab, title: String, caption: String) -> String {
+        var html = ""
+        if let svg = CrosstabFigure.svg(table, palette: palette, title: title) {
+            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> \(e(caption))</figcaption>\n</figure>\n"
+        }
+        guard table.counts.count == table.categories.count else { return html }
+        html += "<details><summary>The numbers</summary>\n<table>\n<tr><th></th>"
+        for id in table.tendencies { html += "<th class=\"num\">\(tendencyName(id))</th>" }
+        html += "</tr>\n"
+        for (row, category) in table.categories.enumerated() {
+            html += "<tr><td>\(e(category))</td>"
+            for column in table.tendencies.indices {
+                html += "<td class=\"num\">\(column < table.counts[row].count ? String(table.counts[row][column]) : "–")</td>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</table>\n</details>\n"
+        return html
+    }
+
+    // MARK: Reference partition
+
+    func reference() -> String {
+        guard let reference = report.referencePartition else { return "" }
+        var html = "<section id=\"reference\">\n<h2>Comparison with \(e(reference.name))</h2>\n"
+        html += "<p>Adjusted Rand index: <b>\(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2))</b>. It is 1 when both groupings put exactly the same members together and about 0 when they agree no more than chance would.</p>\n"
+        if reference.labels.count == report.members.count {
+            let groups = Array(Set(reference.labels)).sorted()
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: tendencyIDs.count), count: groups.count)
+            let groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+            let tendencyIndex = Dictionary(tendencyIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            for (label, member) in zip(reference.labels, report.members) {
+                if let g = groupIndex[label], let t = tendencyIndex[member.tendency] { counts[g][t] += 1 }
+            }
+            html += "<table>\n<tr><th>\(e(reference.name))</th>"
+            for id in tendencyIDs { html += "<th class=\"num\">\(tendencyName(id))</th>" }
+            html += "</tr>\n"
+            for (g, label) in groups.enumerated() {
+                html += "<tr><td>\(label.isEmpty ? "<i>no group</i>" : e(label))</td>"
+                for count in counts[g] { html += "<td class=\"num\">\(count)</td>" }
+                html += "</tr>\n"
+            }
+            html += "</table>\n"
+        }
+        html += "</section>\n"
+        return html
+    }
+
+    // MARK: Members, notes, manifest
+
+    func memberTable() -> String {
+        var html = "<section id=\"members\">\n<h2>All members</h2>\n<details><summary>Show all \(report.members.count) members</summary>\n"
+        let contextKeys = Array(Set(report.members.flatMap { $0.context.keys })).sorted()
+        html += "<table>\n<tr><th>Member</th><th>Tendency</th><th class=\"num\">Confidence</th><th>Status</th><th>Leanings</th>"
+        for key in contextKeys { html += "<th>\(e(elementLabel(key)))</th>" }
+        html += "<th>Missing</th></tr>\n"
+        for m in report.members {
+            html += "<tr><td>\(e(m.id))</td><td>\(tendencyName(m.tendency))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
+            html += "<td>\(m.ambiguous ? "<span class=\"badge\">not yet clear</span>" : "clearly aligned")</td>"
+            html += "<td>\(e(m.leanings.joined(separator: ", ")))</td>"
+            for key in contextKeys { html += "<td>\(e((m.context[key] ?? []).joined(separator: ", ")))</td>" }
+            html += "<td>\(e(m.missingInputs.joined(separator: ", ")))</td></tr>\n"
+        }
+        html += "</table>\n</details>\n</section>\n"
+        return html
+    }
+
+    func notes() -> String {
+        guard !report.notes.isEmpty else { return "" }
+        var html = "<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n"
+        for note in report.notes { html += "<li>\(e(note))</li>\n" }
+        html += "</ul>\n</section>\n"
+        return html
+    }
+
+    func manifest() -> String {
+        let m = report.manifest
+        var html = "<section id=\"manifest\">\n<h2>How this was made</h2>\n"
+        html += "<p>Running the same command on the same files with the same seed gives exactly the same report. The details below are for whoever wants to check or redo it.</p>\n"
+        html += "<details><summary>Run manifest</summary>\n<table class=\"manifest\">\n"
+        html += "<tr><th>Tool version</th><td>\(e(m.toolVersion))</td></tr>\n"
+        html += "<tr><th>Command</th><td><code>\(e(m.commandLine.map(Self.shellQuoted).joined(separator: " ")))</code></td></tr>\n"
+        html += "<tr><th>Seed</th><td><code>\(m.seed)</code></td></tr>\n"
+        html += "<tr><th>BLAS</th><td><code>\(e(m.blasBuild))</code>, \(ReportFormat.count(m.blasThreads, "thread"))</td></tr>\n"
+        for key in m.parameters.keys.sorted() {
+            html += "<tr><th>\(e(key))</th><td><code>\(e(m.parameters[key] ?? ""))</code></td></tr>\n"
+        }
+        html += "</table>\n<table>\n<tr><th>Input file</th><th class=\"num\">Bytes</th><th>SHA-256</th></tr>\n"
+        for input in m.inputs {
+            html += "<tr><td><code>\(e(input.path))</code></td><td class=\"num\">\(input.bytes)</td><td><code>\(e(input.sha256))</code></td></tr>\n"
+        }
+        html += "</table>\n</details>\n</section>\n"
+        return html
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Tendency
+
+@Suite struct ReportRenderingTests {
+    static let sample = SampleReport.make()
+
+    /// Every `<svg ...>...</svg>` fragment of the page.
+    static func svgFragments(_ html: String) -> [String] {
+        var fragments: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            fragments.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return fragments
+    }
+
+    /// Checks that every element is closed in order (HTML void elements and
+    /// self-closing tags aside); returns the first problem, or nil.
+    static func tagBalanceProblem(_ html: String) -> String? {
+        let void: Set<String> = ["meta", "br", "hr", "img", "input", "link", "wbr", "col", "source"]
+        var stack: [String] = []
+        var index = html.startIndex
+        while let open = html[index...].firstIndex(of: "<") {
+            guard let close = html[open...].firstIndex(of: ">") else { return "unterminated tag" }
+            let tag = html[html.index(after: open)..<close]
+            index = html.index(after: close)
+            if tag.hasPrefix("!") { continue }
+            if tag.hasPrefix("/") {
+                let name = tag.dropFirst().lowercased()
+                guard stack.last == name else { return "closing </\(name)> but open <\(stack.last ?? "nothing")>" }
+                stack.removeLast()
+                if name == "style" { continue }
+                continue
+            }
+            let name = tag.prefix { !$0.isWhitespace && $0 != "/" }.lowercased()
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else { return "bad tag <\(tag)>" }
+            if tag.hasSuffix("/") || void.contains(name) { continue }
+            stack.append(name)
+            if name == "style" {  // raw text up to </style>
+                guard let end = html.range(of: "</style>", range: index..<html.endIndex) else { return "unclosed style" }
+                index = end.lowerBound
+            }
+        }
+        return stack.isEmpty ? nil : "unclosed <\(stack.joined(separator: "> <"))>"
+    }
+
+    static func parses(_ xml: String) -> Bool {
+        XMLParser(data: Data(xml.utf8)).parse()
+    }
+
+    @Test func pageIsWellFormedWithOneHTMLElement() {
+        let html = HTMLReport.render(Self.sample)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<html").count == 2)
+        #expect(html.components(separatedBy: "</html>").count == 2)
+        #expect(Self.tagBalanceProblem(html) == nil, "\(Self.tagBalanceProblem(html) ?? "")")
+    }
+
+    @Test func holdsEveryFigureAndEachParsesAsXML() {
+        let html = HTMLReport.render(Self.sample)
+        let svgs = Self.svgFragments(html)
+        // candidates, map, dendrogram, heatmap, leanings cross-tab, one context cross-tab
+        #expect(svgs.count == 6)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 6)
+        for svg in svgs { #expect(Self.parses(svg), "SVG does not parse: \(svg.prefix(200))") }
+        for title in ["Evidence for each number of tendencies", "Map of 60 members", "Dendrogram of 60 members",
+                      "Similarity between members", "Leanings by tendency", "Sector of work"] {
+            #expect(html.contains("<title>\(title)</title>"), "missing figure \(title)")
+        }
+    }
+
+    @Test func referencesNothingOutsideThePage() {
+        let html = HTMLReport.render(Self.sample)
+        let stripped = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        #expect(!stripped.contains("http://"))
+        #expect(!stripped.contains("https://"))
+        for forbidden in ["<script", "src=", "url(", "@import", "<link"] { #expect(!html.contains(forbidden)) }
+    }
+
+    @Test func escapesUserData() {
+        #expect(Self.sample.members.contains { $0.id == SampleReport.trickyID })
+        let html = HTMLReport.render(Self.sample)
+        #expect(!html.contains(SampleReport.trickyID))
+        #expect(html.contains("&lt;b&gt;&amp;&quot;x&quot;"))
+        #expect(ReportFormat.escape("a<b>&\"c\"'d\u{1}e") == "a&lt;b&gt;&amp;&quot;c&quot;&#39;de")
+    }
+
+    @Test func saysTheEssentialsInPlainSentences() {
+        let report = Self.sample
+        let html = HTMLReport.render(report)
+        let unclear = report.members.filter(\.ambiguous).count
+        #expect(html.contains("We found <b>two candidate strategic tendencies</b> among the 60 members."))
+        #expect(html.contains("<b>\(unclear) members are not yet clearly aligned</b>"))
+        #expect(html.contains("Leanings do not define tendencies."))
+        #expect(html.contains("82% of this tendency name <b>“Low-wage and precarious workers”</b>, against 17% of the others."))
+        #expect(html.contains("<details><summary>Run manifest</summary>"))
+        for t in report.tendencies { #expect(html.contains(ReportFormat.escape(t.hypothesis.sentence))) }
+    }
+
+    @Test func jsonRoundTripsWithSortedKeysAndRequiredFields() throws {
+        let data = try Self.sample.jsonData()
+        let decoded = try AnalysisReport(jsonData: data)
+        #expect(decoded == Self.sample)
+        #expect(try decoded.jsonData() == data)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in ["k", "candidates", "pick", "members", "tendencies", "manifest", "consensus", "leaningCrosstab",
+                    "contextCrosstabs", "map", "dendrogram", "heatmap", "referencePartition", "notes"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let member = try #require((object["members"] as? [[String: Any]])?.first)
+        for key in ["id", "tendency", "confidence", "ambiguous", "leanings"] { #expect(member[key] != nil, "member.\(key)") }
+        let tendency = try #require((object["tendencies"] as? [[String: Any]])?.first)
+        for key in ["id", "size", "stability", "distinguishing", "consensus", "hypothesis"] { #expect(tendency[key] != nil, "tendency.\(key)") }
+        let text = String(decoding: data, as: UTF8.self)
+        let topKeys = ["\n  \"candidates\"", "\n  \"k\"", "\n  \"manifest\"", "\n  \"members\"", "\n  \"tendencies\""]
+        let positions = topKeys.compactMap { text.range(of: $0)?.lowerBound }
+        #expect(positions.count == topKeys.count && positions == positions.sorted())
+    }
+
+    @Test func sameModelGivesSameBytes() throws {
+        let a = HTMLReport.render(Self.sample)
+        let b = HTMLReport.render(SampleReport.make())
+        #expect(a == b)
+        let decoded = try AnalysisReport(jsonData: try Self.sample.jsonData())
+        #expect(HTMLReport.render(decoded) == a)
+    }
+
+    @Test func numbersAreFormattedDeterministically() {
+        #expect(ReportFormat.fixed(0.125, decimals: 2) == "0.13")
+        #expect(ReportFormat.fixed(-0.125, decimals: 2) == "-0.13")
+        #expect(ReportFormat.fixed(-0.004, decimals: 2) == "0.00")
+        #expect(ReportFormat.fixed(3, decimals: 0) == "3")
+        #expect(ReportFormat.fixed(.nan) == "n/a")
+        #expect(ReportFormat.compact(2.50) == "2.5")
+        #expect(ReportFormat.compact(-0.001) == "0")
+        #expect(ReportFormat.compact(1200) == "1200")
+        #expect(ReportFormat.percent(0.724) == "72%")
+        #expect(HTMLReportPage.shellQuoted("--out") == "--out")
+        #expect(HTMLReportPage.shellQuoted("my dir/it's") == "'my dir/it'\\''s'")
+        #expect(SVGPlot.ticks(from: 0, to: 1.37, count: 5) == [0, 0.5, 1])
+        #expect(SVGPlot.ticks(from: 0, to: 10, count: 5) == [0, 2, 4, 6, 8, 10])
+    }
+
+    @Test func heatmapAveragesIntoBlocks() {
+        let heat = AnalysisReport.Heatmap(order: [6, 5, 4, 3, 2, 1, 0], maxCells: 3) { i, j in Double(i + j) }
+        #expect(heat.blockSize == 3)
+        #expect(heat.similarity.count == 3)
+        // block 0 = leaves 6,5,4; block 2 = leaf 0
+        #expect(heat.similarity[0][0] == 10)
+        #expect(heat.similarity[0][2] == 5)
+        #expect(heat.similarity[2][0] == 5)
+        #expect(heat.similarity[2][2] == 0)
+    }
+
+    @Test func largeGroupsDrawWithoutLabelsAndDownsampled() {
+        let n = 700
+        var report = SampleReport.make()
+        let linkage = (0..<(n - 1)).map { i in [Double(i == 0 ? 0 : n + i - 1), Double(i + 1), Double(i + 1), Double(i + 2)] }
+        let tendency = (0..<n).map { $0 < n / 2 ? 1 : 2 }
+        report.dendrogram = .init(linkage: linkage, leafOrder: Array(0..<n), leafLabels: (0..<n).map { "P\($0)" }, leafTendency: tendency)
+        report.heatmap = .init(order: Array(0..<n), maxCells: 350) { i, j in tendency[i] == tendency[j] ? 0.9 : 0.1 }
+        #expect(report.heatmap?.blockSize == 2)
+        let html = HTMLReport.render(report)
+        let svgs = Self.svgFragments(html)
+        #expect(svgs.count == 6)
+        for svg in svgs { #expect(Self.parses(svg)) }
+        #expect(!html.contains(">P12</text>"))
+        #expect(html.contains("each square shows the average over a block"))
+        if let path = ProcessInfo.processInfo.environment["TENDENCY_SAMPLE_REPORT_LARGE"] {
+            try? html.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func minimalOneTendencyReportRenders() throws {
+        let report = AnalysisReport(
+            k: 1, candidates: [.init(k: 1, rank: 1), .init(k: 2, silhouette: 0.08, rank: 2)],
+            pick: .init(k: 1, reason: "No number of groups separates the members better than chance."),
+            members: [.init(id: "solo", tendency: 1, confidence: 1, ambiguous: false)],
+            tendencies: [.init(id: 1, size: 1, distinguishing: [], hypothesis: .init(sentence: "", parts: []))],
+            manifest: .init(toolVersion: "0", commandLine: [], inputs: [], parameters: [:], seed: 0, blasBuild: "", blasThreads: 1))
+        let html = HTMLReport.render(report)
+        #expect(Self.tagBalanceProblem(html) == nil)
+        #expect(html.contains("We found <b>one strategic tendency</b>"))
+        #expect(html.contains("Every member is clearly aligned"))
+        #expect(Self.svgFragments(html).count == 1)
+        #expect(try AnalysisReport(jsonData: report.jsonData()) == report)
+    }
+
+    @Test func malformedFigureDataIsSkippedNotFatal() {
+        var report = SampleReport.make()
+        report.dendrogram?.linkage[3] = [0, 1e300, 1, 2]
+        report.heatmap?.similarity = [[1, 2], [3]]
+        report.map?.points = []
+        let html = HTMLReport.render(report)
+        #expect(Self.svgFragments(html).count == 3)
+        #expect(Self.tagBalanceProblem(html) == nil)
+    }
+
+    /// Writes the sample page where TENDENCY_SAMPLE_REPORT points, for looking at it in a browser.
+    @Test func writesSampleWhenAsked() throws {
+        guard let path = ProcessInfo.processInfo.environment["TENDENCY_SAMPLE_REPORT"] else { return }
+        try HTMLReport.render(Self.sample).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
