@@ -40,7 +40,9 @@ struct ReliabilityCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let report = Report(codebook: codebook, codings: codings, elements: results)
             do {
-                try AtomicFile.write(encoder.encode(report) + Data("\n".utf8), to: jsonOut)
+                var output = AtomicOutput()
+                output.add(jsonOut, try encoder.encode(report) + Data("\n".utf8))
+                try output.commit()
             } catch {
                 FileHandle.standardError.write(Data("error: cannot write \(jsonOut): \(error.localizedDescription)\n".utf8))
                 throw ExitCode.failure

@@ -8,6 +8,8 @@ struct TendencyCommand: ParsableCommand {
         abstract: "Strategic-alignment clustering: candidate strategic tendencies from strategy sketches and alignment surveys.",
         version: TendencyCoreVersion.string,
         subcommands: [
+            AnalyzeCommand.self,
+            PolisCommand.self,
             ClusterCommand.self,
             ReliabilityCommand.self,
             GenerateExampleCommand.self,

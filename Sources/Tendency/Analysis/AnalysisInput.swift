@@ -1,55 +1,84 @@
 /// What the analysis needs, whatever the inputs were (sketch codings,
-/// surveys, a Polis export): members, the features that form tendencies, and
-/// what is reported beside them.
+/// surveys, a Polis export): the members' feature space, which of its blocks
+/// form tendencies, and an optional outside grouping to compare with.
 public struct AnalysisInput: Sendable {
-    /// One feature column and where it came from.
-    public struct Column: Sendable, Equatable {
-        public enum Kind: String, Sendable { case binary, thermometer, scaled }
-        /// The block (codebook element, survey item or statement) it belongs to.
-        public var block: String
-        /// The block's question or statement text.
-        public var blockText: String
-        /// The code or level it stands for (nil for a scaled item).
-        public var code: String?
-        /// Human-readable label of the code, or the item text.
-        public var label: String
-        public var kind: Kind
+    /// How a feature column is tested in the profiles.
+    public enum ColumnKind: Sendable, Equatable { case binary, thermometer, scaled }
 
-        public init(block: String, blockText: String, code: String?, label: String, kind: Kind) {
-            self.block = block; self.blockText = blockText; self.code = code; self.label = label; self.kind = kind
-        }
+    /// A light view of one clustering column, for profiles.
+    public struct Column: Sendable, Equatable {
+        /// The element, item or statement id.
+        public var block: String
+        /// Its question or statement text.
+        public var blockText: String
+        /// The code or level it stands for (nil for a rated item).
+        public var code: String?
+        public var label: String
+        public var kind: ColumnKind
     }
 
-    public var memberIDs: [String]
-    /// Orientation features (or more, when asked), NaN where missing, already block-weighted.
-    public var features: Matrix<Double>
-    /// The same features before block weighting, for profiles (0/1 codes, centred items).
-    public var rawFeatures: Matrix<Double>
-    public var columns: [Column]
-    /// Leanings per member (labels), reported apart from tendencies.
-    public var leanings: [[String]]
-    /// Context elements per member: element label -> labels.
-    public var context: [String: [[String]]]
-    /// Inputs each member is missing entirely (e.g. "survey").
-    public var missingInputs: [[String]]
-    /// A partition to compare with (e.g. Polis's groups), nil labels for unplaced members.
+    /// Every block, every role.
+    public let space: FeatureSpace
+    /// The blocks that form tendencies.
+    public let clustering: FeatureSpace
+    public let includeLeanings: Bool
+    /// A partition to compare with (e.g. Polis's groups); nil for unplaced members.
     public var reference: (name: String, labels: [Int?])?
 
-    public init(memberIDs: [String], features: Matrix<Double>, rawFeatures: Matrix<Double>, columns: [Column],
-                leanings: [[String]], context: [String: [[String]]] = [:], missingInputs: [[String]],
-                reference: (name: String, labels: [Int?])? = nil) {
-        self.memberIDs = memberIDs; self.features = features; self.rawFeatures = rawFeatures; self.columns = columns
-        self.leanings = leanings; self.context = context; self.missingInputs = missingInputs; self.reference = reference
+    public init(space: FeatureSpace, includeLeanings: Bool = false, reference: (name: String, labels: [Int?])? = nil) {
+        self.space = space
+        self.clustering = space.forClustering(includeLeanings: includeLeanings)
+        self.includeLeanings = includeLeanings
+        self.reference = reference
     }
 
-    /// Column indices grouped by block, in first-appearance order (the unit of feature resampling).
-    public var blocks: [[Int]] {
-        var order: [String] = []
-        var groups: [String: [Int]] = [:]
-        for (index, column) in columns.enumerated() {
-            if groups[column.block] == nil { order.append(column.block) }
-            groups[column.block, default: []].append(index)
+    public var memberIDs: [String] { space.members }
+    /// Clustering features, unweighted, NaN where missing.
+    public var rawFeatures: Matrix<Double> { clustering.values }
+    /// Each clustering column's weight (its block's weight shared by its columns).
+    public var columnWeights: [Double] { clustering.columnWeights }
+
+    public var columns: [Column] {
+        clustering.columns.map { column in
+            let kind: ColumnKind = switch column.encoding {
+            case .indicator: .binary
+            case .threshold: .thermometer
+            case .centred, .standardised: .scaled
+            }
+            return Column(block: column.sourceID, blockText: clustering.blocks[column.block].text,
+                          code: column.code, label: column.label, kind: kind)
         }
-        return order.map { groups[$0]! }
+    }
+
+    /// Clustering column indices grouped by block (the unit of feature resampling).
+    public var blocks: [[Int]] { clustering.blocks.map { Array($0.columns) } }
+
+    /// Each member's labels in the blocks of one role: the codes they carry,
+    /// or the items they agree with.
+    public func labels(role: Role, block: Int? = nil) -> [[String]] {
+        let blocks = space.blocks.indices.filter { space.blocks[$0].role == role && (block == nil || $0 == block) }
+        return space.members.indices.map { i in
+            blocks.flatMap { b in
+                space.blocks[b].columns.compactMap { c -> String? in
+                    let v = space.values[i, c]
+                    return !v.isNaN && v > 0 ? space.columns[c].label : nil
+                }
+            }
+        }
+    }
+
+    /// The context blocks, as (block index, id, text).
+    public var contextBlocks: [(index: Int, id: String, text: String)] {
+        space.blocks.indices.filter { space.blocks[$0].role == .context }.map { ($0, space.blocks[$0].id, space.blocks[$0].text) }
+    }
+
+    /// Inputs each member lacks entirely.
+    public var missingInputs: [[String]] {
+        space.coverage.map { coverage in
+            var missing: [String] = []
+            if coverage.hasSketch == false { missing.append("sketch") }
+            if coverage.hasSurvey == false { missing.append("survey") }
+            return missing
+        }
     }
 }

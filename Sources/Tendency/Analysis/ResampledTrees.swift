@@ -21,6 +21,7 @@ struct ResampledTrees {
         let n = distances.count
         let b = options.bootstrap
         let blocks = input.blocks
+        let weights = input.columnWeights
         let draws = BootstrapResampling(seed: options.seed)
         var results = [Result<Resample, Error>?](repeating: nil, count: 2 * b)
         results.withUnsafeMutableBufferPointer { slots in
@@ -37,7 +38,8 @@ struct ResampledTrees {
                         var columns: [Int] = []
                         for _ in 0..<blocks.count { columns += blocks[generator.nextIndex(below: blocks.count)] }
                         members = Array(0..<n)
-                        resampled = try TendencyAnalysis.distances(input.features.selectingColumns(columns), options: options)
+                        resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),
+                                                                   weights: columns.map { weights[$0] }, options: options)
                     }
                     let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
                     let minimum = options.minimumTendencySize(members: members.count)

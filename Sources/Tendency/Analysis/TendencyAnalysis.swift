@@ -26,7 +26,7 @@ public struct TendencyAnalysis: Sendable {
     public var distances: CondensedDistances<Double>
     public var linkage: Linkage
     public var leafOrder: [Int]
-    public var candidates: [CandidateK]
+    public var candidates: [AnalysisReport.Candidate]
     public var gapPick: Int?
     public var k: Int
     /// Tendency per member, 1-based.
@@ -40,7 +40,7 @@ public struct TendencyAnalysis: Sendable {
         let n = input.memberIDs.count
         guard n >= 3 else { throw AnalysisError("found \(n) members with data; the analysis needs at least 3") }
         try options.validate()
-        let distances = try TendencyAnalysis.distances(input.features, options: options)
+        let distances = try TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
         self.distances = distances
         let tree = try HierarchicalClustering.linkage(distances, method: options.method)
         linkage = tree
@@ -55,20 +55,22 @@ public struct TendencyAnalysis: Sendable {
             ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks) : nil
 
         // Evidence per k.
-        let gap = try TendencyAnalysis.gapStatistic(input, options: options, ks: ks)
-        gapPick = gap?.chosenK
-        var candidates: [CandidateK] = []
+        // The gap statistic cannot be computed when some cut has zero dispersion
+        // (every cluster made of identical members); it is then left out.
+        let gap = try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks)
+        gapPick = gap??.chosenK
+        var candidates: [AnalysisReport.Candidate] = []
         var assessments: [Int: ClusterStability] = [:]
         for k in ks {
             let labels = cuts[k - 1].labels
             let assessment = k >= 2 ? try resamples?.assess(labels: labels, k: k) : nil
             assessments[k] = assessment
-            candidates.append(CandidateK(
+            candidates.append(AnalysisReport.Candidate(
                 k: k,
                 silhouette: k >= 2 ? try Silhouette.score(distances: distances, labels: labels) : nil,
-                gap: gap?.entries[k - 1].gap, gapStandardError: gap?.entries[k - 1].standardError,
+                gap: gap??.entries[k - 1].gap, gapStandardError: gap??.entries[k - 1].standardError,
                 stability: assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) },
-                smallestTendency: TendencyCut.sizes(labels).values.min() ?? n))
+                rank: 0))
         }
         let ranked = KSelection.rank(candidates, gapPick: gapPick)
         self.candidates = ranked
@@ -112,28 +114,40 @@ public struct TendencyAnalysis: Sendable {
         self.members = members
     }
 
-    /// Distances between members: on the features with the chosen metric, or
-    /// Euclidean in the space of the leading principal components.
-    static func distances(_ features: Matrix<Double>, options: AnalysisOptions) throws -> CondensedDistances<Double> {
-        try PairwiseDistances.condensed(projected(features, options: options) ?? features, metric: options.effectiveMetric)
+    /// Distances between members. Gower takes the unweighted features with
+    /// each column's weight (so a block counts by its weight, not by its
+    /// number of columns, and missing values drop out of a pair's mean);
+    /// the other metrics take the features scaled by the square roots of the
+    /// weights, with missing values filled by column means, optionally
+    /// projected on their leading principal components.
+    static func distances(_ features: Matrix<Double>, weights: [Double], options: AnalysisOptions) throws -> CondensedDistances<Double> {
+        if options.components == nil, options.metric == .gower {
+            return try PairwiseDistances.condensed(features, metric: .gower, columnWeights: weights)
+        }
+        return try PairwiseDistances.condensed(try euclideanSpace(features, weights: weights, options: options),
+                                               metric: options.effectiveMetric)
     }
 
-    /// Principal-component scores of the mean-imputed features, when asked for.
-    static func projected(_ features: Matrix<Double>, options: AnalysisOptions) throws -> Matrix<Double>? {
-        guard let components = options.components else { return nil }
-        let complete = features.imputingColumnMeans()
-        return try PrincipalComponents(complete, components: min(components, complete.columns, complete.rows)).scores
+    /// The complete, weight-scaled features (or their principal-component
+    /// scores when asked) that non-Gower metrics and the gap statistic use.
+    static func euclideanSpace(_ features: Matrix<Double>, weights: [Double], options: AnalysisOptions) throws -> Matrix<Double> {
+        var scaled = features.imputingColumnMeans()
+        let scales = weights.map { $0.squareRoot() }
+        for r in 0..<scaled.rows { for c in 0..<scaled.columns { scaled[r, c] *= scales[c] } }
+        guard let components = options.components else { return scaled }
+        return try PrincipalComponents(scaled, components: min(components, scaled.columns, scaled.rows)).scores
     }
 
-    /// The gap statistic on the features (missing values filled with column
-    /// means, since the reference sets are drawn in a box around complete data),
-    /// clustering each set with the same metric and method.
+    /// The gap statistic (Tibshirani, Walther & Hastie 2001) on the complete,
+    /// weight-scaled features: reference sets are drawn in a box around
+    /// complete continuous data, so each set is clustered with the same
+    /// method on Euclidean distances.
     static func gapStatistic(_ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>) throws -> GapStatistic? {
-        guard options.gapReferences > 0, ![.jaccard, .dice].contains(options.effectiveMetric) else { return nil }
-        let data = try projected(input.features, options: options) ?? input.features.imputingColumnMeans()
+        guard options.gapReferences > 0 else { return nil }
+        let data = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
         let minimumShare = options
         return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix, k in
-            let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric == .hamming ? .euclidean : options.effectiveMetric)
+            let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean)
             let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
             return TendencyCut(dendrogram: tree, distances: d, k: k, minimumSize: minimumShare.minimumTendencySize(members: matrix.rows)).labels
         }

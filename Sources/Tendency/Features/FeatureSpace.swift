@@ -107,14 +107,7 @@ public struct FeatureSpace: Sendable {
     /// cannot skip missing values. Gower-type kernels should use `values`
     /// and `mask` instead.
     public func imputingColumnMeans() -> FeatureSpace {
-        var out = values
-        for c in 0..<values.columns {
-            var sum = 0.0, count = 0
-            for r in 0..<values.rows where !values[r, c].isNaN { sum += values[r, c]; count += 1 }
-            let mean = count > 0 ? sum / Double(count) : 0
-            for r in 0..<values.rows where values[r, c].isNaN { out[r, c] = mean }
-        }
-        return FeatureSpace(members: members, blocks: blocks, columns: columns, values: out, coverage: coverage)
+        FeatureSpace(members: members, blocks: blocks, columns: columns, values: values.imputingColumnMeans(), coverage: coverage)
     }
 
     /// Members for whom a given input holds nothing (reports flag them).

@@ -1,20 +1,3 @@
-/// The evidence for one candidate number of tendencies.
-public struct CandidateK: Sendable, Equatable, Codable {
-    public var k: Int
-    /// Mean silhouette (Rousseeuw 1987) of the cut; nil for k = 1.
-    public var silhouette: Double?
-    /// Gap statistic and its standard error (Tibshirani, Walther & Hastie 2001).
-    public var gap: Double?
-    public var gapStandardError: Double?
-    /// Mean over tendencies of the bootstrap Jaccard recovery (Hennig 2007); nil for k = 1.
-    public var stability: Double?
-    /// Size of the smallest tendency.
-    public var smallestTendency: Int
-    public var rank: Int = 0
-    /// Why it ranks where it does, in plain words.
-    public var reason: String = ""
-}
-
 /// How the number of tendencies is chosen, from the candidates' evidence.
 ///
 /// A k >= 2 is *supported* when its tendencies are stable under resampling
@@ -29,15 +12,15 @@ enum KSelection {
     static let stableJaccard = 0.75
     static let minimumSilhouette = 0.1
 
-    static func isSupported(_ c: CandidateK) -> Bool {
+    static func isSupported(_ c: AnalysisReport.Candidate) -> Bool {
         guard c.k >= 2, let s = c.silhouette, let st = c.stability else { return false }
         return st >= stableJaccard && s >= minimumSilhouette
     }
 
     /// Ranks the candidates (rank 1 = the pick) and explains each.
-    static func rank(_ candidates: [CandidateK], gapPick: Int?) -> [CandidateK] {
+    static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?) -> [AnalysisReport.Candidate] {
         let supported = candidates.filter(isSupported)
-        var ordered: [CandidateK] = []
+        var ordered: [AnalysisReport.Candidate] = []
         // Supported candidates by silhouette, fewer tendencies first within 0.02.
         var pool = supported
         while !pool.isEmpty {
@@ -58,7 +41,7 @@ enum KSelection {
         }
     }
 
-    static func explain(_ c: CandidateK, supported: Bool, picked: Bool, gapPick: Int?) -> String {
+    static func explain(_ c: AnalysisReport.Candidate, supported: Bool, picked: Bool, gapPick: Int?) -> String {
         let gapNote = gapPick == c.k ? " The gap statistic also points to \(c.k)." : ""
         if c.k == 1 {
             return picked

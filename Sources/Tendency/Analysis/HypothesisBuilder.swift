@@ -7,29 +7,20 @@
 /// element id, see `Slot.matching`) with the codes at least half of the
 /// tendency's members name. A slot is *contested* when no code reaches half,
 /// or when a second code is named by more than a third beside the leading one.
-public struct Hypothesis: Sendable, Equatable, Codable {
-    public struct Part: Sendable, Equatable, Codable {
-        public var slot: String
-        public var element: String
-        public var question: String
-        public var codes: [String]
-        public var contested: Bool
-    }
-
-    public var sentence: String
-    public var parts: [Part]
-
-    public enum Slot: String, CaseIterable, Sendable {
+enum HypothesisBuilder {
+    /// The Toolkit question a codebook element answers in the hypothesis.
+    enum Slot: String, CaseIterable, Sendable {
         case bloc, power, chokepoints, opposition, shift
 
-        /// The slot an element id answers, if any.
+        /// The slot an element id answers, if any ("power-basis" -> power,
+        /// "correlation-shift" -> shift, ...).
         static func matching(_ element: String) -> Slot? {
             let id = element.lowercased()
             if id.contains("shift") || id.contains("correlation") { return .shift }
             if id.contains("bloc") { return .bloc }
             if id.contains("choke") { return .chokepoints }
             if id.contains("opposition") { return .opposition }
-            if id.contains("power") { return .power }
+            if id.contains("power") && !id.contains("state") { return .power }
             return nil
         }
     }
@@ -39,9 +30,9 @@ public struct Hypothesis: Sendable, Equatable, Codable {
 
     /// The hypothesis of tendency `t`, or nil when no element answers any slot
     /// (e.g. a plain survey without sketches).
-    static func build(_ input: AnalysisInput, labels: [Int], tendency t: Int) -> Hypothesis? {
+    static func build(_ input: AnalysisInput, labels: [Int], tendency t: Int) -> AnalysisReport.Hypothesis? {
         let inside = labels.indices.filter { labels[$0] == t }
-        var parts: [Slot: Part] = [:]
+        var parts: [Slot: AnalysisReport.Hypothesis.Part] = [:]
         var blockOrder: [String] = []
         var columnsByBlock: [String: [Int]] = [:]
         for (j, column) in input.columns.enumerated() where column.kind == .binary && Slot.matching(column.block) != nil {
@@ -60,19 +51,22 @@ public struct Hypothesis: Sendable, Equatable, Codable {
             let rivals = shares.filter { $0.share > rivalShare && $0.share < characteristicShare }
             let contested = characteristic.isEmpty ? true : !rivals.isEmpty
             let codes = characteristic.isEmpty ? Array(shares.prefix(2).filter { $0.share > 0 }.map(\.label)) : Array(characteristic.prefix(3))
-            parts[slot] = Part(slot: slot.rawValue, element: block, question: input.columns[columns[0]].blockText,
-                               codes: codes, contested: contested)
+            let note = contested
+                ? shares.prefix(3).filter { $0.share > 0 }.map { "\($0.label) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
+                : nil
+            parts[slot] = AnalysisReport.Hypothesis.Part(element: block, question: input.columns[columns[0]].blockText,
+                                                         codes: codes, contested: contested, note: note)
         }
         guard !parts.isEmpty else { return nil }
         func phrase(_ slot: Slot) -> String {
             guard let part = parts[slot], !part.codes.isEmpty else { return "(not coded)" }
-            let list = Hypothesis.list(part.codes.map { $0.lowercased() }, joiner: part.contested && part.codes.count > 1 ? "or" : "and")
+            let list = HypothesisBuilder.list(part.codes.map { $0.lowercased() }, joiner: part.contested && part.codes.count > 1 ? "or" : "and")
             return part.contested ? "\(list) (contested)" : list
         }
         let sentence = "If a movement deeply connected to a bloc of \(phrase(.bloc)) exerts \(phrase(.power)) "
             + "in relation to \(phrase(.chokepoints)), it will defeat \(phrase(.opposition)) "
             + "and shift the correlation of power towards \(phrase(.shift))."
-        return Hypothesis(sentence: sentence, parts: Slot.allCases.compactMap { parts[$0] })
+        return AnalysisReport.Hypothesis(sentence: sentence, parts: Slot.allCases.compactMap { parts[$0] })
     }
 
     /// "a", "a and b", "a, b and c".

@@ -1,0 +1,37 @@
+/// Members' labels on something that must not define tendencies (leanings,
+/// a context element) counted against tendencies, with Cramér's V as the
+/// strength of association and a plain-words reading of it.
+enum CrosstabBuilder {
+    /// `labelsPerMember[i]` are member i's labels (several allowed);
+    /// `tendencies[i]` is member i's tendency, 1...k.
+    static func build(element: String, name: String, labelsPerMember: [[String]], tendencies: [Int], k: Int) -> AnalysisReport.Crosstab {
+        var totals: [String: Int] = [:]
+        for labels in labelsPerMember { for label in Set(labels) { totals[label, default: 0] += 1 } }
+        let categories = totals.keys.sorted { (totals[$0]!, $1) > (totals[$1]!, $0) }
+        let row = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        var counts = categories.map { _ in [Int](repeating: 0, count: k) }
+        for (i, labels) in labelsPerMember.enumerated() {
+            for label in Set(labels) { counts[row[label]!][tendencies[i] - 1] += 1 }
+        }
+        // Cramér's V on the rows and columns that hold anyone.
+        let usedColumns = (0..<k).filter { t in counts.contains { $0[t] > 0 } }
+        let table = counts.filter { $0.reduce(0, +) > 0 }.map { r in usedColumns.map { r[$0] } }
+        let test = (usedColumns.count >= 2 && table.count >= 2) ? try? ChiSquareIndependenceTest(table: table) : nil
+        return AnalysisReport.Crosstab(element: element, categories: categories, tendencies: Array(1...max(1, k)),
+                                       counts: counts, cramersV: test?.cramersV, pValue: test?.pValue,
+                                       summary: reading(name: name, v: test?.cramersV, k: k))
+    }
+
+    /// Reads V by the usual conventions (below 0.2 weak, 0.2-0.4 moderate, above 0.4 strong).
+    static func reading(name: String, v: Double?, k: Int) -> String {
+        let subject = name.prefix(1).uppercased() + name.dropFirst()
+        guard let v else {
+            return k < 2 ? "With one tendency there is nothing to compare \(name) across." : "Too few members carry \(name) to compare tendencies."
+        }
+        let across = k == 2 ? "both tendencies" : "all \(k) tendencies"
+        let value = String(format: "%.2f", v)
+        if v < 0.2 { return "\(subject) are spread across \(across) (Cramér's V = \(value), a weak association): they do not mark out a tendency." }
+        if v < 0.4 { return "\(subject) lean somewhat towards particular tendencies (Cramér's V = \(value), a moderate association), but they do not define them." }
+        return "\(subject) line up with tendencies (Cramér's V = \(value), a strong association): worth discussing, since a favoured approach is not a strategy."
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+extension AnalysisReport {
+    /// The report of one analysis: everything the page and report.json show.
+    public init(analysis: TendencyAnalysis, input: AnalysisInput, manifest: Manifest, title: String = "Strategic tendencies") throws {
+        let k = analysis.k
+        let labels = analysis.labels
+        let ids = input.memberIDs
+        let leanings = input.labels(role: .leaning)
+        let contexts = input.contextBlocks.map { ($0, input.labels(role: .context, block: $0.index)) }
+        let missing = input.missingInputs
+
+        let members = analysis.members.map { m in
+            Member(id: ids[m.index], tendency: m.tendency, confidence: m.confidence, ambiguous: m.ambiguous,
+                   between: m.ambiguous ? m.between : [], leanings: leanings[m.index],
+                   context: Dictionary(uniqueKeysWithValues: contexts.map { ($0.0.id, $0.1[m.index]) }),
+                   missingInputs: missing[m.index])
+        }
+
+        let consensus = try TendencyProfiles.consensus(input, labels: labels, k: k)
+        var tendencies: [TendencyProfile] = []
+        for t in 1...k {
+            let inside = labels.indices.filter { labels[$0] == t }
+            let shared = consensus.map { item -> Feature in
+                let own = item.perTendency[t - 1]
+                let others = item.perTendency.enumerated().filter { $0.offset != t - 1 }.map(\.element)
+                return Feature(feature: item.feature, label: item.label, element: item.element, direction: .shared,
+                               effectSize: 0, effectSizeName: "shared by every tendency",
+                               shareInside: own, shareOutside: others.isEmpty ? nil : others.reduce(0, +) / Double(others.count))
+            }
+            var mix: [String: Int] = [:]
+            for i in inside { for leaning in Set(leanings[i]) { mix[leaning, default: 0] += 1 } }
+            let leaningMix = mix.keys.sorted { (mix[$0]!, $1) > (mix[$1]!, $0) }.map {
+                CategoryShare(category: $0, count: mix[$0]!, share: Double(mix[$0]!) / Double(max(1, inside.count)))
+            }
+            tendencies.append(TendencyProfile(
+                id: t, size: inside.count, stability: analysis.stability[t - 1],
+                distinguishing: try TendencyProfiles.distinguishing(input, labels: labels, k: k, tendency: t),
+                consensus: shared,
+                hypothesis: HypothesisBuilder.build(input, labels: labels, tendency: t) ?? Hypothesis(sentence: "", parts: []),
+                leaningMix: leaningMix))
+        }
+
+        let hasLeanings = input.space.blocks.contains { $0.role == .leaning }
+        let leaningCrosstab = hasLeanings
+            ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k) : nil
+        let contextCrosstabs = contexts.map { block, perMember in
+            CrosstabBuilder.build(element: block.id, name: AnalysisReport.readable(block.id), labelsPerMember: perMember, tendencies: labels, k: k)
+        }
+
+        // The map: the first two principal components of the clustering features.
+        let complete = try TendencyAnalysis.euclideanSpace(input.rawFeatures, weights: input.columnWeights,
+                                                           options: { var o = analysis.options; o.components = nil; return o }())
+        var map: MemberMap?
+        if complete.columns >= 2, complete.rows >= 3 {
+            let pca = try PrincipalComponents(complete, components: 2)
+            map = MemberMap(
+                points: analysis.members.map { m in
+                    MemberMap.Point(id: ids[m.index], x: pca.scores[m.index, 0], y: pca.scores[m.index, 1],
+                                    tendency: m.tendency, ambiguous: m.ambiguous)
+                },
+                varianceExplained: Array(pca.explainedVarianceRatio.prefix(2)))
+        }
+
+        let distances = analysis.distances
+        let largest = max(distances.storage.max() ?? 1, .leastNonzeroMagnitude)
+        let dendrogram = Dendrogram(
+            linkage: analysis.linkage.merges.map { [Double($0.a), Double($0.b), $0.height, Double($0.size)] },
+            leafOrder: analysis.leafOrder, leafLabels: ids, leafTendency: labels,
+            heightName: "\(analysis.options.effectiveMetric.rawValue) distance, \(analysis.options.method.rawValue) linkage")
+        let heatmap = Heatmap(order: analysis.leafOrder, measure: "similarity (1 = identical answers)") { i, j in
+            1 - distances[i, j] / largest
+        }
+
+        var reference: ReferencePartition?
+        if let partition = input.reference {
+            let placed = ids.indices.filter { partition.labels[$0] != nil }
+            let ari = try AdjustedRandIndex.compute(placed.map { partition.labels[$0]! }, placed.map { labels[$0] })
+            reference = ReferencePartition(name: partition.name,
+                                           labels: partition.labels.map { $0.map(String.init) ?? "" },
+                                           adjustedRandIndex: ari)
+        }
+
+        var notes: [String] = []
+        let lacking = missing.filter { !$0.isEmpty }.count
+        if lacking > 0 {
+            notes.append("\(lacking) member\(lacking == 1 ? "" : "s") lack a whole input (a sketch or a survey) and were analysed on what they have.")
+        }
+        if analysis.gapPick == nil && analysis.options.k == nil && analysis.options.gapReferences > 0 {
+            notes.append("The gap statistic could not be computed on these data (some groups are made of identical answers).")
+        }
+
+        let pick = analysis.options.k != nil
+            ? Pick(k: k, reason: "The number of tendencies was set to \(k) by the user (--k).", userChosen: true)
+            : Pick(k: k, reason: analysis.candidates.first?.reason ?? "")
+        self.init(
+            title: title, k: k, candidates: analysis.candidates, pick: pick,
+            elements: input.space.blocks.map {
+                Element(id: $0.id, label: $0.source == .codebookElement ? AnalysisReport.readable($0.id) : $0.text,
+                        question: $0.text, role: $0.role.rawValue)
+            },
+            members: members, tendencies: tendencies, consensus: consensus,
+            leaningCrosstab: leaningCrosstab, contextCrosstabs: contextCrosstabs, map: map,
+            dendrogram: dendrogram, heatmap: heatmap, referencePartition: reference,
+            manifest: manifest, notes: notes)
+    }
+
+    /// "power-basis" -> "Power basis".
+    static func readable(_ id: String) -> String {
+        let words = id.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Tendency
+
+/// Options shared by `analyze` and `polis`: how to analyse and where to write.
+struct AnalysisArguments: ParsableArguments {
+    @Option(help: "Folder for report.html, report.json, assignments.csv, linkage.csv and dendrogram.nwk.")
+    var out: String
+
+    @Option(help: "Number of tendencies (otherwise chosen from the evidence).")
+    var k: Int?
+
+    @Option(help: "Largest number of tendencies considered.")
+    var maxK: Int = 6
+
+    @Option(help: "Distance between members: \(DistanceMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var metric: DistanceMetric?
+
+    @Option(help: "Linkage method: \(LinkageMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var method: LinkageMethod?
+
+    @Option(help: "Compare members on this many principal components of their answers (Euclidean).")
+    var components: Int?
+
+    @Option(help: "Bootstrap resamples over members (and as many over features).")
+    var bootstrap: Int = 100
+
+    @Option(help: "Seed for every random choice; the same seed gives the same outputs.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Let leanings take part in forming tendencies (off: they are only reported).")
+    var includeLeanings = false
+
+    @Flag(help: "Replace the output folder even if it holds other files.")
+    var force = false
+
+    @Flag(help: "Print nothing on stdout.")
+    var quiet = false
+
+    @Flag(help: "Print a JSON summary on stdout instead of text.")
+    var json = false
+
+    /// The analysis options, with the command's defaults where the user gave none.
+    func options(defaultMetric: DistanceMetric, defaultMethod: LinkageMethod, defaultComponents: Int?) -> AnalysisOptions {
+        var options = AnalysisOptions()
+        options.k = k
+        options.maxK = maxK
+        options.metric = metric ?? defaultMetric
+        options.method = method ?? defaultMethod
+        options.components = components ?? (metric == nil ? defaultComponents : nil)
+        options.bootstrap = bootstrap
+        options.seed = seed
+        return options
+    }
+
+    /// The manifest parameters: every option that shapes the result.
+    func parameters(_ options: AnalysisOptions) -> [String: String] {
+        [
+            "k": options.k.map(String.init) ?? "auto",
+            "max-k": String(options.maxK),
+            "metric": options.metric.rawValue,
+            "method": options.method.rawValue,
+            "components": options.components.map(String.init) ?? "none",
+            "bootstrap": String(options.bootstrap),
+            "gap-references": String(options.gapReferences),
+            "seed": String(options.seed),
+            "include-leanings": String(includeLeanings),
+            "confidence-threshold": String(options.confidenceThreshold),
+            "between-ratio": String(options.betweenRatio),
+            "minimum-tendency-share": String(options.minimumTendencyShare),
+        ]
+    }
+
+    /// Runs the analysis and writes every output, all or nothing.
+    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], title: String) throws {
+        let progress = !quiet && isatty(STDERR_FILENO) != 0
+        if progress { FileHandle.standardError.write(Data("analysing \(input.memberIDs.count) members, \(options.bootstrap * 2) resamples...\n".utf8)) }
+        let analysis = try TendencyAnalysis(input, options: options)
+        let manifest = AnalysisReport.Manifest(
+            toolVersion: TendencyCoreVersion.string,
+            commandLine: CommandLine.arguments,
+            inputs: try inputFiles.map { path in
+                let digest = try FileDigest.sha256(ofFileAt: path)
+                return .init(path: path, sha256: digest.hex, bytes: digest.bytes)
+            },
+            parameters: parameters(options), seed: options.seed,
+            blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
+        let report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title)
+
+        var assignments = "member,tendency,confidence,ambiguous\n"
+        for member in report.members {
+            assignments += "\(CSVField.escape(member.id)),\(member.tendency),\(String(format: "%.4f", member.confidence)),\(member.ambiguous)\n"
+        }
+        let files: [(name: String, data: Data)] = [
+            ("report.html", Data(HTMLReport.render(report).utf8)),
+            ("report.json", try report.jsonData()),
+            ("assignments.csv", Data(assignments.utf8)),
+            ("linkage.csv", Data(analysis.linkage.csv().utf8)),
+            ("dendrogram.nwk", Data((try Dendrogram(analysis.linkage).newick(labels: input.memberIDs) + "\n").utf8)),
+        ]
+        try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Set(files.map(\.name)))
+        if quiet { return }
+        let ambiguous = report.members.filter(\.ambiguous).count
+        if json {
+            let summary: [String: Any] = [
+                "k": report.k, "members": report.members.count, "notYetClearlyAligned": ambiguous,
+                "sizes": report.tendencies.map(\.size), "out": out,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        print("\(report.members.count) members: \(report.k) candidate strategic tendenc\(report.k == 1 ? "y" : "ies").")
+        print(report.pick.reason)
+        for tendency in report.tendencies {
+            let stability = tendency.stability.map { String(format: ", stability %.2f", $0) } ?? ""
+            print("  Tendency \(tendency.id): \(tendency.size) members\(stability)")
+            if !tendency.hypothesis.sentence.isEmpty { print("    \(tendency.hypothesis.sentence)") }
+        }
+        print("\(ambiguous) member\(ambiguous == 1 ? " is" : "s are") not yet clearly aligned.")
+        if let crosstab = report.leaningCrosstab { print(crosstab.summary) }
+        if let reference = report.referencePartition {
+            print(String(format: "Agreement with %@: adjusted Rand index %.2f.", reference.name, reference.adjustedRandIndex))
+        }
+        print("Report: \(out)/report.html")
+    }
+}

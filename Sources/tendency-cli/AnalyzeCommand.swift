@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Tendency
+
+/// `tendency analyze`: the main job, from sketch codings and/or a survey.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Find candidate strategic tendencies in coded strategy sketches and/or an alignment survey.",
+        discussion: """
+        Give a codebook with sketch codings, a survey with its spec, or both. Defaults: Gower \
+        distance (missing answers drop out instead of counting as disagreement; every element \
+        counts by its weight, not by its number of codes) and average linkage.
+        """)
+
+    @Option(help: "Codebook (YAML).")
+    var codebook: String?
+
+    @Option(help: "Sketch codings (CSV: member,coder,element,code).")
+    var codings: String?
+
+    @Option(help: "Survey responses (CSV: member,<item ids>).")
+    var survey: String?
+
+    @Option(help: "Survey spec (YAML).")
+    var surveySpec: String?
+
+    @Option(help: "Title of the report.")
+    var title = "Strategic tendencies"
+
+    @OptionGroup var analysis: AnalysisArguments
+
+    func validate() throws {
+        if codings != nil && codebook == nil { throw ValidationError("--codings needs --codebook") }
+        if survey != nil && surveySpec == nil { throw ValidationError("--survey needs --survey-spec") }
+        if surveySpec != nil && survey == nil { throw ValidationError("--survey-spec needs --survey") }
+        if codings == nil && survey == nil { throw ValidationError("give --codings (with --codebook), --survey (with --survey-spec), or both") }
+    }
+
+    func run() throws {
+        var files: [String] = []
+        var sketches: SketchCodings?
+        if let codings, let codebook {
+            let book = try CodebookReader.read(contentsOf: codebook)
+            sketches = try SketchCodings(contentsOf: codings, codebook: book)
+            files += [codebook, codings]
+        }
+        var responses: SurveyResponses?
+        if let survey, let surveySpec {
+            responses = try SurveyResponses(contentsOf: survey, spec: try SurveySpec(contentsOf: surveySpec))
+            files += [surveySpec, survey]
+        }
+        let space = FeatureSpace(codings: sketches, survey: responses)
+        let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
+        let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
+        try analysis.run(input, options: options, inputFiles: files, title: title)
+    }
+}

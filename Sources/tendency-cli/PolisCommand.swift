@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Tendency
+
+/// `tendency polis`: the analysis on a Polis export folder.
+struct PolisCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "polis",
+        abstract: "Find opinion groups in a Polis export (participants-votes.csv, comments.csv).",
+        discussion: """
+        Votes are read as agree (1), disagree (-1) and pass (0); unseen statements are missing; \
+        moderated-out statements are dropped. Polis's own groups are kept for comparison, never \
+        used as features. Defaults follow Polis's own geometry for sparse vote matrices: members \
+        are compared on the first two principal components of their votes (missing votes filled \
+        with the statement's mean), with Ward linkage.
+        """)
+
+    @Argument(help: "Polis export folder.")
+    var folder: String
+
+    @Flag(help: "Keep every participant, not only those Polis placed in a group.")
+    var allParticipants = false
+
+    @OptionGroup var analysis: AnalysisArguments
+
+    func run() throws {
+        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped)
+        let space = FeatureSpace(survey: export.survey)
+        let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
+        let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
+        let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
+        try analysis.run(input, options: options,
+                         inputFiles: ["participants-votes.csv", "comments.csv"].map { "\(folder)/\($0)" }, title: title)
+    }
+}
