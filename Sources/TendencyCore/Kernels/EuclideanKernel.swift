@@ -1,0 +1,57 @@
+/// Squared Euclidean and Euclidean distances by the Gram identity
+/// |x - y|^2 = |x|^2 + |y|^2 - 2 x.y, the dot products from `?syrk`/`?gemm`.
+///
+/// Columns are centred first: distances do not change, but the norms shrink
+/// to the data's spread, which limits the cancellation in the identity.
+/// Rounding can still leave tiny negative values; they are clamped to 0.
+struct EuclideanKernel<S: BLASScalar>: PairKernel {
+    let count: Int
+    let width: Int
+    let takeRoot: Bool
+    /// The centred data, row-major.
+    let centred: KernelBuffer<S>
+    /// |x_i|^2 of the centred rows.
+    let squaredNorms: KernelBuffer<S>
+
+    init(_ data: Matrix<S>, takeRoot: Bool) {
+        let n = data.rows, p = data.columns
+        count = n
+        width = p
+        self.takeRoot = takeRoot
+        centred = KernelBuffer(count: n * p)
+        squaredNorms = KernelBuffer(count: n)
+        let x = centred.pointer, sq = squaredNorms.pointer
+        data.storage.withUnsafeBufferPointer { src in
+            var means = [Double](repeating: 0, count: p)
+            for i in 0..<n { for k in 0..<p { means[k] += Double(src[i * p + k]) } }
+            for k in 0..<p { means[k] /= Double(max(n, 1)) }
+            for i in 0..<n {
+                var s: S = 0
+                for k in 0..<p {
+                    let v = S(Double(src[i * p + k]) - means[k])
+                    x[i * p + k] = v
+                    s += v * v
+                }
+                sq[i] = s
+            }
+        }
+    }
+
+    func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
+        try GramTile.symmetric(centred.pointer, width: width, count: count, rows: rows, tile: tile, ld: ld)
+        let sq = squaredNorms.pointer, r0 = rows.lowerBound, n = count
+        for i in rows {
+            let row = tile + (i - r0) * ld - r0
+            let si = sq[i]
+            if takeRoot {
+                for j in (i + 1)..<max(i + 1, n) {
+                    row[j] = max(si + sq[j] - 2 * row[j], 0).squareRoot()
+                }
+            } else {
+                for j in (i + 1)..<max(i + 1, n) {
+                    row[j] = max(si + sq[j] - 2 * row[j], 0)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// The level-3 products every kernel is built from, computed one row block
+/// at a time.
+///
+/// A row block I = `rows` of n rows is compared with every row
+/// J = `rows.lowerBound ..< count` (the upper trapezoid of the n x n result):
+/// the tile holds `(i, j)` at `tile[(i - rows.lowerBound) * ld + (j - rows.lowerBound)]`.
+/// Only the entries with j > i are meant; the strictly lower part of the
+/// diagonal block is left undefined.
+enum GramTile {
+    /// tile = X_I X_J^T for row-major X (count x width): `?syrk` on the
+    /// diagonal block (half the work) and `?gemm` on the rest.
+    static func symmetric<S: BLASScalar>(
+        _ x: UnsafePointer<S>, width: Int, count: Int, rows: Range<Int>,
+        tile: UnsafeMutablePointer<S>, ld: Int
+    ) throws {
+        let r0 = rows.lowerBound, b = rows.count
+        guard width > 0 else {
+            for r in 0..<b { (tile + r * ld).update(repeating: 0, count: count - r0) }
+            return
+        }
+        try S.syrkAAt(n: b, k: width, alpha: 1, a: x + r0 * width, lda: width,
+                      beta: 0, c: tile, ldc: ld)
+        let rest = count - rows.upperBound
+        if rest > 0 {
+            try S.gemmABt(m: b, n: rest, k: width, alpha: 1,
+                          a: x + r0 * width, lda: width,
+                          b: x + rows.upperBound * width, ldb: width,
+                          beta: 0, c: tile + b, ldc: ld)
+        }
+    }
+
+    /// tile = A B_J^T for a block A (rows.count x width, row-major, already
+    /// restricted to the block's rows) and row-major B (count x width).
+    static func cross<S: BLASScalar>(
+        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, width: Int, count: Int, rows: Range<Int>,
+        tile: UnsafeMutablePointer<S>, ld: Int
+    ) throws {
+        let r0 = rows.lowerBound
+        guard width > 0 else {
+            for r in 0..<rows.count { (tile + r * ld).update(repeating: 0, count: count - r0) }
+            return
+        }
+        try S.gemmABt(m: rows.count, n: count - r0, k: width, alpha: 1,
+                      a: a, lda: width, b: b + r0 * width, ldb: width,
+                      beta: 0, c: tile, ldc: ld)
+    }
+}

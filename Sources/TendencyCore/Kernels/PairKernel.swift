@@ -1,0 +1,88 @@
+/// A prepared distance computation that fills one row block of distances at
+/// a time (see `GramTile` for the tile layout).
+protocol PairKernel {
+    associatedtype Scalar: BLASScalar
+    /// The number of rows compared.
+    var count: Int { get }
+    /// Writes the distance of (i, j) for every i in `rows` and every
+    /// j in `i + 1 ..< count` at `tile[(i - rows.lowerBound) * ld + (j - rows.lowerBound)]`.
+    /// Entries with j <= i may be overwritten with anything.
+    func fill(rows: Range<Int>, tile: UnsafeMutablePointer<Scalar>, ld: Int) throws
+}
+
+/// Runs a `PairKernel` over row blocks into condensed or square output.
+///
+/// Memory: the condensed path holds one tile of `rowsPerBlock x n` scalars
+/// besides its output (about 32 MiB of tile for n = 50,000 in `Double`), so
+/// it never needs an n x n temporary; when the whole n x n Gram fits the
+/// budget it is one block, a single `?syrk`. The square path writes each
+/// tile straight into the output.
+enum RowBlocks {
+    /// Scalars per tile the block height aims at (4 Mi: 32 MiB of `Double`).
+    static let tileBudget = 1 << 22
+    /// The least block height, so `?gemm` keeps enough rows to run near its
+    /// peak even for very large n.
+    static let minimumRows = 128
+
+    static func rowsPerBlock(count n: Int) -> Int {
+        guard n > 0 else { return 1 }
+        return min(n, max(minimumRows, tileBudget / n))
+    }
+
+    static func blocks(count n: Int) -> [Range<Int>] {
+        let b = rowsPerBlock(count: n)
+        return stride(from: 0, to: n, by: b).map { $0..<min(n, $0 + b) }
+    }
+
+    static func condensed<K: PairKernel>(_ kernel: K) throws -> CondensedDistances<K.Scalar> {
+        let n = kernel.count
+        var out = CondensedDistances<K.Scalar>(count: n)
+        guard n > 1 else { return out }
+        let b = rowsPerBlock(count: n)
+        let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: b * n)
+        defer { tile.deallocate() }
+        try out.storage.withUnsafeMutableBufferPointer { storage in
+            guard let base = storage.baseAddress else { return }
+            for rows in blocks(count: n) {
+                let r0 = rows.lowerBound, ld = n - r0
+                try kernel.fill(rows: rows, tile: tile, ld: ld)
+                for i in rows where i + 1 < n {
+                    let offset = n * i - i * (i + 1) / 2
+                    (base + offset).update(from: tile + (i - r0) * ld + (i - r0) + 1, count: n - i - 1)
+                }
+            }
+        }
+        return out
+    }
+
+    static func square<K: PairKernel>(_ kernel: K) throws -> Matrix<K.Scalar> {
+        let n = kernel.count
+        var out = Matrix<K.Scalar>(rows: n, columns: n)
+        guard n > 1 else { return out }
+        try out.storage.withUnsafeMutableBufferPointer { storage in
+            guard let base = storage.baseAddress else { return }
+            for rows in blocks(count: n) {
+                try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
+            }
+            mirrorUpperTriangle(base, n: n)
+        }
+        return out
+    }
+
+    /// Zeroes the diagonal and copies the strict upper triangle onto the lower
+    /// one, in cache-sized squares.
+    static func mirrorUpperTriangle<S: BLASScalar>(_ m: UnsafeMutablePointer<S>, n: Int) {
+        let side = 64
+        for ib in stride(from: 0, to: n, by: side) {
+            for jb in stride(from: ib, to: n, by: side) {
+                for i in ib..<min(n, ib + side) {
+                    let upperRow = m + i * n
+                    for j in max(jb, i + 1)..<max(max(jb, i + 1), min(n, jb + side)) {
+                        m[j * n + i] = upperRow[j]
+                    }
+                }
+            }
+            for i in ib..<min(n, ib + side) { m[i * n + i] = 0 }
+        }
+    }
+}
