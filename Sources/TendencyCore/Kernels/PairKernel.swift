@@ -29,21 +29,22 @@ enum RowBlocks {
         return min(n, max(minimumRows, tileBudget / n))
     }
 
-    static func blocks(count n: Int) -> [Range<Int>] {
-        let b = rowsPerBlock(count: n)
+    /// The row blocks, `rowsPerBlock` rows each unless `height` is given (tests).
+    static func blocks(count n: Int, height: Int? = nil) -> [Range<Int>] {
+        let b = max(1, height ?? rowsPerBlock(count: n))
         return stride(from: 0, to: n, by: b).map { $0..<min(n, $0 + b) }
     }
 
-    static func condensed<K: PairKernel>(_ kernel: K) throws -> CondensedDistances<K.Scalar> {
+    static func condensed<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> CondensedDistances<K.Scalar> {
         let n = kernel.count
         var out = CondensedDistances<K.Scalar>(count: n)
         guard n > 1 else { return out }
-        let b = rowsPerBlock(count: n)
+        let b = max(1, blockHeight ?? rowsPerBlock(count: n))
         let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: b * n)
         defer { tile.deallocate() }
         try out.storage.withUnsafeMutableBufferPointer { storage in
             guard let base = storage.baseAddress else { return }
-            for rows in blocks(count: n) {
+            for rows in blocks(count: n, height: b) {
                 let r0 = rows.lowerBound, ld = n - r0
                 try kernel.fill(rows: rows, tile: tile, ld: ld)
                 for i in rows where i + 1 < n {
@@ -55,13 +56,13 @@ enum RowBlocks {
         return out
     }
 
-    static func square<K: PairKernel>(_ kernel: K) throws -> Matrix<K.Scalar> {
+    static func square<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> Matrix<K.Scalar> {
         let n = kernel.count
         var out = Matrix<K.Scalar>(rows: n, columns: n)
         guard n > 1 else { return out }
         try out.storage.withUnsafeMutableBufferPointer { storage in
             guard let base = storage.baseAddress else { return }
-            for rows in blocks(count: n) {
+            for rows in blocks(count: n, height: blockHeight) {
                 try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
             }
             mirrorUpperTriangle(base, n: n)

@@ -56,36 +56,38 @@ public enum PairwiseDistances {
     }
 
     static func condensedDistances<S: BLASScalar>(
-        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy
+        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
+        blockHeight: Int? = nil
     ) throws -> CondensedDistances<S> {
         try validate(data, metric, square: false)
         if data.rows < 2 { return CondensedDistances(count: data.rows) }
         switch metric {
-        case .sqeuclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: false))
-        case .euclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: true))
-        case .cosine: return try RowBlocks.condensed(AngularKernel(data, centreRows: false))
-        case .correlation: return try RowBlocks.condensed(AngularKernel(data, centreRows: true))
-        case .jaccard: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: false))
-        case .dice: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: true))
-        case .hamming: return try RowBlocks.condensed(HammingKernel(data))
-        case .gower: return try RowBlocks.condensed(GowerKernel(data, policy: policy))
+        case .sqeuclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
+        case .euclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
+        case .cosine: return try RowBlocks.condensed(AngularKernel(data, centreRows: false), blockHeight: blockHeight)
+        case .correlation: return try RowBlocks.condensed(AngularKernel(data, centreRows: true), blockHeight: blockHeight)
+        case .jaccard: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
+        case .dice: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
+        case .hamming: return try RowBlocks.condensed(HammingKernel(data), blockHeight: blockHeight)
+        case .gower: return try RowBlocks.condensed(GowerKernel(data, policy: policy), blockHeight: blockHeight)
         }
     }
 
     static func squareDistances<S: BLASScalar>(
-        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy
+        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
+        blockHeight: Int? = nil
     ) throws -> Matrix<S> {
         try validate(data, metric, square: true)
         if data.rows < 2 { return Matrix(rows: data.rows, columns: data.rows) }
         switch metric {
-        case .sqeuclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: false))
-        case .euclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: true))
-        case .cosine: return try RowBlocks.square(AngularKernel(data, centreRows: false))
-        case .correlation: return try RowBlocks.square(AngularKernel(data, centreRows: true))
-        case .jaccard: return try RowBlocks.square(BinaryOverlapKernel(data, dice: false))
-        case .dice: return try RowBlocks.square(BinaryOverlapKernel(data, dice: true))
-        case .hamming: return try RowBlocks.square(HammingKernel(data))
-        case .gower: return try RowBlocks.square(GowerKernel(data, policy: policy))
+        case .sqeuclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
+        case .euclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
+        case .cosine: return try RowBlocks.square(AngularKernel(data, centreRows: false), blockHeight: blockHeight)
+        case .correlation: return try RowBlocks.square(AngularKernel(data, centreRows: true), blockHeight: blockHeight)
+        case .jaccard: return try RowBlocks.square(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
+        case .dice: return try RowBlocks.square(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
+        case .hamming: return try RowBlocks.square(HammingKernel(data), blockHeight: blockHeight)
+        case .gower: return try RowBlocks.square(GowerKernel(data, policy: policy), blockHeight: blockHeight)
         }
     }
 
