@@ -21,13 +21,13 @@ import Testing
     }
 
     /// Columns of 2..5 levels (indicator path), a -1/0/1 column and one column
-    /// with a distinct value per row (direct path).
+    /// with 40 distinct values and ties (direct path).
     static func categorical(_ n: Int, seed: UInt64) -> Matrix<Double> {
         var g = SeededGenerator(seed: seed)
         var rows = [[Double]]()
         for i in 0..<n {
             rows.append([Double(Int.random(in: 0..<2, using: &g)), Double(Int.random(in: 1...5, using: &g)),
-                         Double(Int.random(in: -1...1, using: &g)), Double(i % 37) * 0.7 - Double(i % 3),
+                         Double(Int.random(in: -1...1, using: &g)), Double(i % 40) * 0.7,
                          Double(Int.random(in: 0..<4, using: &g)) * 0.25])
         }
         return Matrix(rows)
