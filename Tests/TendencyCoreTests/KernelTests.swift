@@ -180,6 +180,28 @@ import Testing
         }
     }
 
+    /// The strip-wise product fills the whole upper trapezoid of a block.
+    @Test func upperCrossCoversTheUpperTrapezoid() throws {
+        let n = 11, width = 3, rows = 2..<9
+        let a = Self.gaussian(rows.count, width, seed: 31), b = Self.gaussian(n, width, seed: 32)
+        let ld = n - rows.lowerBound
+        var tile = [Double](repeating: .nan, count: rows.count * ld)
+        try a.storage.withUnsafeBufferPointer { ap in
+            try b.storage.withUnsafeBufferPointer { bp in
+                try tile.withUnsafeMutableBufferPointer { tp in
+                    try GramTile.upperCross(ap.baseAddress!, bp.baseAddress!, width: width, count: n,
+                                            rows: rows, tile: tp.baseAddress!, ld: ld, strip: 3)
+                }
+            }
+        }
+        for i in rows {
+            for j in (i + 1)..<n {
+                let expected = (0..<width).reduce(0.0) { $0 + a[i - rows.lowerBound, $1] * b[j, $1] }
+                #expect(abs(tile[(i - rows.lowerBound) * ld + j - rows.lowerBound] - expected) < 1e-12)
+            }
+        }
+    }
+
     @Test func blockHeightFollowsTheBudget() {
         #expect(RowBlocks.rowsPerBlock(count: 10) == 10)
         #expect(RowBlocks.rowsPerBlock(count: 2048) == 2048)

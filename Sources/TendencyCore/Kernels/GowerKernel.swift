@@ -122,7 +122,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
                     target[L + l] = source[l] * w[l]
                 }
             }
-            try GramTile.cross(a, fb, width: 2 * L, count: n, rows: rows, tile: tile, ld: ld)
+            try GramTile.upperCross(a, fb, width: 2 * L, count: n, rows: rows, tile: tile, ld: ld)
         } else {
             for r in 0..<b { (tile + r * ld).update(repeating: 0, count: n - r0) }
         }

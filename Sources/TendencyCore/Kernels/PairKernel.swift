@@ -37,23 +37,26 @@ enum RowBlocks {
 
     static func condensed<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> CondensedDistances<K.Scalar> {
         let n = kernel.count
-        var out = CondensedDistances<K.Scalar>(count: n)
-        guard n > 1 else { return out }
+        guard n > 1 else { return CondensedDistances(count: n) }
         let b = max(1, blockHeight ?? rowsPerBlock(count: n))
         let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: b * n)
         defer { tile.deallocate() }
-        try out.storage.withUnsafeMutableBufferPointer { storage in
-            guard let base = storage.baseAddress else { return }
+        let total = n * (n - 1) / 2
+        // Every position is written exactly once, so the output is not
+        // zero-filled first.
+        let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
             for rows in blocks(count: n, height: b) {
                 let r0 = rows.lowerBound, ld = n - r0
                 try kernel.fill(rows: rows, tile: tile, ld: ld)
                 for i in rows where i + 1 < n {
                     let offset = n * i - i * (i + 1) / 2
-                    (base + offset).update(from: tile + (i - r0) * ld + (i - r0) + 1, count: n - i - 1)
+                    (base + offset).initialize(from: tile + (i - r0) * ld + (i - r0) + 1, count: n - i - 1)
                 }
             }
+            initialized = total
         }
-        return out
+        return CondensedDistances(count: n, storage: storage)
     }
 
     static func square<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> Matrix<K.Scalar> {
