@@ -204,7 +204,8 @@ import Testing
 
     @Test func blockHeightFollowsTheBudget() {
         #expect(RowBlocks.rowsPerBlock(count: 10) == 10)
-        #expect(RowBlocks.rowsPerBlock(count: 2048) == 2048)
+        #expect(RowBlocks.rowsPerBlock(count: 1024) == 1024)
+        #expect(RowBlocks.rowsPerBlock(count: 2048) == 512)
         #expect(RowBlocks.rowsPerBlock(count: 50_000) == 128)
         #expect(RowBlocks.blocks(count: 10, height: 4) == [0..<4, 4..<8, 8..<10])
     }

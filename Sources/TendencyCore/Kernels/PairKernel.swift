@@ -13,13 +13,15 @@ protocol PairKernel {
 /// Runs a `PairKernel` over row blocks into condensed or square output.
 ///
 /// Memory: the condensed path holds one tile of `rowsPerBlock x n` scalars
-/// besides its output (about 32 MiB of tile for n = 50,000 in `Double`), so
-/// it never needs an n x n temporary; when the whole n x n Gram fits the
-/// budget it is one block, a single `?syrk`. The square path writes each
-/// tile straight into the output.
+/// besides its output (8 MiB of `Double` up to n = 8192, then 128 rows: about
+/// 49 MiB for n = 50,000), so it never needs an n x n temporary; when the
+/// whole n x n Gram fits the budget it is one block, a single `?syrk`. The
+/// square path writes each tile straight into the output.
 enum RowBlocks {
-    /// Scalars per tile the block height aims at (4 Mi: 32 MiB of `Double`).
-    static let tileBudget = 1 << 22
+    /// Scalars per tile the block height aims at (1 Mi: 8 MiB of `Double`):
+    /// small enough to stay out of the way of the output's own memory, large
+    /// enough for `?gemm` to run at full speed.
+    static let tileBudget = 1 << 20
     /// The least block height, so `?gemm` keeps enough rows to run near its
     /// peak even for very large n.
     static let minimumRows = 128
@@ -61,16 +63,18 @@ enum RowBlocks {
 
     static func square<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> Matrix<K.Scalar> {
         let n = kernel.count
-        var out = Matrix<K.Scalar>(rows: n, columns: n)
-        guard n > 1 else { return out }
-        try out.storage.withUnsafeMutableBufferPointer { storage in
-            guard let base = storage.baseAddress else { return }
+        guard n > 1 else { return Matrix(rows: n, columns: n) }
+        // The kernel writes every entry above the diagonal, the mirror every
+        // other one, so the output is not zero-filled first.
+        let storage = try [K.Scalar](unsafeUninitializedCapacity: n * n) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
             for rows in blocks(count: n, height: blockHeight) {
                 try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
             }
             mirrorUpperTriangle(base, n: n)
+            initialized = n * n
         }
-        return out
+        return Matrix(rows: n, columns: n, storage: storage)
     }
 
     /// Zeroes the diagonal and copies the strict upper triangle onto the lower

@@ -17,7 +17,7 @@
 /// Infinite values are always rejected.
 ///
 /// Memory: `condensed` works in row blocks (see `RowBlocks`), so besides its
-/// n(n-1)/2 output it holds one tile of at most max(128 n, 4 Mi) scalars plus
+/// n(n-1)/2 output it holds one tile of at most max(128 n, 1 Mi) scalars plus
 /// the metric's prepared copy of the data; `square` fills its n x n output
 /// in place.
 public enum PairwiseDistances {
