@@ -202,6 +202,25 @@ import Testing
         }
     }
 
+    /// Past the expansion budget, columns with the most levels are compared
+    /// directly; the distances do not change.
+    @Test func expansionBudgetFallsBackToDirectColumns() throws {
+        let x = Matrix<Double>([[0, 5, 1], [1, 6, 1], [0, 7, 2], [1, 5, 3]])
+        let levels = ColumnLevels(x, limit: 32)
+        #expect(levels.expanded(rows: 4, width: { $0 }) == [true, true, true])
+        #expect(levels.expanded(rows: 4, width: { $0 }, budget: 4 * 5) == [true, true, false])
+        #expect(levels.expanded(rows: 4, width: { $0 }, budget: 4 * 4) == [true, false, false])
+        #expect(levels.expanded(rows: 4, width: { $0 }, budget: 0) == [false, false, false])
+        for budget in [0, 4 * 5, 1 << 20] {
+            let h = Self.data(for: .hamming)
+            let hamming = try RowBlocks.condensed(HammingKernel(h, expansionBudget: budget), blockHeight: 5)
+            #expect(Self.maxError(hamming.storage, Self.direct(h, .hamming)) == 0, "hamming, budget \(budget)")
+            let g = Self.data(for: .gower)
+            let gower = try RowBlocks.condensed(GowerKernel(g, policy: .fail, expansionBudget: budget), blockHeight: 5)
+            #expect(Self.maxError(gower.storage, Self.direct(g, .gower)) <= 1e-13, "gower, budget \(budget)")
+        }
+    }
+
     @Test func blockHeightFollowsTheBudget() {
         #expect(RowBlocks.rowsPerBlock(count: 10) == 10)
         #expect(RowBlocks.rowsPerBlock(count: 1024) == 1024)

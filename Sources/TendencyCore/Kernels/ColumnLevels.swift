@@ -30,6 +30,28 @@ struct ColumnLevels<S: BLASScalar> {
         self.levels = levels
     }
 
+    /// The most scalars (rows x expanded columns) an expansion may take:
+    /// 2 GiB of `Double`. Beyond it the columns with the most levels are
+    /// compared directly instead, so a wide input slows down rather than
+    /// exhausting memory.
+    static var expansionBudget: Int { 1 << 28 }
+
+    /// Which columns to expand, given the expanded width of a column with m
+    /// levels: every column with few enough levels, fewest levels first,
+    /// while `rows` x total width stays within `budget`.
+    func expanded(rows: Int, width: (Int) -> Int, budget: Int = expansionBudget) -> [Bool] {
+        var chosen = [Bool](repeating: false, count: levels.count)
+        let candidates = levels.indices.compactMap { k in levels[k].map { (k, width($0.count)) } }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        var total = 0
+        for (k, w) in candidates {
+            if w > 0 && (total + w) * max(rows, 1) > budget { break }
+            total += w
+            chosen[k] = true
+        }
+        return chosen
+    }
+
     /// The position of `value` in a sorted level list (it must be there).
     @inline(__always)
     static func position(of value: S, in sorted: [S]) -> Int {

@@ -19,8 +19,9 @@
 /// With T (bits where present, else 0) and F = M - T (present and below the
 /// step), |t_l(a) - t_l(b)| over present pairs is t_a f_b + f_a t_b, so the
 /// numerator is [T W | F W] [F | T]^T: one `?gemm` with only non-negative
-/// terms, hence no cancellation. Columns with more distinct values are
-/// compared directly in a loop blocked for cache. Ordinal and Likert-style
+/// terms, hence no cancellation. Columns with more distinct values (or
+/// beyond `ColumnLevels.expansionBudget`) are compared directly in a loop
+/// blocked for cache. Ordinal and Likert-style
 /// columns (few levels) always take the product path.
 struct GowerKernel<S: BLASScalar>: PairKernel {
     /// Columns with at most this many distinct values are expanded into
@@ -45,12 +46,15 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     let directColumns: Int
 
     /// `data` may hold NaN (missing) but no infinities (checked by the caller).
-    init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy) {
+    init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy,
+         expansionBudget: Int = ColumnLevels<S>.expansionBudget) {
         let n = data.rows, p = data.columns
         count = n
         columns = p
         self.policy = policy
-        let columnLevels = ColumnLevels(data, limit: Self.thermometerLimit).levels
+        let allLevels = ColumnLevels(data, limit: Self.thermometerLimit)
+        let chosen = allLevels.expanded(rows: n, width: { 2 * max($0 - 1, 0) }, budget: expansionBudget)
+        let columnLevels = allLevels.levels.indices.map { chosen[$0] ? allLevels.levels[$0] : nil }
         var offsets = [Int](repeating: 0, count: p)
         var stepWeights = [Double]()
         var directIndices = [Int]()
@@ -96,8 +100,8 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
                     let v = src[i * p + k]
                     if !v.isNaN { low = min(low, Double(v)); high = max(high, Double(v)) }
                 }
-                // More than `thermometerLimit` distinct values, so high > low.
                 let range = high - low
+                if !(range > 0) { continue }   // one value (or none): no differences
                 for i in 0..<n {
                     let v = src[i * p + k]
                     if v.isNaN { continue }

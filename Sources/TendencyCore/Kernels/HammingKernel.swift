@@ -4,8 +4,9 @@
 /// A column with few distinct values (at most `oneHotLimit`) is expanded into
 /// one indicator column per value; the number of columns where rows i and j
 /// agree is then the product H H^T (`?syrk`/`?gemm`), exact because it sums
-/// 0/1 products. Columns with more distinct values are compared directly in
-/// a loop blocked for cache. The mismatch count is an exact integer, so in
+/// 0/1 products. Columns with more distinct values (or beyond
+/// `ColumnLevels.expansionBudget`) are compared directly in a loop blocked
+/// for cache. The mismatch count is an exact integer, so in
 /// `Double` the result equals SciPy's bit for bit.
 struct HammingKernel<S: BLASScalar>: PairKernel {
     /// Above this many distinct values a column is compared directly: the
@@ -24,11 +25,13 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
     let direct: KernelBuffer<S>
     let directColumns: Int
 
-    init(_ data: Matrix<S>) {
+    init(_ data: Matrix<S>, expansionBudget: Int = ColumnLevels<S>.expansionBudget) {
         let n = data.rows, p = data.columns
         count = n
         columns = p
-        let levels = ColumnLevels(data, limit: Self.oneHotLimit).levels
+        let columnLevels = ColumnLevels(data, limit: Self.oneHotLimit)
+        let chosen = columnLevels.expanded(rows: n, width: { $0 }, budget: expansionBudget)
+        let levels = columnLevels.levels.indices.map { chosen[$0] ? columnLevels.levels[$0] : nil }
         var offsets = [Int](repeating: -1, count: p)
         var width = 0, expanded = 0
         var directIndices = [Int]()
