@@ -4,6 +4,7 @@
 /// Columns are centred first: distances do not change, but the norms shrink
 /// to the data's spread, which limits the cancellation in the identity.
 /// Rounding can still leave tiny negative values; they are clamped to 0.
+/// Means and norms are accumulated in `Double` whatever the scalar type.
 struct EuclideanKernel<S: BLASScalar>: PairKernel {
     let count: Int
     let width: Int
@@ -26,13 +27,13 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
             for i in 0..<n { for k in 0..<p { means[k] += Double(src[i * p + k]) } }
             for k in 0..<p { means[k] /= Double(max(n, 1)) }
             for i in 0..<n {
-                var s: S = 0
+                var s = 0.0
                 for k in 0..<p {
                     let v = S(Double(src[i * p + k]) - means[k])
                     x[i * p + k] = v
-                    s += v * v
+                    s += Double(v) * Double(v)
                 }
-                sq[i] = s
+                sq[i] = S(s)
             }
         }
     }

@@ -14,7 +14,8 @@
 ///
 /// Missing values are NaN. Only `gower` accepts them; every other metric
 /// throws `KernelError.missingValue` naming the first one (row-major order).
-/// Infinite values are always rejected.
+/// Infinite values are always rejected. Errors are `KernelError`s (and
+/// `LinearAlgebraError` should an expanded width outgrow 32-bit BLAS).
 ///
 /// Memory: `condensed` works in row blocks (see `RowBlocks`), so besides its
 /// n(n-1)/2 output it holds one tile of at most max(128 n, 1 Mi) scalars plus
