@@ -21,8 +21,9 @@
 /// numerator is [T W | F W] [F | T]^T: one `?gemm` with only non-negative
 /// terms, hence no cancellation. Columns with more distinct values (or
 /// beyond `ColumnLevels.expansionBudget`) are compared directly in a loop
-/// blocked for cache. Ordinal and Likert-style
-/// columns (few levels) always take the product path.
+/// blocked for cache. Ordinal and Likert-style columns (few levels) always
+/// take the product path. Without missing values the denominator is p and
+/// its product is skipped.
 struct GowerKernel<S: BLASScalar>: PairKernel {
     /// Columns with at most this many distinct values are expanded into
     /// thermometer bits.
@@ -44,6 +45,8 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     let scaled: KernelBuffer<S>
     let scaledMask: KernelBuffer<S>
     let directColumns: Int
+    /// True when no value is missing: every denominator is `columns`.
+    let complete: Bool
 
     /// `data` may hold NaN (missing) but no infinities (checked by the caller).
     init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy,
@@ -76,6 +79,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         scaled = KernelBuffer(count: n * directIndices.count)
         scaledMask = KernelBuffer(count: n * directIndices.count)
         for l in 0..<L { weights.pointer[l] = S(stepWeights[l]) }
+        complete = !data.storage.contains { $0.isNaN }
         let m = mask.pointer, fb = steps.pointer, u = scaled.pointer, um = scaledMask.pointer
         data.storage.withUnsafeBufferPointer { src in
             for i in 0..<n {
@@ -150,6 +154,14 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
             }
         }
         // Denominator M_I M_J^T, then the ratio.
+        if complete {
+            let total = S(columns)
+            for i in rows {
+                let row = tile + (i - r0) * ld - r0
+                for j in (i + 1)..<max(i + 1, n) { row[j] = min(max(row[j] / total, 0), 1) }
+            }
+            return
+        }
         let width = n - r0
         let shared = UnsafeMutablePointer<S>.allocate(capacity: b * width)
         defer { shared.deallocate() }
@@ -170,15 +182,4 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
             }
         }
     }
-}
-
-/// What the Gower distance does for two rows that share no column where both
-/// have a value (its denominator is 0).
-public enum NoSharedColumnsPolicy: Sendable, Equatable {
-    /// Throw `KernelError.noSharedColumns` naming the first such pair (in
-    /// condensed order). The default: nothing is known about the pair.
-    case fail
-    /// Give the pair distance 1, the largest Gower distance, so sparse data
-    /// (e.g. answers to disjoint subsets of questions) stays usable.
-    case maximalDistance
 }
