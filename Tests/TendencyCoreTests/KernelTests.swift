@@ -258,7 +258,7 @@ import Testing
             let got = try PairwiseDistances.condensed(x, metric: metric).storage
             let tolerance: Double = switch metric {
             case .sqeuclidean: 1e-12 * (reference.max() ?? 1)
-            case .euclidean: 1e-6
+            case .euclidean: 1e-12
             case .cosine, .correlation: 1e-12
             default: 0   // exact integer counts: bit-identical to SciPy
             }
@@ -304,6 +304,25 @@ import Testing
             #expect(try PairwiseDistances.condensed(x, metric: metric)[0, 1] == 0, "\(metric)")
         }
         #expect(try PairwiseDistances.condensed(x, metric: .cosine)[0, 1] < 1e-15)
+    }
+
+    /// Repeated rows (common in answers on a few levels) are exactly 0 apart
+    /// and near-duplicates stay accurate, in spite of the Gram identity.
+    @Test func euclideanDuplicatesAndNearDuplicates() throws {
+        var g = SeededGenerator(seed: 41)
+        var rows = (0..<30).map { _ in (0..<6).map { _ in 1e4 + Double(Int.random(in: 1...3, using: &g)) } }
+        rows.append(rows[0].map { $0 + 1e-5 })
+        let x = Matrix(rows)
+        let reference = Self.direct(x, .sqeuclidean)
+        let double = try PairwiseDistances.condensed(x, metric: .sqeuclidean).storage
+        let float = try PairwiseDistances.condensed(x.converted(to: Float.self), metric: .sqeuclidean).storage
+        let floatReference = Self.direct(x.converted(to: Float.self).converted(to: Double.self), .sqeuclidean)
+        #expect(reference.contains(0))
+        for (k, value) in reference.enumerated() {
+            #expect(abs(double[k] - value) <= 1e-9 * value, "pair \(k)")
+            #expect(abs(Double(float[k]) - floatReference[k]) <= 1e-3 * floatReference[k], "pair \(k)")
+        }
+        #expect(abs(double[x.rows - 2] - 6e-10) < 1e-14)   // rows 0 and 30
     }
 
     @Test func tinyInputs() throws {

@@ -3,12 +3,20 @@
 ///
 /// Columns are centred first: distances do not change, but the norms shrink
 /// to the data's spread, which limits the cancellation in the identity.
-/// Rounding can still leave tiny negative values; they are clamped to 0.
 /// Means and norms are accumulated in `Double` whatever the scalar type.
+///
+/// The identity loses relative accuracy when |x - y|^2 is small next to
+/// |x|^2 + |y|^2 (rounding error about eps (|x|^2 + |y|^2)). Pairs below
+/// sqrt(eps) (|x|^2 + |y|^2) are therefore recomputed directly from the
+/// data, in `Double`: near-duplicates keep about sqrt(eps) relative accuracy
+/// at worst and identical rows get exactly 0, as in SciPy. Such pairs are
+/// rare except in data with many repeated rows, where they cost O(p) each.
 struct EuclideanKernel<S: BLASScalar>: PairKernel {
     let count: Int
     let width: Int
     let takeRoot: Bool
+    /// The data as given, for the pairs recomputed directly.
+    let data: Matrix<S>
     /// The centred data, row-major.
     let centred: KernelBuffer<S>
     /// |x_i|^2 of the centred rows.
@@ -19,6 +27,7 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
         count = n
         width = p
         self.takeRoot = takeRoot
+        self.data = data
         centred = KernelBuffer(count: n * p)
         squaredNorms = KernelBuffer(count: n)
         let x = centred.pointer, sq = squaredNorms.pointer
@@ -40,17 +49,27 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
 
     func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
         try GramTile.symmetric(centred.pointer, width: width, count: count, rows: rows, tile: tile, ld: ld)
-        let sq = squaredNorms.pointer, r0 = rows.lowerBound, n = count
-        for i in rows {
-            let row = tile + (i - r0) * ld - r0
-            let si = sq[i]
-            if takeRoot {
+        let sq = squaredNorms.pointer, r0 = rows.lowerBound, n = count, p = width
+        let cut = S.ulpOfOne.squareRoot()
+        data.storage.withUnsafeBufferPointer { source in
+            guard let x = source.baseAddress else { return }
+            for i in rows {
+                let row = tile + (i - r0) * ld - r0
+                let si = sq[i]
                 for j in (i + 1)..<max(i + 1, n) {
-                    row[j] = max(si + sq[j] - 2 * row[j], 0).squareRoot()
+                    var d = si + sq[j] - 2 * row[j]
+                    if d < cut * (si + sq[j]) {
+                        var s = 0.0
+                        for k in 0..<p {
+                            let e = Double(x[i * p + k]) - Double(x[j * p + k])
+                            s += e * e
+                        }
+                        d = S(s)
+                    }
+                    row[j] = d
                 }
-            } else {
-                for j in (i + 1)..<max(i + 1, n) {
-                    row[j] = max(si + sq[j] - 2 * row[j], 0)
+                if takeRoot {
+                    for j in (i + 1)..<max(i + 1, n) { row[j] = row[j].squareRoot() }
                 }
             }
         }
