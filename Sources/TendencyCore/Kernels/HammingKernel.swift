@@ -66,13 +66,21 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
     func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
         let r0 = rows.lowerBound, n = count
         try GramTile.symmetric(indicators.pointer, width: indicatorWidth, count: n, rows: rows, tile: tile, ld: ld)
-        // Agreements among the expanded columns -> disagreements.
-        let expanded = S(expandedColumns)
+        // Agreements among the expanded columns -> disagreements -> fraction.
+        // Division, not multiplication by 1/p, to round as SciPy's mean does.
+        let expanded = S(expandedColumns), total = S(columns)
+        if directColumns == 0 {
+            for i in rows {
+                let row = tile + (i - r0) * ld - r0
+                for j in (i + 1)..<max(i + 1, n) { row[j] = (expanded - row[j]) / total }
+            }
+            return
+        }
         for i in rows {
             let row = tile + (i - r0) * ld - r0
             for j in (i + 1)..<max(i + 1, n) { row[j] = expanded - row[j] }
         }
-        if directColumns > 0 {
+        do {
             let d = direct.pointer
             // Column chunks of `chunk` rows stay in cache while every row of the
             // block is compared with them.
@@ -91,8 +99,6 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
                 }
             }
         }
-        // Division, not multiplication by 1/p, to round as SciPy's mean does.
-        let total = S(columns)
         for i in rows {
             let row = tile + (i - r0) * ld - r0
             for j in (i + 1)..<max(i + 1, n) { row[j] = row[j] / total }
