@@ -1,0 +1,59 @@
+/// Cosine and correlation distances, 1 - u_i.u_j over unit-length rows u,
+/// the dot products from `?syrk`/`?gemm`.
+///
+/// Cosine (SciPy `pdist(..., "cosine")`): 1 - x.y / (|x| |y|).
+/// Correlation (SciPy `"correlation"`): the cosine distance of the rows after
+/// subtracting each row's mean. Results are clamped to [0, 2] as SciPy does.
+/// A row of zeros (cosine) or a constant row (correlation) has no direction
+/// and is rejected.
+struct AngularKernel<S: BLASScalar>: PairKernel {
+    let count: Int
+    let width: Int
+    /// The rows scaled to unit length (after centring, for correlation).
+    let units: KernelBuffer<S>
+
+    init(_ data: Matrix<S>, centreRows: Bool) throws {
+        let n = data.rows, p = data.columns
+        count = n
+        width = p
+        units = KernelBuffer(count: n * p)
+        let u = units.pointer
+        var row = [Double](repeating: 0, count: p)
+        try data.storage.withUnsafeBufferPointer { src in
+            for i in 0..<n {
+                var mean = 0.0
+                if centreRows {
+                    let first = src[i * p]
+                    var constant = true
+                    for k in 0..<p where src[i * p + k] != first { constant = false; break }
+                    if constant { throw KernelError.constantRow(row: i) }
+                    for k in 0..<p { mean += Double(src[i * p + k]) }
+                    mean /= Double(p)
+                }
+                // Scale by the largest magnitude before squaring so neither
+                // tiny nor huge rows under- or overflow.
+                var largest = 0.0
+                for k in 0..<p {
+                    row[k] = Double(src[i * p + k]) - mean
+                    largest = max(largest, abs(row[k]))
+                }
+                if largest == 0 { throw centreRows ? KernelError.constantRow(row: i) : KernelError.zeroNorm(row: i) }
+                var s = 0.0
+                for k in 0..<p { row[k] /= largest; s += row[k] * row[k] }
+                let inverseNorm = 1 / s.squareRoot()
+                for k in 0..<p { u[i * p + k] = S(row[k] * inverseNorm) }
+            }
+        }
+    }
+
+    func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
+        try GramTile.symmetric(units.pointer, width: width, count: count, rows: rows, tile: tile, ld: ld)
+        let r0 = rows.lowerBound, n = count
+        for i in rows {
+            let row = tile + (i - r0) * ld - r0
+            for j in (i + 1)..<max(i + 1, n) {
+                row[j] = min(max(1 - row[j], 0), 2)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Squared Euclidean and Euclidean distances by the Gram identity
+/// |x - y|^2 = |x|^2 + |y|^2 - 2 x.y, the dot products from `?syrk`/`?gemm`.
+///
+/// Columns are centred first: distances do not change, but the norms shrink
+/// to the data's spread, which limits the cancellation in the identity.
+/// Means and norms are accumulated in `Double` whatever the scalar type.
+///
+/// The identity loses relative accuracy when |x - y|^2 is small next to
+/// |x|^2 + |y|^2 (rounding error about eps (|x|^2 + |y|^2)). Pairs below
+/// sqrt(eps) (|x|^2 + |y|^2) are therefore recomputed directly from the
+/// data, in `Double`: near-duplicates keep about sqrt(eps) relative accuracy
+/// at worst and identical rows get exactly 0, as in SciPy. Such pairs are
+/// rare except in data with many repeated rows, where they cost O(p) each.
+struct EuclideanKernel<S: BLASScalar>: PairKernel {
+    let count: Int
+    let width: Int
+    let takeRoot: Bool
+    /// The data as given, for the pairs recomputed directly.
+    let data: Matrix<S>
+    /// The centred data, row-major.
+    let centred: KernelBuffer<S>
+    /// |x_i|^2 of the centred rows.
+    let squaredNorms: KernelBuffer<S>
+
+    init(_ data: Matrix<S>, takeRoot: Bool) {
+        let n = data.rows, p = data.columns
+        count = n
+        width = p
+        self.takeRoot = takeRoot
+        self.data = data
+        centred = KernelBuffer(count: n * p)
+        squaredNorms = KernelBuffer(count: n)
+        let x = centred.pointer, sq = squaredNorms.pointer
+        data.storage.withUnsafeBufferPointer { src in
+            var means = [Double](repeating: 0, count: p)
+            for i in 0..<n { for k in 0..<p { means[k] += Double(src[i * p + k]) } }
+            for k in 0..<p { means[k] /= Double(max(n, 1)) }
+            for i in 0..<n {
+                var s = 0.0
+                for k in 0..<p {
+                    let v = S(Double(src[i * p + k]) - means[k])
+                    x[i * p + k] = v
+                    s += Double(v) * Double(v)
+                }
+                sq[i] = S(s)
+            }
+        }
+    }
+
+    func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
+        try GramTile.symmetric(centred.pointer, width: width, count: count, rows: rows, tile: tile, ld: ld)
+        let sq = squaredNorms.pointer, r0 = rows.lowerBound, n = count, p = width
+        let cut = S.ulpOfOne.squareRoot()
+        data.storage.withUnsafeBufferPointer { source in
+            guard let x = source.baseAddress else { return }
+            for i in rows {
+                let row = tile + (i - r0) * ld - r0
+                let si = sq[i]
+                for j in (i + 1)..<max(i + 1, n) {
+                    var d = si + sq[j] - 2 * row[j]
+                    if d < cut * (si + sq[j]) {
+                        var s = 0.0
+                        for k in 0..<p {
+                            let e = Double(x[i * p + k]) - Double(x[j * p + k])
+                            s += e * e
+                        }
+                        d = S(s)
+                    }
+                    row[j] = d
+                }
+                if takeRoot {
+                    for j in (i + 1)..<max(i + 1, n) { row[j] = row[j].squareRoot() }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// Gower's general coefficient of dissimilarity (Gower 1971, "A general
+/// coefficient of similarity and some of its properties", Biometrics 27:857-871)
+/// for numeric columns with missing values (NaN):
+///
+///     d_ij = sum_k delta_ijk |x_ik - x_jk| / R_k  /  sum_k delta_ijk
+///
+/// where delta_ijk = 1 when both x_ik and x_jk are present, else 0, and R_k is
+/// the range of column k over its present values. A column with R_k = 0 (one
+/// distinct value) contributes no difference but still counts in the
+/// denominator. Distances lie in [0, 1]. A pair sharing no present column has
+/// no defined distance: by default that throws `KernelError.noSharedColumns`
+/// (see `NoSharedColumnsPolicy` for the alternative).
+///
+/// Both sums are level-3 products. With the presence mask M (n x p) the
+/// denominator is M M^T. For the numerator, a column with sorted distinct
+/// values v_1 < ... < v_m (m <= `thermometerLimit`) is expanded exactly into
+/// m - 1 thermometer bits t_l(x) = [x >= v_(l+1)] with weights
+/// w_l = (v_(l+1) - v_l) / R_k, so |a - b| / R_k = sum_l w_l |t_l(a) - t_l(b)|.
+/// With T (bits where present, else 0) and F = M - T (present and below the
+/// step), |t_l(a) - t_l(b)| over present pairs is t_a f_b + f_a t_b, so the
+/// numerator is [T W | F W] [F | T]^T: one `?gemm` with only non-negative
+/// terms, hence no cancellation. Columns with more distinct values (or
+/// beyond `ColumnLevels.expansionBudget`) are compared directly in a loop
+/// blocked for cache. Ordinal and Likert-style columns (few levels) always
+/// take the product path. Without missing values the denominator is p and
+/// its product is skipped.
+struct GowerKernel<S: BLASScalar>: PairKernel {
+    /// Columns with at most this many distinct values are expanded into
+    /// thermometer bits.
+    static var thermometerLimit: Int { 64 }
+
+    let count: Int
+    let columns: Int
+    let policy: NoSharedColumnsPolicy
+    /// Presence mask, row-major n x columns.
+    let mask: KernelBuffer<S>
+    /// [F | T], row-major n x (2 * levels).
+    let steps: KernelBuffer<S>
+    /// The number of thermometer bits over all expanded columns.
+    let levels: Int
+    /// w_l for each thermometer bit.
+    let weights: KernelBuffer<S>
+    /// Directly compared columns, column-major: values scaled to (x - min) / R
+    /// (0 where missing) and their presence masks.
+    let scaled: KernelBuffer<S>
+    let scaledMask: KernelBuffer<S>
+    let directColumns: Int
+    /// True when no value is missing: every denominator is `columns`.
+    let complete: Bool
+
+    /// `data` may hold NaN (missing) but no infinities (checked by the caller).
+    init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy,
+         expansionBudget: Int = ColumnLevels<S>.expansionBudget) {
+        let n = data.rows, p = data.columns
+        count = n
+        columns = p
+        self.policy = policy
+        let allLevels = ColumnLevels(data, limit: Self.thermometerLimit)
+        let chosen = allLevels.expanded(rows: n, width: { 2 * max($0 - 1, 0) }, budget: expansionBudget)
+        let columnLevels = allLevels.levels.indices.map { chosen[$0] ? allLevels.levels[$0] : nil }
+        var offsets = [Int](repeating: 0, count: p)
+        var stepWeights = [Double]()
+        var directIndices = [Int]()
+        for k in 0..<p {
+            offsets[k] = stepWeights.count
+            guard let values = columnLevels[k] else { directIndices.append(k); continue }
+            guard values.count >= 2, let first = values.first, let last = values.last else { continue }
+            let range = Double(last) - Double(first)
+            for l in 0..<(values.count - 1) {
+                stepWeights.append((Double(values[l + 1]) - Double(values[l])) / range)
+            }
+        }
+        let L = stepWeights.count
+        levels = L
+        directColumns = directIndices.count
+        mask = KernelBuffer(count: n * p)
+        steps = KernelBuffer(count: n * 2 * L)
+        weights = KernelBuffer(count: L)
+        scaled = KernelBuffer(count: n * directIndices.count)
+        scaledMask = KernelBuffer(count: n * directIndices.count)
+        for l in 0..<L { weights.pointer[l] = S(stepWeights[l]) }
+        complete = !data.storage.contains { $0.isNaN }
+        let m = mask.pointer, fb = steps.pointer, u = scaled.pointer, um = scaledMask.pointer
+        data.storage.withUnsafeBufferPointer { src in
+            for i in 0..<n {
+                for k in 0..<p where !src[i * p + k].isNaN { m[i * p + k] = 1 }
+            }
+            for k in 0..<p {
+                guard let values = columnLevels[k], values.count >= 2 else { continue }
+                for i in 0..<n {
+                    let v = src[i * p + k]
+                    if v.isNaN { continue }
+                    // v == values[position]: bits l < position are set (v >= v_(l+1)).
+                    let position = ColumnLevels.position(of: v, in: values)
+                    let row = fb + i * 2 * L
+                    for l in 0..<(values.count - 1) {
+                        if l < position { row[L + offsets[k] + l] = 1 } else { row[offsets[k] + l] = 1 }
+                    }
+                }
+            }
+            for (c, k) in directIndices.enumerated() {
+                var low = Double.infinity, high = -Double.infinity
+                for i in 0..<n {
+                    let v = src[i * p + k]
+                    if !v.isNaN { low = min(low, Double(v)); high = max(high, Double(v)) }
+                }
+                let range = high - low
+                if !(range > 0) { continue }   // one value (or none): no differences
+                for i in 0..<n {
+                    let v = src[i * p + k]
+                    if v.isNaN { continue }
+                    u[c * n + i] = S((Double(v) - low) / range)
+                    um[c * n + i] = 1
+                }
+            }
+        }
+    }
+
+    func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
+        let r0 = rows.lowerBound, b = rows.count, n = count, L = levels
+        // Numerator, product part: [T W | F W]_I [F | T]_J^T.
+        if L > 0 {
+            let a = UnsafeMutablePointer<S>.allocate(capacity: b * 2 * L)
+            defer { a.deallocate() }
+            let fb = steps.pointer, w = weights.pointer
+            for i in rows {
+                let source = fb + i * 2 * L, target = a + (i - r0) * 2 * L
+                for l in 0..<L {
+                    target[l] = source[L + l] * w[l]
+                    target[L + l] = source[l] * w[l]
+                }
+            }
+            try GramTile.upperCross(a, fb, width: 2 * L, count: n, rows: rows, tile: tile, ld: ld)
+        } else {
+            for r in 0..<b { (tile + r * ld).update(repeating: 0, count: n - r0) }
+        }
+        // Numerator, direct part.
+        if directColumns > 0 {
+            let u = scaled.pointer, um = scaledMask.pointer
+            let chunk = 512
+            for jb in stride(from: r0 + 1, to: n, by: chunk) {
+                let je = min(n, jb + chunk)
+                for i in rows {
+                    let lo = max(jb, i + 1)
+                    if lo >= je { continue }
+                    let row = tile + (i - r0) * ld - r0
+                    for c in 0..<directColumns {
+                        let values = u + c * n, present = um + c * n
+                        let ui = values[i], mi = present[i]
+                        if mi == 0 { continue }
+                        for j in lo..<je { row[j] += present[j] * abs(values[j] - ui) }
+                    }
+                }
+            }
+        }
+        // Denominator M_I M_J^T, then the ratio.
+        if complete {
+            let total = S(columns)
+            for i in rows {
+                let row = tile + (i - r0) * ld - r0
+                for j in (i + 1)..<max(i + 1, n) { row[j] = min(max(row[j] / total, 0), 1) }
+            }
+            return
+        }
+        let width = n - r0
+        let shared = UnsafeMutablePointer<S>.allocate(capacity: b * width)
+        defer { shared.deallocate() }
+        try GramTile.symmetric(mask.pointer, width: columns, count: n, rows: rows, tile: shared, ld: width)
+        for i in rows {
+            let row = tile + (i - r0) * ld - r0
+            let denominators = shared + (i - r0) * width - r0
+            for j in (i + 1)..<max(i + 1, n) {
+                let denominator = denominators[j]
+                if denominator == 0 {
+                    switch policy {
+                    case .fail: throw KernelError.noSharedColumns(row: i, otherRow: j)
+                    case .maximalDistance: row[j] = 1
+                    }
+                } else {
+                    row[j] = min(max(row[j] / denominator, 0), 1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// A prepared distance computation that fills one row block of distances at
+/// a time (see `GramTile` for the tile layout).
+protocol PairKernel {
+    associatedtype Scalar: BLASScalar
+    /// The number of rows compared.
+    var count: Int { get }
+    /// Writes the distance of (i, j) for every i in `rows` and every
+    /// j in `i + 1 ..< count` at `tile[(i - rows.lowerBound) * ld + (j - rows.lowerBound)]`.
+    /// Entries with j <= i may be overwritten with anything.
+    func fill(rows: Range<Int>, tile: UnsafeMutablePointer<Scalar>, ld: Int) throws
+}
+
+/// Runs a `PairKernel` over row blocks into condensed or square output.
+///
+/// Memory: the condensed path holds one tile of `rowsPerBlock x n` scalars
+/// besides its output (8 MiB of `Double` up to n = 8192, then 128 rows: about
+/// 49 MiB for n = 50,000), so it never needs an n x n temporary; when the
+/// whole n x n Gram fits the budget it is one block, a single `?syrk`. The
+/// square path writes each tile straight into the output.
+enum RowBlocks {
+    /// Scalars per tile the block height aims at (1 Mi: 8 MiB of `Double`):
+    /// small enough to stay out of the way of the output's own memory, large
+    /// enough for `?gemm` to run at full speed.
+    static let tileBudget = 1 << 20
+    /// The least block height, so `?gemm` keeps enough rows to run near its
+    /// peak even for very large n.
+    static let minimumRows = 128
+
+    static func rowsPerBlock(count n: Int) -> Int {
+        guard n > 0 else { return 1 }
+        return min(n, max(minimumRows, tileBudget / n))
+    }
+
+    /// The row blocks, `rowsPerBlock` rows each unless `height` is given (tests).
+    static func blocks(count n: Int, height: Int? = nil) -> [Range<Int>] {
+        let b = max(1, height ?? rowsPerBlock(count: n))
+        return stride(from: 0, to: n, by: b).map { $0..<min(n, $0 + b) }
+    }
+
+    static func condensed<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> CondensedDistances<K.Scalar> {
+        let n = kernel.count
+        guard n > 1 else { return CondensedDistances(count: n) }
+        let b = max(1, blockHeight ?? rowsPerBlock(count: n))
+        let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: b * n)
+        defer { tile.deallocate() }
+        let total = n * (n - 1) / 2
+        // Every position is written exactly once, so the output is not
+        // zero-filled first.
+        let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for rows in blocks(count: n, height: b) {
+                let r0 = rows.lowerBound, ld = n - r0
+                try kernel.fill(rows: rows, tile: tile, ld: ld)
+                for i in rows where i + 1 < n {
+                    let offset = n * i - i * (i + 1) / 2
+                    (base + offset).initialize(from: tile + (i - r0) * ld + (i - r0) + 1, count: n - i - 1)
+                }
+            }
+            initialized = total
+        }
+        return CondensedDistances(count: n, storage: storage)
+    }
+
+    static func square<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> Matrix<K.Scalar> {
+        let n = kernel.count
+        guard n > 1 else { return Matrix(rows: n, columns: n) }
+        // The kernel writes every entry above the diagonal, the mirror every
+        // other one, so the output is not zero-filled first.
+        let storage = try [K.Scalar](unsafeUninitializedCapacity: n * n) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for rows in blocks(count: n, height: blockHeight) {
+                try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
+            }
+            mirrorUpperTriangle(base, n: n)
+            initialized = n * n
+        }
+        return Matrix(rows: n, columns: n, storage: storage)
+    }
+
+    /// Zeroes the diagonal and copies the strict upper triangle onto the lower
+    /// one, in cache-sized squares.
+    static func mirrorUpperTriangle<S: BLASScalar>(_ m: UnsafeMutablePointer<S>, n: Int) {
+        let side = 64
+        for ib in stride(from: 0, to: n, by: side) {
+            for jb in stride(from: ib, to: n, by: side) {
+                for i in ib..<min(n, ib + side) {
+                    let upperRow = m + i * n
+                    for j in max(jb, i + 1)..<max(max(jb, i + 1), min(n, jb + side)) {
+                        m[j * n + i] = upperRow[j]
+                    }
+                }
+            }
+            for i in ib..<min(n, ib + side) { m[i * n + i] = 0 }
+        }
+    }
+}

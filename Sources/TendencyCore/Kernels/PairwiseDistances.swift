@@ -1,0 +1,129 @@
+/// All pairwise distances between the rows of a matrix, computed as BLAS
+/// level-3 products (`?syrk`/`?gemm`) in the matrix's own precision.
+///
+/// Definitions (x_i is row i, p the number of columns):
+/// - `sqeuclidean`: sum_k (x_ik - x_jk)^2; `euclidean`: its square root.
+/// - `cosine`: 1 - x_i.x_j / (|x_i| |x_j|); `correlation`: the same after
+///   subtracting each row's mean. Clamped to [0, 2].
+/// - `jaccard`, `dice` (0/1 data only): see `BinaryOverlapKernel`.
+/// - `hamming`: the fraction of the p columns where the rows differ.
+/// - `gower`: Gower (1971) with missing values, see `GowerKernel`.
+/// All but `gower` equal SciPy's `pdist` with the same metric name, up to
+/// rounding (exactly, in `Double`, for jaccard/dice/hamming), except that
+/// Dice gives 0 rather than NaN for two all-zero rows.
+///
+/// Missing values are NaN. Only `gower` accepts them; every other metric
+/// throws `KernelError.missingValue` naming the first one (row-major order).
+/// Infinite values are always rejected. Errors are `KernelError`s (and
+/// `LinearAlgebraError` should an expanded width outgrow 32-bit BLAS).
+///
+/// Memory: `condensed` works in row blocks (see `RowBlocks`), so besides its
+/// n(n-1)/2 output it holds one tile of at most max(128 n, 1 Mi) scalars plus
+/// the metric's prepared copy of the data; `square` fills its n x n output
+/// in place.
+public enum PairwiseDistances {
+    /// The distances in SciPy's condensed order.
+    public static func condensed<S: BLASScalar>(
+        _ data: Matrix<S>, metric: DistanceMetric,
+        noSharedColumns: NoSharedColumnsPolicy = .fail
+    ) throws -> CondensedDistances<S> {
+        // Call the implementation with a concrete type, so the optimiser
+        // specialises its loops instead of running them through generics.
+        if let double = data as? Matrix<Double>,
+           let result = try condensedDistances(double, metric, noSharedColumns) as? CondensedDistances<S> {
+            return result
+        }
+        if let float = data as? Matrix<Float>,
+           let result = try condensedDistances(float, metric, noSharedColumns) as? CondensedDistances<S> {
+            return result
+        }
+        return try condensedDistances(data, metric, noSharedColumns)
+    }
+
+    /// The full symmetric n x n matrix of distances, zero on the diagonal.
+    public static func square<S: BLASScalar>(
+        _ data: Matrix<S>, metric: DistanceMetric,
+        noSharedColumns: NoSharedColumnsPolicy = .fail
+    ) throws -> Matrix<S> {
+        if let double = data as? Matrix<Double>,
+           let result = try squareDistances(double, metric, noSharedColumns) as? Matrix<S> {
+            return result
+        }
+        if let float = data as? Matrix<Float>,
+           let result = try squareDistances(float, metric, noSharedColumns) as? Matrix<S> {
+            return result
+        }
+        return try squareDistances(data, metric, noSharedColumns)
+    }
+
+    static func condensedDistances<S: BLASScalar>(
+        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
+        blockHeight: Int? = nil
+    ) throws -> CondensedDistances<S> {
+        try validate(data, metric, square: false)
+        if data.rows < 2 { return CondensedDistances(count: data.rows) }
+        switch metric {
+        case .sqeuclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
+        case .euclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
+        case .cosine: return try RowBlocks.condensed(AngularKernel(data, centreRows: false), blockHeight: blockHeight)
+        case .correlation: return try RowBlocks.condensed(AngularKernel(data, centreRows: true), blockHeight: blockHeight)
+        case .jaccard: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
+        case .dice: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
+        case .hamming: return try RowBlocks.condensed(HammingKernel(data), blockHeight: blockHeight)
+        case .gower: return try RowBlocks.condensed(GowerKernel(data, policy: policy), blockHeight: blockHeight)
+        }
+    }
+
+    static func squareDistances<S: BLASScalar>(
+        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
+        blockHeight: Int? = nil
+    ) throws -> Matrix<S> {
+        try validate(data, metric, square: true)
+        if data.rows < 2 { return Matrix(rows: data.rows, columns: data.rows) }
+        switch metric {
+        case .sqeuclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
+        case .euclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
+        case .cosine: return try RowBlocks.square(AngularKernel(data, centreRows: false), blockHeight: blockHeight)
+        case .correlation: return try RowBlocks.square(AngularKernel(data, centreRows: true), blockHeight: blockHeight)
+        case .jaccard: return try RowBlocks.square(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
+        case .dice: return try RowBlocks.square(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
+        case .hamming: return try RowBlocks.square(HammingKernel(data), blockHeight: blockHeight)
+        case .gower: return try RowBlocks.square(GowerKernel(data, policy: policy), blockHeight: blockHeight)
+        }
+    }
+
+    /// Rejects data the metric is not defined on, naming the first offending
+    /// cell in row-major order, and sizes beyond what can be computed.
+    static func validate<S: BLASScalar>(_ data: Matrix<S>, _ metric: DistanceMetric, square: Bool) throws {
+        let n = data.rows, p = data.columns
+        let blasLimit = Int(Int32.max)
+        if n > blasLimit { throw KernelError.tooLarge(dimension: "rows", value: n, limit: blasLimit) }
+        if p > blasLimit { throw KernelError.tooLarge(dimension: "columns", value: p, limit: blasLimit) }
+        // The output must be addressable: n^2 (square) or n(n-1)/2 (condensed) scalars.
+        let indexLimit = Int.max / MemoryLayout<S>.stride
+        let (squared, overflow) = n.multipliedReportingOverflow(by: n)
+        if overflow || (square ? squared : squared / 2) > indexLimit {
+            let largest = Int((Double(indexLimit) * (square ? 1 : 2)).squareRoot())
+            throw KernelError.tooLarge(dimension: "rows", value: n, limit: largest)
+        }
+        if n >= 2 && p == 0 { throw KernelError.noColumns }
+        try data.storage.withUnsafeBufferPointer { x in
+            for i in 0..<n {
+                for k in 0..<p {
+                    let v = x[i * p + k]
+                    if v.isFinite {
+                        if metric.requiresBinaryData && v != 0 && v != 1 {
+                            throw KernelError.notBinary(row: i, column: k, value: Double(v), metric: metric)
+                        }
+                    } else if v.isNaN {
+                        if !metric.acceptsMissingValues {
+                            throw KernelError.missingValue(row: i, column: k, metric: metric)
+                        }
+                    } else {
+                        throw KernelError.nonFinite(row: i, column: k)
+                    }
+                }
+            }
+        }
+    }
+}
