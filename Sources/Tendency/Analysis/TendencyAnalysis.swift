@@ -58,7 +58,7 @@ public struct TendencyAnalysis: Sendable {
         // The gap statistic cannot be computed when some cut has zero dispersion
         // (every cluster made of identical members); it is then left out.
         let gap = try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks)
-        gapPick = gap??.chosenK
+        gapPick = gap?.chosenK
         var candidates: [AnalysisReport.Candidate] = []
         var assessments: [Int: ClusterStability] = [:]
         for k in ks {
@@ -68,7 +68,7 @@ public struct TendencyAnalysis: Sendable {
             candidates.append(AnalysisReport.Candidate(
                 k: k,
                 silhouette: k >= 2 ? try Silhouette.score(distances: distances, labels: labels) : nil,
-                gap: gap??.entries[k - 1].gap, gapStandardError: gap??.entries[k - 1].standardError,
+                gap: gap?.entries[k - 1].gap, gapStandardError: gap?.entries[k - 1].standardError,
                 stability: assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) },
                 rank: 0))
         }
@@ -122,7 +122,7 @@ public struct TendencyAnalysis: Sendable {
     /// projected on their leading principal components.
     static func distances(_ features: Matrix<Double>, weights: [Double], options: AnalysisOptions) throws -> CondensedDistances<Double> {
         if options.components == nil, options.metric == .gower {
-            return try PairwiseDistances.condensed(features, metric: .gower, columnWeights: weights)
+            return try PairwiseDistances.gower(features, columnWeights: weights, noSharedColumns: .maximalDistance)
         }
         return try PairwiseDistances.condensed(try euclideanSpace(features, weights: weights, options: options),
                                                metric: options.effectiveMetric)

@@ -24,6 +24,10 @@
 /// blocked for cache. Ordinal and Likert-style columns (few levels) always
 /// take the product path. Without missing values the denominator is p and
 /// its product is skipped.
+///
+/// Optional column weights w_k (Gower 1971, eq. 2) multiply each column's
+/// term in both sums: the thermometer weights, the directly compared values
+/// and the mask (as sqrt(w_k), so M M^T becomes sum_k w_k delta_ijk).
 struct GowerKernel<S: BLASScalar>: PairKernel {
     /// Columns with at most this many distinct values are expanded into
     /// thermometer bits.
@@ -45,13 +49,17 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     let scaled: KernelBuffer<S>
     let scaledMask: KernelBuffer<S>
     let directColumns: Int
-    /// True when no value is missing: every denominator is `columns`.
+    /// True when no value is missing: every denominator is `totalWeight`.
     let complete: Bool
+    /// The sum of the column weights (`columns` when unweighted).
+    let totalWeight: Double
 
     /// `data` may hold NaN (missing) but no infinities (checked by the caller).
-    init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy,
+    init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy, columnWeights: [Double]? = nil,
          expansionBudget: Int = ColumnLevels<S>.expansionBudget) {
         let n = data.rows, p = data.columns
+        let columnWeight = columnWeights ?? [Double](repeating: 1, count: p)
+        totalWeight = columnWeight.reduce(0, +)
         count = n
         columns = p
         self.policy = policy
@@ -67,7 +75,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
             guard values.count >= 2, let first = values.first, let last = values.last else { continue }
             let range = Double(last) - Double(first)
             for l in 0..<(values.count - 1) {
-                stepWeights.append((Double(values[l + 1]) - Double(values[l])) / range)
+                stepWeights.append(columnWeight[k] * (Double(values[l + 1]) - Double(values[l])) / range)
             }
         }
         let L = stepWeights.count
@@ -83,7 +91,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         let m = mask.pointer, fb = steps.pointer, u = scaled.pointer, um = scaledMask.pointer
         data.storage.withUnsafeBufferPointer { src in
             for i in 0..<n {
-                for k in 0..<p where !src[i * p + k].isNaN { m[i * p + k] = 1 }
+                for k in 0..<p where !src[i * p + k].isNaN { m[i * p + k] = S(columnWeight[k].squareRoot()) }
             }
             for k in 0..<p {
                 guard let values = columnLevels[k], values.count >= 2 else { continue }
@@ -109,7 +117,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
                 for i in 0..<n {
                     let v = src[i * p + k]
                     if v.isNaN { continue }
-                    u[c * n + i] = S((Double(v) - low) / range)
+                    u[c * n + i] = S(columnWeight[k] * (Double(v) - low) / range)
                     um[c * n + i] = 1
                 }
             }
@@ -155,7 +163,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         }
         // Denominator M_I M_J^T, then the ratio.
         if complete {
-            let total = S(columns)
+            let total = S(totalWeight)
             for i in rows {
                 let row = tile + (i - r0) * ld - r0
                 for j in (i + 1)..<max(i + 1, n) { row[j] = min(max(row[j] / total, 0), 1) }

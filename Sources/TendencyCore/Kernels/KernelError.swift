@@ -20,6 +20,8 @@ public enum KernelError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A size beyond what the computation can address (32-bit BLAS
     /// dimensions, or more values than memory can index).
     case tooLarge(dimension: String, value: Int, limit: Int)
+    /// Column weights that do not fit the data.
+    case badWeights(String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum KernelError: Error, CustomStringConvertible, Equatable, Sendable {
             return "the data has no columns: there is nothing to compare rows on"
         case .tooLarge(let dimension, let value, let limit):
             return "\(dimension) = \(value) exceeds the limit \(limit)"
+        case .badWeights(let reason):
+            return "column weights: \(reason)"
         }
     }
 }

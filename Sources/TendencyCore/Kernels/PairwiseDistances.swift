@@ -56,6 +56,29 @@ public enum PairwiseDistances {
         return try squareDistances(data, metric, noSharedColumns)
     }
 
+    /// Gower distances with a weight per column (Gower 1971): column k's
+    /// differences and presence count `columnWeights[k]` times. Weights must be
+    /// finite, non-negative, one per column, and not all zero.
+    public static func gower<S: BLASScalar>(
+        _ data: Matrix<S>, columnWeights: [Double],
+        noSharedColumns: NoSharedColumnsPolicy = .fail
+    ) throws -> CondensedDistances<S> {
+        guard columnWeights.count == data.columns else {
+            throw KernelError.badWeights("\(columnWeights.count) weights for \(data.columns) columns")
+        }
+        guard columnWeights.allSatisfy({ $0.isFinite && $0 >= 0 }), columnWeights.contains(where: { $0 > 0 }) else {
+            throw KernelError.badWeights("weights must be finite, non-negative and not all zero")
+        }
+        try validate(data, .gower, square: false)
+        if data.rows < 2 { return CondensedDistances(count: data.rows) }
+        if let double = data as? Matrix<Double>,
+           let result = try RowBlocks.condensed(GowerKernel(double, policy: noSharedColumns, columnWeights: columnWeights),
+                                                blockHeight: nil) as? CondensedDistances<S> {
+            return result
+        }
+        return try RowBlocks.condensed(GowerKernel(data, policy: noSharedColumns, columnWeights: columnWeights), blockHeight: nil)
+    }
+
     static func condensedDistances<S: BLASScalar>(
         _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
         blockHeight: Int? = nil
