@@ -69,6 +69,30 @@ struct LinkageCase: Sendable, CustomStringConvertible {
 
     // MARK: Properties
 
+    /// The condensed layout (used above the square-matrix memory budget) gives
+    /// exactly the square layout's result.
+    @Test(arguments: LinkageCase.continuous + LinkageCase.binary)
+    func condensedLayoutEqualsSquareLayout(_ c: LinkageCase) throws {
+        let distances = try R.distances(c.data, c.metric)
+        let square = try HierarchicalClustering.linkage(distances, method: c.method)
+        let condensed = try HierarchicalClustering.linkage(distances, method: c.method, squareLayoutBytes: 0)
+        #expect(square == condensed, "\(c)")
+        let float = CondensedDistances<Float>(count: distances.count, storage: distances.storage.map { Float($0) })
+        #expect(try HierarchicalClustering.linkage(float, method: c.method)
+                    == HierarchicalClustering.linkage(float, method: c.method, squareLayoutBytes: 0), "\(c)")
+    }
+
+    /// The replay checker rejects a linkage built with another method.
+    @Test func replayRejectsAWrongLinkage() throws {
+        let distances = try R.distances("continuous", "euclidean")
+        let complete = try R.reference("continuous", "euclidean", .complete)
+        #expect(!R.problems(complete, distances: distances, method: .single).isEmpty)
+        #expect(!R.problems(complete, distances: distances, method: .average).isEmpty)
+        var shuffled = complete
+        shuffled.merges[0].height *= 1.001
+        #expect(!R.problems(shuffled, distances: distances, method: .complete).isEmpty)
+    }
+
     @Test(arguments: LinkageCase.continuous)
     func monotoneMethodsHaveNonDecreasingHeights(_ c: LinkageCase) throws {
         let mine = try HierarchicalClustering.linkage(R.distances(c.data, c.metric), method: c.method)

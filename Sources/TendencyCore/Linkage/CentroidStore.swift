@@ -124,7 +124,8 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         return (best, bestValue)
     }
 
-    func merge(_ x: Int, into y: Int, dissimilarity dxy: S) {
+    func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
+               _ visit: (Int, S) -> Void) {
         let size = slots.size
         let nx = size[x]
         let ny = size[y]
@@ -139,5 +140,11 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
         slots.remove(x)
         size[y] = nx + ny
+        let list = slots.list
+        for k in 0..<slots.activeCount {
+            let i = list[k]
+            if i >= limit { break }
+            if i != y { visit(i, dissimilarity(i, y)) }
+        }
     }
 }

@@ -10,12 +10,15 @@ final class CondensedStore<S: BLASScalar, Rule: LanceWilliamsRule>: Dissimilarit
     private let d: UnsafeMutablePointer<S>
     private let n: Int
 
-    /// `d` holds the condensed dissimilarities for `count` observations and
-    /// must outlive the store.
+    /// `d` holds the condensed distances for `count` observations and must
+    /// outlive the store; they are squared in place for rules on squared distances.
     init(_ d: UnsafeMutablePointer<S>, count: Int) {
         self.d = d
         n = count
         slots = ClusterSlots(count: count)
+        if Rule.squaresDistances {
+            for k in 0..<(count * (count - 1) / 2) { d[k] = d[k] * d[k] }
+        }
     }
 
     /// Position of the pair (i, j), i < j.
@@ -84,7 +87,8 @@ final class CondensedStore<S: BLASScalar, Rule: LanceWilliamsRule>: Dissimilarit
         return low
     }
 
-    func merge(_ x: Int, into y: Int, dissimilarity dxy: S) {
+    func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
+               _ visit: (Int, S) -> Void) {
         let size = slots.size
         let nx = size[x]
         let ny = size[y]
@@ -102,7 +106,9 @@ final class CondensedStore<S: BLASScalar, Rule: LanceWilliamsRule>: Dissimilarit
             let ilow = i < low ? index(i, low) : rowLow + i
             let ihigh = i < high ? index(i, high) : rowHigh + i
             let (ix, iy) = x < y ? (ilow, ihigh) : (ihigh, ilow)
-            d[iy] = Rule.update(d[ix], d[iy], dxy, sx, sy, S(size[i]))
+            let v = Rule.update(d[ix], d[iy], dxy, sx, sy, S(size[i]))
+            d[iy] = v
+            if i < limit { visit(i, v) }
         }
         slots.remove(x)
         size[y] = nx + ny

@@ -12,8 +12,12 @@ protocol DissimilarityStore: AnyObject {
     func nearest(to x: Int, start: Int, startValue: Value) -> (slot: Int, value: Value)
     /// The first strict minimum over active `i > x`; (-1, +infinity) if none.
     func nearestAbove(_ x: Int) -> (slot: Int, value: Value)
-    /// Merges slot `x` into slot `y` (`x` becomes inactive); `dxy` is their dissimilarity.
-    func merge(_ x: Int, into y: Int, dissimilarity dxy: Value)
+    /// Merges slot `x` into slot `y` (`x` becomes inactive); `dxy` is their
+    /// dissimilarity. Calls `visit(i, d(i, union))` for every other active slot
+    /// `i < limit`, in ascending order, so callers can refresh neighbour data
+    /// in the same pass.
+    func merge(_ x: Int, into y: Int, dissimilarity dxy: Value, visitingBelow limit: Int,
+               _ visit: (Int, Value) -> Void)
     /// The merge height reported for a working dissimilarity.
     func height(_ value: Value) -> Double
 }

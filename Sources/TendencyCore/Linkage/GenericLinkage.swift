@@ -42,26 +42,17 @@ func genericLinkage<Store: DissimilarityStore>(_ store: Store) throws -> [Linkag
         let size = slots.size[x] + slots.size[y]
         merges.append(Linkage.Merge(a: min(clusterID[x], clusterID[y]), b: max(clusterID[x], clusterID[y]),
                                     height: store.height(value), size: size))
-        store.merge(x, into: y, dissimilarity: value)
-        clusterID[y] = n + k
-        let list = slots.list
-        let m = slots.activeCount
-        // Candidates that pointed at the dropped slot now point at the union.
-        for position in 0..<m {
-            let z = list[position]
-            if z >= x { break }
+        // In one pass over the slots below the union, in ascending order:
+        // candidates that pointed at the dropped slot now point at the union,
+        // and the union may be closer than a slot's current lower bound.
+        store.merge(x, into: y, dissimilarity: value, visitingBelow: y) { z, d in
             if neighbor[z] == x { neighbor[z] = y }
-        }
-        // The union may be closer than a slot's current lower bound.
-        for position in 0..<m {
-            let z = list[position]
-            if z >= y { break }
-            let d = store.dissimilarity(z, y)
             if d < heap.value(of: z) {
                 neighbor[z] = y
                 heap.change(z, to: d)
             }
         }
+        clusterID[y] = n + k
         if y < n - 1 {
             let (z, d) = store.nearestAbove(y)
             if z >= 0 {

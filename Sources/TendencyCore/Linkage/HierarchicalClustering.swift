@@ -20,11 +20,20 @@
 public enum HierarchicalClustering {
     /// The linkage of condensed distances (SciPy's `pdist` order).
     ///
-    /// Memory: single linkage reads the distances in place; the other methods
-    /// update a working copy of the n(n-1)/2 values. Pass the distances as
-    /// their last use (or with `consume`) and their storage becomes the working
-    /// copy, so no second n^2/2 buffer is allocated.
+    /// Memory: single linkage reads the distances in place. The other methods
+    /// work in a full n x n matrix while it takes at most `squareLayoutBytes`
+    /// (4 GiB; it is built from the distances, which are then released when
+    /// the caller passed them as their last use or with `consume`), and
+    /// otherwise in place in the condensed n(n-1)/2 values (a copy unless
+    /// passed as their last use or with `consume`). Both give identical results.
     public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
+        try linkage(distances, method: method, squareLayoutBytes: squareLayoutBytes)
+    }
+
+    /// `linkage(_:method:)` with a chosen square-layout budget (tests use 0 to
+    /// exercise the condensed layout).
+    static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod,
+                                       squareLayoutBytes budget: Int) throws -> Linkage {
         let n = distances.count
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = distances.storage.firstIndex(where: { !$0.isFinite }) {
@@ -39,22 +48,38 @@ public enum HierarchicalClustering {
         }
         var working: [S] = []
         swap(&working, &distances.storage)
-        let result = try working.withUnsafeMutableBufferPointer { buffer -> Linkage in
-            let d = buffer.baseAddress!
-            if method.requiresEuclidean {
-                for k in 0..<buffer.count { d[k] = d[k] * d[k] }
-            }
-            switch method {
-            case .single: return try chain(CondensedStore<S, SingleRule>(d, count: n))
-            case .complete: return try chain(CondensedStore<S, CompleteRule>(d, count: n))
-            case .average: return try chain(CondensedStore<S, AverageRule>(d, count: n))
-            case .weighted: return try chain(CondensedStore<S, WeightedRule>(d, count: n))
-            case .ward: return try chain(CondensedStore<S, WardRule>(d, count: n))
-            case .centroid: return try generic(CondensedStore<S, CentroidRule>(d, count: n))
-            case .median: return try generic(CondensedStore<S, MedianRule>(d, count: n))
-            }
+        switch method {
+        case .single: return try checked(layOut(&working, n, budget, SingleRule.self, generic: false))
+        case .complete: return try checked(layOut(&working, n, budget, CompleteRule.self, generic: false))
+        case .average: return try checked(layOut(&working, n, budget, AverageRule.self, generic: false))
+        case .weighted: return try checked(layOut(&working, n, budget, WeightedRule.self, generic: false))
+        case .ward: return try checked(layOut(&working, n, budget, WardRule.self, generic: false))
+        case .centroid: return try checked(layOut(&working, n, budget, CentroidRule.self, generic: true))
+        case .median: return try checked(layOut(&working, n, budget, MedianRule.self, generic: true))
         }
-        return try checked(result)
+    }
+
+    /// Up to this many bytes of n x n working matrix, the square layout is used
+    /// (faster row scans); above it the condensed layout (half the memory).
+    /// 4 GiB: n <= 23,170 for `Double`, n <= 32,768 for `Float`.
+    static let squareLayoutBytes = 1 << 32
+
+    /// Runs the chain or the generic algorithm on `working` (condensed
+    /// distances) in the square or condensed layout. The
+    /// square layout releases `working` once it is built.
+    private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
+        _ working: inout [S], _ n: Int, _ budget: Int, _ rule: Rule.Type, generic: Bool
+    ) throws -> Linkage {
+        let (bytes, overflow) = n.multipliedReportingOverflow(by: n * MemoryLayout<S>.stride)
+        if !overflow && bytes <= budget {
+            let store = working.withUnsafeBufferPointer { SquareStore<S, Rule>(condensed: $0.baseAddress!, count: n) }
+            working = []
+            return generic ? try self.generic(store) : try chain(store)
+        }
+        return try working.withUnsafeMutableBufferPointer { buffer in
+            let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
+            return generic ? try self.generic(store) : try chain(store)
+        }
     }
 
     /// The linkage of points (rows) under Euclidean distance with memory

@@ -41,7 +41,7 @@ func nearestNeighborChain<Store: DissimilarityStore>(_ store: Store) throws -> [
         length -= 2
         let (dropped, kept) = x < y ? (x, y) : (y, x)
         merges.append(SlotMerge(dropped: dropped, kept: kept, height: store.height(value)))
-        store.merge(dropped, into: kept, dissimilarity: value)
+        store.merge(dropped, into: kept, dissimilarity: value, visitingBelow: 0) { _, _ in }
     }
     return merges
 }
