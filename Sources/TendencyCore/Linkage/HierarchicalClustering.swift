@@ -1,0 +1,142 @@
+/// Hierarchical agglomerative clustering with SciPy's linkage conventions
+/// (`scipy.cluster.hierarchy.linkage`), by the algorithms of Müllner 2011,
+/// "Modern hierarchical, agglomerative clustering algorithms", arXiv:1109.2378:
+///
+/// - single: Prim's minimum spanning tree;
+/// - complete, average, weighted, Ward: the nearest-neighbour chain;
+/// - centroid, median: the generic algorithm (handles inversions).
+///
+/// Outputs match SciPy 1.17 row for row: single..Ward are sorted by height
+/// (stable) and renumbered by union-find; centroid and median rows are in
+/// merge order. Ties are broken as SciPy breaks them (first strict minimum in
+/// index order); for single, complete, average and weighted the arithmetic is
+/// SciPy's too, so even tied inputs give SciPy's matrix. Ward, centroid and
+/// median read distances as Euclidean and work on their squares (exact
+/// recurrences; heights are square roots), so on exact ties they may choose
+/// another, equally valid, merge than SciPy.
+///
+/// Dissimilarities are computed in the precision of the input (`Float` or
+/// `Double`); heights are reported as `Double`.
+public enum HierarchicalClustering {
+    /// The linkage of condensed distances (SciPy's `pdist` order).
+    ///
+    /// Memory: single linkage reads the distances in place. The other methods
+    /// work in a full n x n matrix while it takes at most `squareLayoutBytes`
+    /// (4 GiB; it is built from the distances, which are then released when
+    /// the caller passed them as their last use or with `consume`), and
+    /// otherwise in place in the condensed n(n-1)/2 values (a copy unless
+    /// passed as their last use or with `consume`). Both give identical results.
+    public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
+        try linkage(distances, method: method, squareLayoutBytes: squareLayoutBytes)
+    }
+
+    /// `linkage(_:method:)` with a chosen square-layout budget (tests use 0 to
+    /// exercise the condensed layout).
+    static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod,
+                                       squareLayoutBytes budget: Int) throws -> Linkage {
+        let n = distances.count
+        guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
+        if let bad = distances.storage.firstIndex(where: { !$0.isFinite }) {
+            let (i, j) = pair(atCondensedIndex: bad, count: n)
+            throw LinkageError.nonFiniteDistance(i: i, j: j)
+        }
+        if method == .single {
+            let merges = try distances.storage.withUnsafeBufferPointer { buffer in
+                try minimumSpanningTree(CondensedSource(d: buffer.baseAddress!, count: n))
+            }
+            return try checked(stepwiseLinkage(merges, leafCount: n))
+        }
+        var working: [S] = []
+        swap(&working, &distances.storage)
+        switch method {
+        case .single: return try checked(layOut(&working, n, budget, SingleRule.self, generic: false))
+        case .complete: return try checked(layOut(&working, n, budget, CompleteRule.self, generic: false))
+        case .average: return try checked(layOut(&working, n, budget, AverageRule.self, generic: false))
+        case .weighted: return try checked(layOut(&working, n, budget, WeightedRule.self, generic: false))
+        case .ward: return try checked(layOut(&working, n, budget, WardRule.self, generic: false))
+        case .centroid: return try checked(layOut(&working, n, budget, CentroidRule.self, generic: true))
+        case .median: return try checked(layOut(&working, n, budget, MedianRule.self, generic: true))
+        }
+    }
+
+    /// Up to this many bytes of n x n working matrix, the square layout is used
+    /// (faster row scans); above it the condensed layout (half the memory).
+    /// 4 GiB: n <= 23,170 for `Double`, n <= 32,768 for `Float`.
+    static let squareLayoutBytes = 1 << 32
+
+    /// Runs the chain or the generic algorithm on `working` (condensed
+    /// distances) in the square or condensed layout. The
+    /// square layout releases `working` once it is built.
+    private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
+        _ working: inout [S], _ n: Int, _ budget: Int, _ rule: Rule.Type, generic: Bool
+    ) throws -> Linkage {
+        let (bytes, overflow) = n.multipliedReportingOverflow(by: n * MemoryLayout<S>.stride)
+        if !overflow && bytes <= budget {
+            let store = working.withUnsafeBufferPointer { SquareStore<S, Rule>(condensed: $0.baseAddress!, count: n) }
+            working = []
+            return generic ? try self.generic(store) : try chain(store)
+        }
+        return try working.withUnsafeMutableBufferPointer { buffer in
+            let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
+            return generic ? try self.generic(store) : try chain(store)
+        }
+    }
+
+    /// The linkage of points (rows) under Euclidean distance with memory
+    /// linear in n: distances are computed on the fly (Müllner's
+    /// `linkage_vector`), from cluster centroids for Ward and centroid and from
+    /// merge midpoints for median. O(n^2 m) time for n points of m coordinates.
+    ///
+    /// Supports single, ward, centroid and median; the other methods need the
+    /// distance matrix and throw `LinkageError.methodNeedsDistances`. The result
+    /// equals `linkage(_:method:)` on the points' Euclidean distances up to
+    /// rounding.
+    public static func linkage<S: BLASScalar>(points: Matrix<S>, method: LinkageMethod) throws -> Linkage {
+        let n = points.rows
+        guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
+        if let bad = points.storage.firstIndex(where: { !$0.isFinite }) {
+            throw LinkageError.nonFiniteCoordinate(row: bad / points.columns, column: bad % points.columns)
+        }
+        let result: Linkage
+        switch method {
+        case .complete, .average, .weighted:
+            throw LinkageError.methodNeedsDistances(method)
+        case .single:
+            let merges = try points.storage.withUnsafeBufferPointer { buffer in
+                // An empty buffer (no columns) may have no base address; any pointer reads nothing then.
+                let base = buffer.baseAddress ?? UnsafePointer(UnsafeMutablePointer<S>.allocate(capacity: 0))
+                return try minimumSpanningTree(PointSource(points: base, count: n, dimension: points.columns))
+            }
+            result = stepwiseLinkage(merges, leafCount: n)
+        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points))
+        case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points))
+        case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points))
+        }
+        return try checked(result)
+    }
+
+    private static func chain<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
+        stepwiseLinkage(try nearestNeighborChain(store), leafCount: store.slots.count)
+    }
+
+    private static func generic<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
+        Linkage(leafCount: store.slots.count, merges: try genericLinkage(store))
+    }
+
+    /// Finite inputs can still overflow in the recurrences (e.g. squaring 1e200).
+    private static func checked(_ linkage: Linkage) throws -> Linkage {
+        guard linkage.merges.allSatisfy({ $0.height.isFinite }) else { throw LinkageError.overflow }
+        return linkage
+    }
+
+    /// The pair (i, j), i < j, stored at `index` of a condensed matrix.
+    static func pair(atCondensedIndex index: Int, count n: Int) -> (Int, Int) {
+        var i = 0
+        var rowStart = 0
+        while rowStart + (n - 1 - i) <= index {
+            rowStart += n - 1 - i
+            i += 1
+        }
+        return (i, i + 1 + index - rowStart)
+    }
+}
