@@ -25,7 +25,7 @@ struct ResampledTrees {
         let draws = BootstrapResampling(seed: options.seed)
         var results = [Result<Resample, Error>?](repeating: nil, count: 2 * b)
         results.withUnsafeMutableBufferPointer { slots in
-            let slotsBase = slots.baseAddress!
+            nonisolated(unsafe) let slotsBase = slots.baseAddress!
             DispatchQueue.concurrentPerform(iterations: 2 * b) { index in
                 slotsBase[index] = Result {
                     let members: [Int]
