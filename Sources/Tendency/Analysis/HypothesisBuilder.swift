@@ -5,8 +5,9 @@
 ///
 /// Each slot is filled from the codebook element that answers it (matched by
 /// element id, see `Slot.matching`) with the codes at least half of the
-/// tendency's members name. A slot is *contested* when no code reaches half,
-/// or when a second code is named by more than a third beside the leading one.
+/// tendency's members name. A slot is *contested* when no code reaches half;
+/// for an element on which each member names one code at most (a single
+/// choice), also when a second code is named by more than a third.
 enum HypothesisBuilder {
     /// The Toolkit question a codebook element answers in the hypothesis.
     enum Slot: String, CaseIterable, Sendable {
@@ -48,8 +49,9 @@ enum HypothesisBuilder {
                 return (input.columns[j].label, present.isEmpty ? 0 : Double(named) / Double(present.count))
             }.sorted { ($0.share, $1.label) > ($1.share, $0.label) }
             let characteristic = shares.filter { $0.share >= characteristicShare }.map(\.label)
+            let singleChoice = inside.allSatisfy { i in columns.filter { input.rawFeatures[i, $0] > 0 }.count <= 1 }
             let rivals = shares.filter { $0.share > rivalShare && $0.share < characteristicShare }
-            let contested = characteristic.isEmpty ? true : !rivals.isEmpty
+            let contested = characteristic.isEmpty || (singleChoice && !rivals.isEmpty)
             let codes = characteristic.isEmpty ? Array(shares.prefix(2).filter { $0.share > 0 }.map(\.label)) : Array(characteristic.prefix(3))
             let note = contested
                 ? shares.prefix(3).filter { $0.share > 0 }.map { "\($0.label) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
@@ -60,13 +62,21 @@ enum HypothesisBuilder {
         guard !parts.isEmpty else { return nil }
         func phrase(_ slot: Slot) -> String {
             guard let part = parts[slot], !part.codes.isEmpty else { return "(not coded)" }
-            let list = HypothesisBuilder.list(part.codes.map { $0.lowercased() }, joiner: part.contested && part.codes.count > 1 ? "or" : "and")
+            let list = HypothesisBuilder.list(part.codes.map(HypothesisBuilder.inSentence), joiner: part.contested && part.codes.count > 1 ? "or" : "and")
             return part.contested ? "\(list) (contested)" : list
         }
         let sentence = "If a movement deeply connected to a bloc of \(phrase(.bloc)) exerts \(phrase(.power)) "
             + "in relation to \(phrase(.chokepoints)), it will defeat \(phrase(.opposition)) "
             + "and shift the correlation of power towards \(phrase(.shift))."
         return AnalysisReport.Hypothesis(sentence: sentence, parts: Slot.allCases.compactMap { parts[$0] })
+    }
+
+    /// A label as it reads inside a sentence: "Working class" -> "working
+    /// class", but "US empire" keeps its capitals.
+    static func inSentence(_ label: String) -> String {
+        let characters = Array(label)
+        guard characters.count >= 2, characters[0].isUppercase, characters[1].isLowercase || characters[1] == " " else { return label }
+        return characters[0].lowercased() + String(characters.dropFirst())
     }
 
     /// "a", "a and b", "a, b and c".

@@ -1,15 +1,17 @@
 /// How the number of tendencies is chosen, from the candidates' evidence.
 ///
-/// A k >= 2 is *supported* when its tendencies are stable under resampling
-/// (mean Jaccard recovery >= 0.75; Hennig 2007 reads clusters below 0.6 as
-/// dissolved and above 0.75 as stable) and its silhouette is at least 0.1
-/// (below that, members are as close to other tendencies as to their own).
+/// A k >= 2 is *supported* when its tendencies hold up under resampling
+/// (mean Jaccard recovery >= 0.6: Hennig 2007 reads values at or below 0.5
+/// as a dissolved cluster and 0.6-0.75 as a real pattern whose members are
+/// not all certain, which is what alignment data look like) and its
+/// silhouette is at least 0.1 (below that, members are as close to other
+/// tendencies as to their own).
 /// The pick is the supported k with the highest silhouette, preferring fewer
 /// tendencies when silhouettes are within 0.02. With no supported k the
 /// answer is one tendency: the data do not show separate groups. The gap
 /// statistic's standard-error rule is reported beside, as a second opinion.
 enum KSelection {
-    static let stableJaccard = 0.75
+    static let stableJaccard = 0.6
     static let minimumSilhouette = 0.1
 
     static func isSupported(_ c: AnalysisReport.Candidate) -> Bool {

@@ -26,7 +26,8 @@ extension AnalysisReport {
                 let others = item.perTendency.enumerated().filter { $0.offset != t - 1 }.map(\.element)
                 return Feature(feature: item.feature, label: item.label, element: item.element, direction: .shared,
                                effectSize: 0, effectSizeName: "shared by every tendency",
-                               shareInside: own, shareOutside: others.isEmpty ? nil : others.reduce(0, +) / Double(others.count))
+                               shareInside: own, shareOutside: others.isEmpty ? nil : others.reduce(0, +) / Double(others.count),
+                               kind: item.feature.contains("=") ? "code" : "item")
             }
             var mix: [String: Int] = [:]
             for i in inside { for leaning in Set(leanings[i]) { mix[leaning, default: 0] += 1 } }

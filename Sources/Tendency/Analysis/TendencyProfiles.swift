@@ -51,14 +51,14 @@ enum TendencyProfiles {
                     feature: featureID(column), label: column.label, element: column.block,
                     direction: shareIn >= shareOut ? .more : .less, effectSize: shareIn - shareOut,
                     effectSizeName: "difference in shares", pValue: p,
-                    shareInside: shareIn, shareOutside: shareOut)
+                    shareInside: shareIn, shareOutside: shareOut, kind: "code")
             case .scaled:
                 guard let test = try? MannWhitneyUTest(inside, outside) else { continue }  // every value tied
                 feature = AnalysisReport.Feature(
                     feature: featureID(column), label: column.label, element: column.block,
                     direction: test.rankBiserial >= 0 ? .more : .less, effectSize: test.rankBiserial,
                     effectSizeName: "rank-biserial correlation", pValue: test.pValue,
-                    meanInside: mean(inside), meanOutside: mean(outside))
+                    meanInside: mean(inside), meanOutside: mean(outside), kind: "item")
             }
             tested.append((j, feature))
         }

@@ -32,7 +32,7 @@ struct FeatureEncoder {
                 case .ordinal:
                     for l in 0..<(element.codes.count - 1) {
                         let level = element.codes[l + 1]
-                        add("\(element.id)>=\(level.id)", level.id, "at least \(level.label)", .threshold,
+                        add("\(element.id)>=\(level.id)", level.id, "at least “\(level.label)”", .threshold,
                             merged.map { codes in
                                 guard let level = codes?.first else { return .nan }
                                 return level > l ? 1 : 0

@@ -53,11 +53,14 @@ extension AnalysisReport {
         public var meanInside: Double?
         /// For rated items: mean rating of the other members.
         public var meanOutside: Double?
+        /// "code" for a codebook code (members name it), "item" for a rated
+        /// survey item or statement (members agree or disagree).
+        public var kind: String?
 
         public init(feature: String, label: String, element: String, direction: Direction, effectSize: Double,
                     effectSizeName: String, pValue: Double? = nil, qValue: Double? = nil,
                     shareInside: Double? = nil, shareOutside: Double? = nil,
-                    meanInside: Double? = nil, meanOutside: Double? = nil) {
+                    meanInside: Double? = nil, meanOutside: Double? = nil, kind: String? = nil) {
             self.feature = feature
             self.label = label
             self.element = element
@@ -70,6 +73,7 @@ extension AnalysisReport {
             self.shareOutside = shareOutside
             self.meanInside = meanInside
             self.meanOutside = meanOutside
+            self.kind = kind
         }
     }
 

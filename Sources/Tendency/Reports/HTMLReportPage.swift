@@ -153,8 +153,7 @@ struct HTMLReportPage {
             html += "<h4>What sets it apart</h4>\n"
             html += featureList(t.distinguishing, colour: colour, empty: "No code or item clearly sets this tendency apart.")
             if !t.consensus.isEmpty {
-                html += "<h4>Shared with the other tendencies</h4>\n"
-                html += featureList(t.consensus, colour: colour, empty: "")
+                html += "<p class=\"small\">It shares \(ReportFormat.count(t.consensus.count, "answer")) with the other tendencies: see <a href=\"#consensus\">shared ground</a>.</p>\n"
             }
             if !t.leaningMix.isEmpty {
                 html += "<h4>Leanings of its members <span class=\"small\">(reported apart, not used to form tendencies)</span></h4>\n<div class=\"pills\">"
@@ -179,12 +178,19 @@ struct HTMLReportPage {
         return html
     }
 
+    /// Features listed before the rest fold away under "more".
+    static let featuresShown = 10
+
     private func featureList(_ features: [Report.Feature], colour: String, empty: String) -> String {
         guard !features.isEmpty else { return empty.isEmpty ? "" : "<p class=\"small\">\(e(empty))</p>\n" }
         var html = "<ul class=\"features\">\n"
-        for f in features {
+        for (index, f) in features.enumerated() {
+            if index == Self.featuresShown {
+                html += "</ul>\n<details><summary>\(features.count - index) more, weaker differences</summary>\n<ul class=\"features\">\n"
+            }
             html += "<li><div>\(featureSentence(f))"
-            var stats = ["\(e(elementLabel(f.element)))", "\(e(f.effectSizeName)) \(ReportFormat.fixed(f.effectSize, decimals: 2))"]
+            var stats = ["\(e(elementLabel(f.element)))"]
+            if f.direction != .shared { stats.append("\(e(f.effectSizeName)) \(ReportFormat.fixed(f.effectSize, decimals: 2))") }
             if let q = pValue("q", f.qValue) { stats.append(q) } else if let p = pValue("p", f.pValue) { stats.append(p) }
             html += "<br><span class=\"small\">\(stats.joined(separator: " · "))</span></div>"
             if let inside = f.shareInside, let outside = f.shareOutside, inside.isFinite, outside.isFinite {
@@ -199,13 +205,16 @@ struct HTMLReportPage {
             }
             html += "</li>\n"
         }
-        html += "</ul>\n"
+        html += features.count > Self.featuresShown ? "</ul>\n</details>\n" : "</ul>\n"
         return html
     }
 
     /// "72% of this tendency name X, against 10% of the others."
     private func featureSentence(_ f: Report.Feature) -> String {
         let label = "<b>“\(e(f.label))”</b>"
+        if f.kind == "item", f.direction == .shared, let inside = f.shareInside, let outside = f.shareOutside {
+            return "\(label): \(ReportFormat.percent(inside)) of this tendency, \(ReportFormat.percent(outside)) of the others."
+        }
         if let inside = f.shareInside, let outside = f.shareOutside {
             let (i, o) = (ReportFormat.percent(inside), ReportFormat.percent(outside))
             switch f.direction {
@@ -217,8 +226,8 @@ struct HTMLReportPage {
         if let inside = f.meanInside, let outside = f.meanOutside {
             let (i, o) = (ReportFormat.fixed(inside, decimals: 1), ReportFormat.fixed(outside, decimals: 1))
             switch f.direction {
-            case .more: return "This tendency rates \(label) higher: \(i) on average, against \(o) for the others."
-            case .less: return "This tendency rates \(label) lower: \(i) on average, against \(o) for the others."
+            case .more: return "This tendency agrees more with \(label): \(i) on average, against \(o) for the others (from −1, disagree, to +1, agree)."
+            case .less: return "This tendency agrees less with \(label): \(i) on average, against \(o) for the others (from −1, disagree, to +1, agree)."
             case .shared: return "\(label) is rated alike: \(i) on average here, \(o) for the others."
             }
         }
