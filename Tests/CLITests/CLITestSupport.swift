@@ -33,12 +33,12 @@ struct CLIRun {
 }
 
 /// Runs `tendency` with arguments and waits for it.
-func runTendency(_ arguments: [String]) throws -> CLIRun {
+func runTendency(_ arguments: [String], blasThreads: Int = 1) throws -> CLIRun {
     let process = Process()
     process.executableURL = try tendencyBinary()
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
-    environment["OPENBLAS_NUM_THREADS"] = "1"
+    environment["OPENBLAS_NUM_THREADS"] = String(blasThreads)
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

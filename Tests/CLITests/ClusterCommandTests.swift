@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import TendencyCore
+
+/// `tendency cluster` end to end (CSV -> kernel -> linkage -> files) against
+/// SciPy's `linkage(pdist(x, metric), method)`, made by
+/// Fixtures/reference/cluster/make_cluster_references.py.
+@Suite struct ClusterCommandTests {
+    static let reference = packageRoot.appendingPathComponent("Fixtures/reference/cluster")
+
+    static let cases: [(set: String, metric: String, method: String)] = {
+        let all = ["single", "complete", "average", "weighted", "ward", "centroid", "median"]
+        var cases: [(String, String, String)] = []
+        for (set, metrics) in [("continuous", ["sqeuclidean", "euclidean", "cosine", "correlation"]),
+                               ("binary", ["euclidean", "jaccard", "dice", "hamming"])] {
+            for metric in metrics {
+                for method in all where metric == "euclidean" || !["ward", "centroid", "median"].contains(method) {
+                    cases.append((set, metric, method))
+                }
+            }
+        }
+        return cases
+    }()
+
+    func readLinkage(_ path: String) throws -> Linkage {
+        try Linkage(csv: String(contentsOfFile: path, encoding: .utf8), file: path)
+    }
+
+    func cophenetic(_ linkage: Linkage) -> [Double] {
+        Dendrogram(linkage).copheneticDistances().storage
+    }
+
+    @Test(arguments: cases.indices)
+    func matchesSciPy(_ index: Int) throws {
+        let (set, metric, method) = Self.cases[index]
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("z.csv").path
+        let run = try runTendency(["cluster", Self.reference.appendingPathComponent("data-\(set).csv").path,
+                                   "--metric", metric, "--method", method, "--linkage-out", out, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let ours = try readLinkage(out)
+        try ours.validate()
+        let scipy = try readLinkage(Self.reference.appendingPathComponent("linkage-\(set)-\(metric)-\(method).csv").path)
+        #expect(ours.leafCount == scipy.leafCount)
+        if set == "continuous" {
+            // No ties: identical merges, heights within 1e-9 relative.
+            for (a, b) in zip(ours.merges, scipy.merges) {
+                #expect(a.a == b.a && a.b == b.b && a.size == b.size, "\(set) \(metric) \(method): \(a) vs \(b)")
+                #expect(abs(a.height - b.height) <= 1e-9 * max(1, abs(b.height)), "\(set) \(metric) \(method)")
+            }
+        } else {
+            // Ties: which of several closest pairs merges first is arbitrary, so
+            // the trees may differ; single linkage's cophenetic distances may not.
+            // (Every merge joining a closest pair is checked by replaying SciPy's
+            // distances in TendencyCoreTests' linkage tests.)
+            if method == "single" {
+                for (a, b) in zip(cophenetic(ours), cophenetic(scipy)) { #expect(abs(a - b) <= 1e-12) }
+            }
+        }
+    }
+
+    @Test func writesAssignmentsAndNewick() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.csv").path, t = folder.appendingPathComponent("t.nwk").path
+        let run = try runTendency(["cluster", Self.reference.appendingPathComponent("data-continuous.csv").path,
+                                   "--k", "3", "--assignments-out", a, "--newick-out", t, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOfFile: a, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "id,cluster")
+        #expect(lines.count == 41)
+        #expect(Set(lines.dropFirst().map { $0.split(separator: ",")[1] }).count == 3)
+        let newick = try String(contentsOfFile: t, encoding: .utf8)
+        #expect(newick.hasSuffix(";\n") && newick.contains("r00"))
+        #expect(run.stdout.contains("\"clusterSizes\""))
+    }
+
+    @Test func timingsGoToStandardError() throws {
+        let run = try runTendency(["cluster", Self.reference.appendingPathComponent("data-binary.csv").path,
+                                   "--metric", "jaccard", "--timings", "--quiet"])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        for phase in ["parse", "kernel", "linkage", "cut", "write"] { #expect(run.stderr.contains("\"\(phase)\"")) }
+    }
+
+    /// Bad input: file, line and column, non-zero exit, nothing written.
+    @Test(arguments: [
+        ("id,a,b\nr1,1,2\nr2,x,3\n", "bad.csv:3:4: expected a number, found \"x\""),
+        ("id,a,b\nr1,1,2\nr2,3\n", "bad.csv:3:5: row has 2 fields; the header has 3"),
+        ("id,a,b\nr1,1,nan\nr2,1,2\n", "bad.csv:2:6: expected a finite number, found \"nan\""),
+        ("id,a,b\nr1,1,inf\nr2,1,2\n", "bad.csv:2:6: expected a finite number, found \"inf\""),
+        ("id,a,b\nr1,1,2\n", "bad.csv:2:1: found 1 data row; clustering needs at least two"),
+        ("id,a,b\nr1,1,2\nr1,3,4\n", "bad.csv:3:1: duplicate row id \"r1\" (first on line 2)"),
+        ("", "bad.csv:1:1: the file is empty; expected a header row (id column, then one column per feature)"),
+        ("id,a\u{0}\n", "bad.csv: the file holds NUL bytes; expected UTF-8 text"),
+        ("id,a,b\nr1,1,\nr2,1,2\n", "bad.csv:2:6: empty cell (missing value; 1 in the file); expected a number, or use --metric gower or --impute mean"),
+    ])
+    func badInput(_ content: String, _ message: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.csv")
+        try Data(content.utf8).write(to: file)
+        let out = folder.appendingPathComponent("z.csv")
+        let run = try runTendency(["cluster", file.path, "--linkage-out", out.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(folder.path + "/" + message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func refusesNonEuclideanWard() throws {
+        let run = try runTendency(["cluster", Self.reference.appendingPathComponent("data-binary.csv").path,
+                                   "--metric", "jaccard", "--method", "ward"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("Euclidean geometry"))
+    }
+
+    @Test func missingValuesWithGowerOrImputation() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("gaps.csv")
+        try Data("id,a,b,c\nr1,1,,3\nr2,2,5,\nr3,,6,1\nr4,4,4,4\n".utf8).write(to: file)
+        #expect(try runTendency(["cluster", file.path, "--metric", "gower", "--k", "2"]).status == 0)
+        #expect(try runTendency(["cluster", file.path, "--impute", "mean", "--k", "2"]).status == 0)
+    }
+}
