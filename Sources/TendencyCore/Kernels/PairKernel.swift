@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A prepared distance computation that fills one row block of distances at
 /// a time (see `GramTile` for the tile layout).
 protocol PairKernel {
@@ -11,6 +13,11 @@ protocol PairKernel {
 }
 
 /// Runs a `PairKernel` over row blocks into condensed or square output.
+///
+/// Blocks run in parallel (one single-threaded BLAS call each, see
+/// `LinearAlgebraRuntime`): every distance is computed by the same sequence
+/// of operations whatever the number of threads, so results are identical
+/// on any machine and thread count.
 ///
 /// Memory: the condensed path holds one tile of `rowsPerBlock x n` scalars
 /// besides its output (8 MiB of `Double` up to n = 8192, then 128 rows: about
@@ -41,15 +48,16 @@ enum RowBlocks {
         let n = kernel.count
         guard n > 1 else { return CondensedDistances(count: n) }
         let b = max(1, blockHeight ?? rowsPerBlock(count: n))
-        let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: b * n)
-        defer { tile.deallocate() }
         let total = n * (n - 1) / 2
         // Every position is written exactly once, so the output is not
         // zero-filled first.
         let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            for rows in blocks(count: n, height: b) {
+            guard let address = buffer.baseAddress else { return }
+            nonisolated(unsafe) let base = address
+            try forEachBlock(blocks(count: n, height: b)) { rows in
                 let r0 = rows.lowerBound, ld = n - r0
+                let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: rows.count * ld)
+                defer { tile.deallocate() }
                 try kernel.fill(rows: rows, tile: tile, ld: ld)
                 for i in rows where i + 1 < n {
                     let offset = n * i - i * (i + 1) / 2
@@ -67,14 +75,32 @@ enum RowBlocks {
         // The kernel writes every entry above the diagonal, the mirror every
         // other one, so the output is not zero-filled first.
         let storage = try [K.Scalar](unsafeUninitializedCapacity: n * n) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            for rows in blocks(count: n, height: blockHeight) {
+            guard let address = buffer.baseAddress else { return }
+            nonisolated(unsafe) let base = address
+            try forEachBlock(blocks(count: n, height: blockHeight)) { rows in
                 try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
             }
             mirrorUpperTriangle(base, n: n)
             initialized = n * n
         }
         return Matrix(rows: n, columns: n, storage: storage)
+    }
+
+    /// Runs `body` on every block, in parallel; rethrows the error of the
+    /// first failing block (in block order, so the error is deterministic too).
+    static func forEachBlock(_ blocks: [Range<Int>], _ body: (Range<Int>) throws -> Void) throws {
+        if blocks.count == 1 { return try body(blocks[0]) }
+        var errors = [Error?](repeating: nil, count: blocks.count)
+        try withoutActuallyEscaping(body) { body in
+            try errors.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                nonisolated(unsafe) let body = body
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                    do { try body(blocks[index]) } catch { slots[index] = error }
+                }
+                if let error = slots.lazy.compactMap({ $0 }).first { throw error }
+            }
+        }
     }
 
     /// Zeroes the diagonal and copies the strict upper triangle onto the lower

@@ -53,6 +53,7 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable {
 
 @inline(__always)
 func blasInt(_ value: Int, _ name: String) throws -> Int32 {
+    LinearAlgebraRuntime.singleThreaded
     guard value >= 0, value <= Int(Int32.max) else {
         throw LinearAlgebraError.dimensionTooLarge(name: name, value: value)
     }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// `tendency analyze` and `tendency polis` through the binary.
+@Suite struct AnalyzeCommandTests {
+    static let outputs = ["assignments.csv", "dendrogram.nwk", "linkage.csv", "report.html", "report.json"]
+
+    static func exampleArguments(out: String, bootstrap: Int = 30) -> [String] {
+        let root = packageRoot.path
+        return ["analyze",
+                "--codebook", "\(root)/Fixtures/codebook/strategy-toolkit.yaml",
+                "--codings", "\(root)/Fixtures/example/codings.csv",
+                "--survey", "\(root)/Fixtures/example/survey.csv",
+                "--survey-spec", "\(root)/Fixtures/example/survey-spec.yaml",
+                "--out", out, "--bootstrap", String(bootstrap)]
+    }
+
+    @Test func writesEveryOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report").path
+        let run = try runTendency(Self.exampleArguments(out: out))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2 candidate strategic tendencies"))
+        #expect(run.stdout.contains("not yet clearly aligned"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == Self.outputs)
+
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
+        for key in ["k", "candidates", "members", "tendencies", "manifest"] { #expect(json[key] != nil, "\(key)") }
+        let member = try #require((json["members"] as? [[String: Any]])?.first)
+        for key in ["id", "tendency", "confidence", "ambiguous", "leanings"] { #expect(member[key] != nil, "\(key)") }
+        let tendency = try #require((json["tendencies"] as? [[String: Any]])?.first)
+        for key in ["id", "size", "stability", "distinguishing", "consensus", "hypothesis"] { #expect(tendency[key] != nil, "\(key)") }
+        let manifest = try #require(json["manifest"] as? [String: Any])
+        #expect((manifest["inputs"] as? [[String: Any]])?.count == 4)
+        #expect((manifest["blasBuild"] as? String)?.lowercased().contains("openblas") == true)
+
+        let assignments = try String(contentsOfFile: out + "/assignments.csv", encoding: .utf8)
+        #expect(assignments.hasPrefix("member,tendency,confidence,ambiguous\n"))
+        #expect(assignments.split(separator: "\n").count == 121)
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 5)
+        #expect(!html.contains("https://") && !html.contains("<script"))
+    }
+
+    /// Same inputs and seed: byte-identical outputs, whatever OPENBLAS_NUM_THREADS says.
+    @Test func deterministicAcrossThreadCounts() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
+        var runs: [[String: Data]] = []
+        for threads in [1, 2, 1] {
+            let run = try runTendency(Self.exampleArguments(out: out, bootstrap: 20) + ["--quiet"], blasThreads: threads)
+            #expect(run.status == 0, "\(run.stderr)")
+            var files: [String: Data] = [:]
+            for name in Self.outputs {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+            }
+            runs.append(files)
+        }
+        for name in Self.outputs {
+            #expect(runs[0][name] == runs[1][name], "\(name) differs between 1 and 2 threads")
+            #expect(runs[0][name] == runs[2][name], "\(name) differs between two runs")
+        }
+    }
+
+    @Test func refusesToOverwriteAForeignFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("keep me".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let run = try runTendency(Self.exampleArguments(out: folder.path, bootstrap: 0))
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("folder is not empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+    }
+
+    @Test func badInputWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let codings = folder.appendingPathComponent("codings.csv")
+        try Data("member,coder,element,code\nm1,c1,bloc,working class\nm2,c1,bloc,peasantry\n".utf8).write(to: codings)
+        let out = folder.appendingPathComponent("out").path
+        let run = try runTendency(["analyze", "--codebook", packageRoot.path + "/Fixtures/codebook/strategy-toolkit.yaml",
+                                   "--codings", codings.path, "--out", out])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("codings.csv:3:"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// The four Polis conversations: our k and agreement with Polis's groups
+    /// (the figures in the README's table).
+    @Test(arguments: [
+        ("15-per-hour-seattle", 2, 0.75),
+        ("brexit-consensus", 2, 0.6),
+        ("canadian-electoral-reform", 2, 0.9),
+        ("scoop-hivemind.ubi", 1, -1.0),
+    ])
+    func polis(_ conversation: String, _ k: Int, _ minimumARI: Double) throws {
+        let data = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/polis/\(conversation)")
+        try #require(FileManager.default.fileExists(atPath: data.path), "needs ../shared/data/polis")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
+        let run = try runTendency(["polis", data.path, "--out", out, "--bootstrap", "50", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
+        #expect(json["k"] as? Int == k)
+        let reference = try #require(json["referencePartition"] as? [String: Any])
+        let ari = try #require(reference["adjustedRandIndex"] as? Double)
+        #expect(ari >= minimumARI, "\(conversation): adjusted Rand index \(ari)")
+    }
+}
