@@ -13,10 +13,10 @@ struct AnalysisArguments: ParsableArguments {
     @Option(help: "Largest number of tendencies considered.")
     var maxK: Int = 6
 
-    @Option(help: "Distance between members: \(DistanceMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Distance between members (default: the command's, see its description).")
     var metric: DistanceMetric?
 
-    @Option(help: "Linkage method: \(LinkageMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Linkage method (default: the command's, see its description).")
     var method: LinkageMethod?
 
     @Option(help: "Compare members on this many principal components of their answers (Euclidean).")
@@ -72,7 +72,7 @@ struct AnalysisArguments: ParsableArguments {
     }
 
     /// Runs the analysis and writes every output, all or nothing.
-    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], title: String) throws {
+    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], title: String, notes: [String] = []) throws {
         let progress = !quiet && isatty(STDERR_FILENO) != 0
         if progress { FileHandle.standardError.write(Data("analysing \(input.memberIDs.count) members, \(options.bootstrap * 2) resamples...\n".utf8)) }
         let analysis = try TendencyAnalysis(input, options: options)
@@ -85,7 +85,8 @@ struct AnalysisArguments: ParsableArguments {
             },
             parameters: parameters(options), seed: options.seed,
             blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
-        let report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title)
+        var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title)
+        report.notes += notes
 
         var assignments = "member,tendency,confidence,ambiguous\n"
         for member in report.members {

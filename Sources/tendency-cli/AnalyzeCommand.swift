@@ -37,6 +37,17 @@ struct AnalyzeCommand: ParsableCommand {
         if codings == nil && survey == nil { throw ValidationError("give --codings (with --codebook), --survey (with --survey-spec), or both") }
     }
 
+    /// Inter-coder agreement in plain words, when sketches had several coders.
+    static func reliabilityNotes(_ codings: SketchCodings) -> [String] {
+        let elements = CodingReliability.perElement(codings).filter { $0.alpha != nil }
+        guard !elements.isEmpty else { return [] }
+        let weak = elements.filter { ($0.alpha ?? 1) < 0.667 }
+        let list = weak.map { String(format: "%@ (%.2f)", $0.element, $0.alpha!) }.joined(separator: ", ")
+        return [weak.isEmpty
+            ? "Coders agreed well on every element of the sketches coded more than once (Krippendorff's alpha at least 0.667)."
+            : "Coders agreed less than Krippendorff's tentative threshold (alpha 0.667) on \(list): read those elements' differences with care, and see `tendency reliability`."]
+    }
+
     func run() throws {
         var files: [String] = []
         var sketches: SketchCodings?
@@ -53,6 +64,7 @@ struct AnalyzeCommand: ParsableCommand {
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
         let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
-        try analysis.run(input, options: options, inputFiles: files, title: title)
+        try analysis.run(input, options: options, inputFiles: files, title: title,
+                         notes: sketches.map(Self.reliabilityNotes) ?? [])
     }
 }

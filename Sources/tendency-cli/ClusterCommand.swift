@@ -16,10 +16,10 @@ struct ClusterCommand: ParsableCommand {
     @Argument(help: "Numeric CSV: header row, row id in the first column, numbers after it.")
     var file: String
 
-    @Option(help: "Distance between rows: \(DistanceMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Distance between rows.")
     var metric: DistanceMetric = .euclidean
 
-    @Option(help: "Linkage method: \(LinkageMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Linkage method.")
     var method: LinkageMethod = .average
 
     @Option(help: "Cut the tree into at most K clusters (SciPy fcluster 'maxclust').")

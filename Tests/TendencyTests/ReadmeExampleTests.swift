@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import Tendency
+
+/// The library example in the README, verbatim (paths made absolute), so
+/// the README cannot drift from the API.
+@Suite struct ReadmeExampleTests {
+    @Test func numericCore() throws {
+        // README: numeric core
+        let x = Matrix<Double>([[0, 0], [0, 1], [5, 5], [5, 6]])
+        let d = try PairwiseDistances.condensed(x, metric: .euclidean)
+        let z = try HierarchicalClustering.linkage(d, method: .average)
+        let labels = Dendrogram(z).flatClusters(count: 2)   // [1, 1, 2, 2]
+        // end README
+        #expect(labels == [1, 1, 2, 2])
+        #expect(z.csv().hasPrefix("a,b,height,size\n"))
+    }
+
+    @Test func analysis() throws {
+        let root = packageRoot.path + "/"
+        // README: analysis
+        let codebook = try CodebookReader.read(contentsOf: root + "Fixtures/codebook/strategy-toolkit.yaml")
+        let codings = try SketchCodings(contentsOf: root + "Fixtures/example/codings.csv", codebook: codebook)
+        let space = FeatureSpace(codings: codings)
+        var options = AnalysisOptions()
+        options.bootstrap = 50
+        let analysis = try TendencyAnalysis(AnalysisInput(space: space), options: options)
+        print(analysis.k, analysis.candidates[0].reason ?? "")
+        for member in analysis.members where member.ambiguous {
+            print(space.members[member.index], "sits between tendencies", member.between)
+        }
+        // end README
+        #expect(analysis.k == 2)
+    }
+}
