@@ -53,7 +53,7 @@ enum KSelection {
         let s = String(format: "%.2f", c.silhouette ?? 0)
         let st = String(format: "%.2f", c.stability ?? 0)
         if supported {
-            return (picked ? "Chosen: " : "Supported: ") + "the \(c.k) tendencies are stable under resampling (stability \(st)) and separated (silhouette \(s)).\(gapNote)"
+            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) tendencies are stable under resampling (stability \(st)) and separated (silhouette \(s)).\(gapNote)"
         }
         var why: [String] = []
         if (c.stability ?? 0) < stableJaccard { why.append("they do not hold up under resampling (stability \(st) < \(stableJaccard))") }
