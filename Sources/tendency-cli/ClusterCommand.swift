@@ -46,6 +46,15 @@ struct ClusterCommand: ParsableCommand {
     @Flag(help: "Compute distances in single precision (half the memory; heights agree to about 1e-6 relative).")
     var float32 = false
 
+    @Option(help: "Two-stage mode (approximate): compress the rows into M micro-clusters by mini-batch k-means, then cluster those exactly. For data whose distance matrix does not fit in memory.")
+    var microClusters: Int?
+
+    @Option(help: "Memory to plan for, e.g. 8G or 512M (default: what the system has available).")
+    var memoryLimit: ByteCount?
+
+    @Option(help: "Seed for the two-stage mode's mini-batch k-means.")
+    var seed: UInt64 = 1
+
     @Flag(help: "Print per-phase wall times as JSON on stderr.")
     var timings = false
 
@@ -65,6 +74,7 @@ struct ClusterCommand: ParsableCommand {
         if assignmentsOut != nil, cuts == 0 {
             throw ValidationError("--assignments-out needs a cut: --k, --height or --inconsistent")
         }
+        if let microClusters, microClusters < 2 { throw ValidationError("--micro-clusters must be at least 2") }
         if method.requiresEuclidean, metric != .euclidean {
             throw ValidationError("--method \(method.rawValue) is defined by Euclidean geometry (it merges by centroids or variance), so it takes --metric euclidean only, not \(metric.rawValue)")
         }
@@ -85,24 +95,24 @@ struct ClusterCommand: ParsableCommand {
         }
         clock.lap("parse")
 
-        let result: ClusterResult
-        if float32 {
-            result = try cluster(data.converted(to: Float.self), clock: &clock)
-        } else {
-            result = try cluster(data, clock: &clock)
-        }
+        let result = try float32
+            ? cluster(data.converted(to: Float.self), clock: &clock)
+            : cluster(data, clock: &clock)
         let linkage = result.linkage
         let dendrogram = Dendrogram(linkage)
-        let labels: [Int]? =
+        let leafLabels: [Int]? =
             if let k { dendrogram.flatClusters(count: k) }
             else if let height { dendrogram.flatClusters(height: height) }
             else if let inconsistent { dendrogram.flatClusters(inconsistency: inconsistent) }
             else { nil }
+        // In two-stage mode the tree's leaves are micro-clusters: each row takes its micro-cluster's label.
+        let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
+        let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? table.ids
         clock.lap("cut")
 
         var output = AtomicOutput()
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
-        if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: table.ids) + "\n") }
+        if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: leafNames) + "\n") }
         if let assignmentsOut, let labels {
             var text = "id,cluster\n"
             for (id, label) in zip(table.ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
@@ -122,10 +132,11 @@ struct ClusterCommand: ParsableCommand {
                 "heightRange": [linkage.merges.first?.height ?? 0, linkage.merges.map(\.height).max() ?? 0],
             ]
             if labels != nil { summary["clusterSizes"] = sizes }
+            summary["mode"] = result.mode
             let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print("\(table.ids.count) rows x \(table.columnNames.count) columns, \(metric.rawValue) distance, \(method.rawValue) linkage\(float32 ? " (float32)" : "")")
+            print("\(table.ids.count) rows x \(table.columnNames.count) columns, \(metric.rawValue) distance, \(method.rawValue) linkage\(float32 ? " (float32)" : ""), \(result.mode)")
             print("merge heights from \(linkage.merges.first?.height ?? 0) to \(linkage.merges.map(\.height).max() ?? 0)")
             if !sizes.isEmpty {
                 print("\(sizes.count) cluster\(sizes.count == 1 ? "" : "s"), sizes: \(sizes.map(String.init).joined(separator: ", "))")
@@ -133,20 +144,86 @@ struct ClusterCommand: ParsableCommand {
         }
     }
 
-    private struct ClusterResult { var linkage: Linkage }
+    private struct ClusterResult {
+        var linkage: Linkage
+        /// "exact, distance matrix", "exact, memory-linear on feature vectors" or "two-stage ...".
+        var mode: String
+        /// Two-stage mode: each row's micro-cluster, and the micro-clusters' sizes.
+        var microCluster: [Int]? = nil
+        var microSizes: [Int]? = nil
+    }
 
+    /// Chooses the path by the memory it needs (estimated before allocating):
+    /// the condensed distance matrix when it fits; for single, Ward, centroid
+    /// and median on Euclidean distances, the memory-linear path on the
+    /// feature vectors otherwise; the two-stage mode when asked; else a refusal
+    /// that says what would fit.
     private func cluster<S: BLASScalar>(_ data: Matrix<S>, clock: inout PhaseClock) throws -> ClusterResult {
-        let distances = try PairwiseDistances.condensed(data, metric: metric)
+        let n = data.rows, d = data.columns
+        let scalar = MemoryLayout<S>.stride
+        let available = min(MemoryBudget.available().map { $0 * 4 / 5 } ?? .max, memoryLimit?.bytes ?? .max)
+        let needed = MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar)
+        if let microClusters {
+            return try twoStage(data.converted(to: Double.self), microClusters: microClusters, clock: &clock)
+        }
+        if needed <= available {
+            let distances = try PairwiseDistances.condensed(data, metric: metric)
+            clock.lap("kernel")
+            let linkage = try HierarchicalClustering.linkage(distances, method: method)
+            clock.lap("linkage")
+            return ClusterResult(linkage: linkage, mode: "exact, distance matrix")
+        }
+        let linear: Set<LinkageMethod> = [.single, .ward, .centroid, .median]
+        if metric == .euclidean, linear.contains(method),
+           MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar) <= available {
+            if !quiet {
+                FileHandle.standardError.write(Data("the distance matrix needs about \(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(available)) available: clustering the feature vectors directly (exact, memory linear in the number of rows)\n".utf8))
+            }
+            clock.lap("kernel")
+            let linkage = try HierarchicalClustering.linkage(points: data, method: method)
+            clock.lap("linkage")
+            return ClusterResult(linkage: linkage, mode: "exact, memory-linear on feature vectors")
+        }
+        var advice = "use --micro-clusters M for the two-stage approximation"
+        if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }
+        throw ValidationError("clustering \(n) rows through their distance matrix needs about \(MemoryBudget.describe(needed)), but about \(MemoryBudget.describe(available)) is available; \(advice)")
+    }
+
+    /// The two-stage mode: micro-clusters by mini-batch k-means, then exact
+    /// linkage of their centres. Approximate, and labelled so everywhere.
+    private func twoStage(_ data: Matrix<Double>, microClusters: Int, clock: inout PhaseClock) throws -> ClusterResult {
+        let complete = data.hasMissingValues ? data.imputingColumnMeans() : data
+        let micro = try MiniBatchKMeans(complete, k: microClusters, seed: seed)
+        if !quiet {
+            FileHandle.standardError.write(Data("two-stage mode (approximate): \(data.rows) rows compressed into \(micro.sizes.count) micro-clusters by mini-batch k-means; the tree's leaves are micro-clusters, not rows\n".utf8))
+        }
+        let distances = try PairwiseDistances.condensed(micro.centres, metric: metric)
         clock.lap("kernel")
         let linkage = try HierarchicalClustering.linkage(distances, method: method)
         clock.lap("linkage")
-        return ClusterResult(linkage: linkage)
+        return ClusterResult(linkage: linkage, mode: "two-stage (approximate): \(micro.sizes.count) micro-clusters",
+                             microCluster: micro.assignments, microSizes: micro.sizes)
     }
 
     private func clusterSizes(_ labels: [Int]) -> [Int] {
         var counts = [Int: Int]()
         for label in labels { counts[label, default: 0] += 1 }
         return counts.keys.sorted().map { counts[$0]! }
+    }
+}
+
+/// A byte count written as a number with an optional K, M or G suffix (powers of 1024).
+struct ByteCount: ExpressibleByArgument {
+    var bytes: Int
+
+    init?(argument: String) {
+        let text = argument.uppercased().trimmingCharacters(in: .whitespaces)
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var digits = Substring(text.hasSuffix("B") ? String(text.dropLast()) : text)
+        var scale = 1
+        if let last = digits.last, let unit = units[last] { scale = unit; digits = digits.dropLast() }
+        guard let value = Double(digits), value.isFinite, value >= 0, value * Double(scale) < Double(Int.max) else { return nil }
+        bytes = Int(value * Double(scale))
     }
 }
 

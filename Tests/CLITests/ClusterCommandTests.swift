@@ -115,6 +115,39 @@ import Testing
         #expect(run.stderr.contains("Euclidean geometry"))
     }
 
+    /// Memory planning: a distance matrix that does not fit is refused with
+    /// what would fit; Ward falls back to the exact memory-linear path; the
+    /// two-stage mode is labelled as approximate.
+    @Test func memoryPlanning() throws {
+        let data = Self.reference.appendingPathComponent("data-continuous.csv").path
+        let refused = try runTendency(["cluster", data, "--memory-limit", "4K"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("needs about") && refused.stderr.contains("--micro-clusters"))
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let linear = folder.appendingPathComponent("ward.csv").path
+        let ward = try runTendency(["cluster", data, "--method", "ward", "--memory-limit", "64K", "--linkage-out", linear, "--json"])
+        #expect(ward.status == 0, "\(ward.stderr)")
+        #expect(ward.stdout.contains("memory-linear"))
+        let scipy = try readLinkage(Self.reference.appendingPathComponent("linkage-continuous-euclidean-ward.csv").path)
+        for (a, b) in zip(try readLinkage(linear).merges, scipy.merges) {
+            #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-9 * b.height)
+        }
+
+        let assignments = folder.appendingPathComponent("a.csv").path
+        let twoStage = try runTendency(["cluster", data, "--micro-clusters", "12", "--k", "3", "--assignments-out", assignments])
+        #expect(twoStage.status == 0, "\(twoStage.stderr)")
+        #expect(twoStage.stderr.contains("two-stage mode (approximate)"))
+        let rows = try String(contentsOfFile: assignments, encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.count == 40)
+        let exact = try runTendency(["cluster", data, "--k", "3", "--assignments-out", assignments])
+        #expect(exact.status == 0)
+        let exactRows = try String(contentsOfFile: assignments, encoding: .utf8).split(separator: "\n").dropFirst()
+        let approximate = rows.map { Int($0.split(separator: ",")[1])! }, reference = exactRows.map { Int($0.split(separator: ",")[1])! }
+        #expect(try AdjustedRandIndex.compute(approximate, reference) >= 0.9)
+    }
+
     @Test func missingValuesWithGowerOrImputation() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

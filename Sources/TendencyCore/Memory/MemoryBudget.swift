@@ -1,0 +1,38 @@
+import Foundation
+
+/// Memory estimates made before large allocations, so a run that cannot fit
+/// is refused with a clear message instead of being killed halfway.
+public enum MemoryBudget {
+    /// Bytes the system can still give this process (Linux `MemAvailable`),
+    /// or nil where that is not known.
+    public static func available() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
+            let fields = line.split(separator: " ")
+            if fields.count >= 2, let kib = Int(fields[1]) { return kib * 1024 }
+        }
+        return nil
+    }
+
+    /// Bytes needed to cluster n rows of d values through the condensed
+    /// distance matrix: the n(n-1)/2 distances (updated in place by the
+    /// linkage), the data, and the kernel's row-block tiles (one per core).
+    public static func distancePath(rows n: Int, columns d: Int, scalarBytes: Int) -> Int {
+        let pairs = n.multipliedReportingOverflow(by: max(0, n - 1))
+        guard !pairs.overflow else { return .max }
+        let condensed = pairs.partialValue / 2 * scalarBytes
+        let tiles = ProcessInfo.processInfo.activeProcessorCount * max(1 << 20, 128 * n) * scalarBytes
+        return condensed + 2 * n * d * 8 + tiles + 64 * n
+    }
+
+    /// Bytes needed by the memory-linear linkage on the feature vectors.
+    public static func pointsPath(rows n: Int, columns d: Int, scalarBytes: Int) -> Int {
+        3 * n * d * max(8, scalarBytes) + 64 * n
+    }
+
+    /// "1.2 GiB".
+    public static func describe(_ bytes: Int) -> String {
+        let gib = Double(bytes) / Double(1 << 30)
+        return gib >= 1 ? String(format: "%.1f GiB", gib) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+    }
+}
