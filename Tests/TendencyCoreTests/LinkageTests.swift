@@ -69,17 +69,17 @@ struct LinkageCase: Sendable, CustomStringConvertible {
 
     // MARK: Properties
 
-    /// The condensed layout (used above the square-matrix memory budget) gives
-    /// exactly the square layout's result.
+    /// Working in the caller's storage (above the working-copy budget) gives
+    /// exactly the result of working in a copy.
     @Test(arguments: LinkageCase.continuous + LinkageCase.binary)
-    func condensedLayoutEqualsSquareLayout(_ c: LinkageCase) throws {
+    func inPlaceEqualsWorkingCopy(_ c: LinkageCase) throws {
         let distances = try R.distances(c.data, c.metric)
-        let square = try HierarchicalClustering.linkage(distances, method: c.method)
-        let condensed = try HierarchicalClustering.linkage(distances, method: c.method, squareLayoutBytes: 0)
-        #expect(square == condensed, "\(c)")
+        let copied = try HierarchicalClustering.linkage(distances, method: c.method)
+        let inPlace = try HierarchicalClustering.linkage(distances, method: c.method, workingCopyBytes: 0)
+        #expect(copied == inPlace, "\(c)")
         let float = CondensedDistances<Float>(count: distances.count, storage: distances.storage.map { Float($0) })
         #expect(try HierarchicalClustering.linkage(float, method: c.method)
-                    == HierarchicalClustering.linkage(float, method: c.method, squareLayoutBytes: 0), "\(c)")
+                    == HierarchicalClustering.linkage(float, method: c.method, workingCopyBytes: 0), "\(c)")
     }
 
     /// The replay checker rejects a linkage built with another method.
