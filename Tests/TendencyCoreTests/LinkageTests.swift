@@ -129,6 +129,24 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         expectSame(fromPoints, try R.reference("continuous", "euclidean", method), tolerance: 1e-9, "points-vs-SciPy/\(method)")
     }
 
+    /// A larger seeded set: the points path agrees with the distance path
+    /// through 299 merges, and both pass the replay check.
+    @Test(arguments: [LinkageMethod.single, .ward, .centroid, .median])
+    func pointsPathAgreesOnALargerSet(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 2011)
+        let n = 300
+        var points = Matrix<Double>(rows: n, columns: 5)
+        for k in points.storage.indices { points.storage[k] = generator.nextGaussian() }
+        var distances = CondensedDistances<Double>(count: n)
+        for i in 0..<n { for j in (i + 1)..<n {
+            distances[i, j] = (0..<5).reduce(0.0) { $0 + (points[i, $1] - points[j, $1]) * (points[i, $1] - points[j, $1]) }.squareRoot()
+        } }
+        let fromPoints = try HierarchicalClustering.linkage(points: points, method: method)
+        let fromDistances = try HierarchicalClustering.linkage(distances, method: method)
+        expectSame(fromPoints, fromDistances, tolerance: 1e-9, "random/\(method)")
+        #expect(R.problems(fromPoints, distances: distances, method: method, tolerance: 1e-9).isEmpty, "\(method)")
+    }
+
     @Test(arguments: [LinkageMethod.single, .ward, .centroid, .median])
     func pointsPathOnTiedDataIsValid(_ method: LinkageMethod) throws {
         let fromPoints = try HierarchicalClustering.linkage(points: R.points("binary"), method: method)
@@ -227,6 +245,11 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         }
         #expect(throws: LinkageError.nonFiniteCoordinate(row: 1, column: 0)) {
             try HierarchicalClustering.linkage(points: Matrix<Double>([[0, 1], [.nan, 2]]), method: .ward)
+        }
+        for method in [LinkageMethod.single, .ward, .centroid, .median] {
+            #expect(throws: LinkageError.overflow) {
+                try HierarchicalClustering.linkage(points: Matrix<Double>([[0], [1e200], [3e200]]), method: method)
+            }
         }
         #expect(throws: LinkageError.tooFewObservations(0)) {
             try HierarchicalClustering.linkage(points: Matrix<Double>(rows: 0, columns: 2), method: .single)

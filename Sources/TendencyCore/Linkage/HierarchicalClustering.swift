@@ -106,10 +106,10 @@ public enum HierarchicalClustering {
         case .complete, .average, .weighted:
             throw LinkageError.methodNeedsDistances(method)
         case .single:
-            let merges = try points.storage.withUnsafeBufferPointer { buffer in
-                // An empty buffer (no columns) may have no base address; any pointer reads nothing then.
-                let base = buffer.baseAddress ?? UnsafePointer(UnsafeMutablePointer<S>.allocate(capacity: 0))
-                return try minimumSpanningTree(PointSource(points: base, count: n, dimension: points.columns))
+            // Without coordinates every distance is 0, as with one zero coordinate.
+            let source = points.columns > 0 ? points : Matrix<S>(rows: n, columns: 1)
+            let merges = try source.storage.withUnsafeBufferPointer { buffer in
+                try minimumSpanningTree(PointSource(points: buffer.baseAddress!, count: n, dimension: source.columns))
             }
             result = stepwiseLinkage(merges, leafCount: n)
         case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points))
