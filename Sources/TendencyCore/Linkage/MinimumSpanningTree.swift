@@ -16,7 +16,7 @@ struct CondensedSource<S: BLASScalar>: PairwiseSource {
     @inline(__always)
     func distance(_ x: Int, _ i: Int) -> S {
         let (a, b) = x < i ? (x, i) : (i, x)
-        return d[count * a - (a * (a + 1)) / 2 + (b - a - 1)]
+        return d[count &* a &- ((a &* (a &+ 1)) >> 1) &+ (b &- a &- 1)]
     }
 
     @inline(__always)
