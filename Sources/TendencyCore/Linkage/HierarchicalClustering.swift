@@ -43,7 +43,7 @@ public enum HierarchicalClustering {
             let merges = try distances.storage.withUnsafeBufferPointer { buffer in
                 try minimumSpanningTree(CondensedSource(d: buffer.baseAddress!, count: n))
             }
-            return try checked(stepwiseLinkage(merges, leafCount: n))
+            return try stepwiseLinkage(merges, leafCount: n)
         }
         var working: [S] = []
         swap(&working, &distances.storage)
@@ -111,7 +111,7 @@ public enum HierarchicalClustering {
             let merges = try source.storage.withUnsafeBufferPointer { buffer in
                 try minimumSpanningTree(PointSource(points: buffer.baseAddress!, count: n, dimension: source.columns))
             }
-            result = stepwiseLinkage(merges, leafCount: n)
+            result = try stepwiseLinkage(merges, leafCount: n)
         case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points))
         case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points))
         case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points))
@@ -120,7 +120,7 @@ public enum HierarchicalClustering {
     }
 
     private static func chain<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
-        stepwiseLinkage(try nearestNeighborChain(store), leafCount: store.slots.count)
+        try stepwiseLinkage(nearestNeighborChain(store), leafCount: store.slots.count)
     }
 
     private static func generic<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
