@@ -21,18 +21,11 @@ public enum HierarchicalClustering {
     /// The linkage of condensed distances (SciPy's `pdist` order).
     ///
     /// Memory: single linkage reads the distances in place. The other methods
-    /// update a working copy of the n(n-1)/2 values, made in huge pages when it
-    /// takes at most 4 GiB; above that they work in the distances' own storage,
-    /// which costs no extra memory when the caller passes the distances as
-    /// their last use (or with `consume`). Both ways give identical results.
+    /// update the n(n-1)/2 values in the distances' own storage when the
+    /// caller passes them as their last use (or with `consume`), else in a
+    /// copy. Negative distances are accepted, as in SciPy; NaN and infinity
+    /// are not.
     public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
-        try linkage(distances, method: method, workingCopyBytes: workingCopyBytes)
-    }
-
-    /// `linkage(_:method:)` with a chosen working-copy budget (tests use 0 to
-    /// exercise the in-place path).
-    static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod,
-                                       workingCopyBytes budget: Int) throws -> Linkage {
         let n = distances.count
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = distances.storage.firstIndex(where: { !$0.isFinite }) {
@@ -48,39 +41,22 @@ public enum HierarchicalClustering {
         var working: [S] = []
         swap(&working, &distances.storage)
         switch method {
-        case .single: return try checked(layOut(&working, n, budget, SingleRule.self, generic: false))
-        case .complete: return try checked(layOut(&working, n, budget, CompleteRule.self, generic: false))
-        case .average: return try checked(layOut(&working, n, budget, AverageRule.self, generic: false))
-        case .weighted: return try checked(layOut(&working, n, budget, WeightedRule.self, generic: false))
-        case .ward: return try checked(layOut(&working, n, budget, WardRule.self, generic: false))
-        case .centroid: return try checked(layOut(&working, n, budget, CentroidRule.self, generic: true))
-        case .median: return try checked(layOut(&working, n, budget, MedianRule.self, generic: true))
+        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false))
+        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false))
+        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false))
+        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false))
+        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true))
         }
     }
 
-    /// Up to this many bytes of condensed values, the working matrix is a
-    /// fresh copy in huge pages (see `HugePages`: strided scans over a large
-    /// matrix in 4 KiB pages ran about 2x slower); above it the work is done
-    /// in the caller's storage to save memory. 4 GiB: n <= 32,768 for `Double`.
-    static let workingCopyBytes = 1 << 32
-
     /// Runs the chain or the generic algorithm on the condensed distances in
-    /// `working`, copied into huge pages within `budget`, else in place.
+    /// `working`, updated in place (Swift copies them first if they are shared).
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ budget: Int, _ rule: Rule.Type, generic: Bool
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool
     ) throws -> Linkage {
-        let count = working.count
-        if count * MemoryLayout<S>.stride <= budget {
-            let copy = HugePages.allocate(S.self, count: count)
-            defer { copy.deallocate() }
-            working.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress { copy.initialize(from: base, count: count) }
-            }
-            working = []
-            let store = CondensedStore<S, Rule>(copy, count: n)
-            return generic ? try self.generic(store) : try chain(store)
-        }
-        return try working.withUnsafeMutableBufferPointer { buffer in
+        try working.withUnsafeMutableBufferPointer { buffer in
             let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
             return generic ? try self.generic(store) : try chain(store)
         }
