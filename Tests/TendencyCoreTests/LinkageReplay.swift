@@ -16,15 +16,25 @@ enum LinkageReplay {
     /// SciPy's condensed distances for a data set and metric.
     static func distances(_ data: String, _ metric: String) throws -> CondensedDistances<Double> {
         let lines = try text("distances-\(data)-\(metric).csv").split(separator: "\n").dropFirst()
-        let values = lines.compactMap { Double($0) }
+        let values = try lines.map { try number($0) }
         var n = 1
         while n * (n - 1) / 2 < values.count { n += 1 }
+        guard n * (n - 1) / 2 == values.count else { throw FixtureError(message: "\(values.count) distances") }
         return CondensedDistances(count: n, storage: values)
     }
 
     static func points(_ data: String) throws -> Matrix<Double> {
         let lines = try text("points-\(data).csv").split(separator: "\n").dropFirst()
-        return Matrix(lines.map { $0.split(separator: ",").compactMap { Double($0) } })
+        let rows = try lines.map { try $0.split(separator: ",").map { try number($0) } }
+        guard Set(rows.map(\.count)).count == 1 else { throw FixtureError(message: "ragged points") }
+        return Matrix(rows)
+    }
+
+    struct FixtureError: Error { var message: String }
+
+    static func number(_ text: Substring) throws -> Double {
+        guard let value = Double(text) else { throw FixtureError(message: "not a number: \(text)") }
+        return value
     }
 
     static func reference(_ data: String, _ metric: String, _ method: LinkageMethod) throws -> Linkage {

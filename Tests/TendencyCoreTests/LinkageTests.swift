@@ -69,17 +69,16 @@ struct LinkageCase: Sendable, CustomStringConvertible {
 
     // MARK: Properties
 
-    /// The condensed layout (used above the square-matrix memory budget) gives
-    /// exactly the square layout's result.
-    @Test(arguments: LinkageCase.continuous + LinkageCase.binary)
-    func condensedLayoutEqualsSquareLayout(_ c: LinkageCase) throws {
+    /// Float input works in Float and in place of its storage when consumed.
+    @Test(arguments: LinkageCase.continuous)
+    func consumedFloatInputGivesTheSameResult(_ c: LinkageCase) throws {
         let distances = try R.distances(c.data, c.metric)
-        let square = try HierarchicalClustering.linkage(distances, method: c.method)
-        let condensed = try HierarchicalClustering.linkage(distances, method: c.method, squareLayoutBytes: 0)
-        #expect(square == condensed, "\(c)")
         let float = CondensedDistances<Float>(count: distances.count, storage: distances.storage.map { Float($0) })
-        #expect(try HierarchicalClustering.linkage(float, method: c.method)
-                    == HierarchicalClustering.linkage(float, method: c.method, squareLayoutBytes: 0), "\(c)")
+        let kept = try HierarchicalClustering.linkage(float, method: c.method)
+        var moved = float
+        moved.storage[0] = float.storage[0]  // a unique copy, then handed over
+        #expect(try HierarchicalClustering.linkage(consume moved, method: c.method) == kept, "\(c)")
+        #expect(float.storage == distances.storage.map { Float($0) }, "the caller's distances are unchanged")
     }
 
     /// The replay checker rejects a linkage built with another method.
@@ -127,6 +126,24 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         let fromDistances = try HierarchicalClustering.linkage(R.distances("continuous", "euclidean"), method: method)
         expectSame(fromPoints, fromDistances, tolerance: 1e-9, "points/\(method)")
         expectSame(fromPoints, try R.reference("continuous", "euclidean", method), tolerance: 1e-9, "points-vs-SciPy/\(method)")
+    }
+
+    /// A larger seeded set: the points path agrees with the distance path
+    /// through 299 merges, and both pass the replay check.
+    @Test(arguments: [LinkageMethod.single, .ward, .centroid, .median])
+    func pointsPathAgreesOnALargerSet(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 2011)
+        let n = 300
+        var points = Matrix<Double>(rows: n, columns: 5)
+        for k in points.storage.indices { points.storage[k] = generator.nextGaussian() }
+        var distances = CondensedDistances<Double>(count: n)
+        for i in 0..<n { for j in (i + 1)..<n {
+            distances[i, j] = (0..<5).reduce(0.0) { $0 + (points[i, $1] - points[j, $1]) * (points[i, $1] - points[j, $1]) }.squareRoot()
+        } }
+        let fromPoints = try HierarchicalClustering.linkage(points: points, method: method)
+        let fromDistances = try HierarchicalClustering.linkage(distances, method: method)
+        expectSame(fromPoints, fromDistances, tolerance: 1e-9, "random/\(method)")
+        #expect(R.problems(fromPoints, distances: distances, method: method, tolerance: 1e-9).isEmpty, "\(method)")
     }
 
     @Test(arguments: [LinkageMethod.single, .ward, .centroid, .median])
@@ -227,6 +244,11 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         }
         #expect(throws: LinkageError.nonFiniteCoordinate(row: 1, column: 0)) {
             try HierarchicalClustering.linkage(points: Matrix<Double>([[0, 1], [.nan, 2]]), method: .ward)
+        }
+        for method in [LinkageMethod.single, .ward, .centroid, .median] {
+            #expect(throws: LinkageError.overflow) {
+                try HierarchicalClustering.linkage(points: Matrix<Double>([[0], [1e200], [3e200]]), method: method)
+            }
         }
         #expect(throws: LinkageError.tooFewObservations(0)) {
             try HierarchicalClustering.linkage(points: Matrix<Double>(rows: 0, columns: 2), method: .single)

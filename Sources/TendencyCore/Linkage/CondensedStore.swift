@@ -21,9 +21,10 @@ final class CondensedStore<S: BLASScalar, Rule: LanceWilliamsRule>: Dissimilarit
         }
     }
 
-    /// Position of the pair (i, j), i < j.
+    /// Position of the pair (i, j), i < j (wrapping arithmetic: no overflow
+    /// checks in the hot loops; an index of an allocated matrix cannot overflow).
     @inline(__always)
-    private func index(_ i: Int, _ j: Int) -> Int { n * i - (i * (i + 1)) / 2 + (j - i - 1) }
+    private func index(_ i: Int, _ j: Int) -> Int { n &* i &- ((i &* (i &+ 1)) >> 1) &+ (j &- i &- 1) }
 
     @inline(__always)
     func dissimilarity(_ x: Int, _ y: Int) -> S { x < y ? d[index(x, y)] : d[index(y, x)] }
@@ -103,8 +104,8 @@ final class CondensedStore<S: BLASScalar, Rule: LanceWilliamsRule>: Dissimilarit
         for k in 0..<m {
             let i = list[k]
             if i == x || i == y { continue }
-            let ilow = i < low ? index(i, low) : rowLow + i
-            let ihigh = i < high ? index(i, high) : rowHigh + i
+            let ilow = i < low ? index(i, low) : rowLow &+ i
+            let ihigh = i < high ? index(i, high) : rowHigh &+ i
             let (ix, iy) = x < y ? (ilow, ihigh) : (ihigh, ilow)
             let v = Rule.update(d[ix], d[iy], dxy, sx, sy, S(size[i]))
             d[iy] = v

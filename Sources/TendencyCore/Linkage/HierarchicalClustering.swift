@@ -21,19 +21,11 @@ public enum HierarchicalClustering {
     /// The linkage of condensed distances (SciPy's `pdist` order).
     ///
     /// Memory: single linkage reads the distances in place. The other methods
-    /// work in a full n x n matrix while it takes at most `squareLayoutBytes`
-    /// (4 GiB; it is built from the distances, which are then released when
-    /// the caller passed them as their last use or with `consume`), and
-    /// otherwise in place in the condensed n(n-1)/2 values (a copy unless
-    /// passed as their last use or with `consume`). Both give identical results.
+    /// update the n(n-1)/2 values in the distances' own storage when the
+    /// caller passes them as their last use (or with `consume`), else in a
+    /// copy. Negative distances are accepted, as in SciPy; NaN and infinity
+    /// are not.
     public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
-        try linkage(distances, method: method, squareLayoutBytes: squareLayoutBytes)
-    }
-
-    /// `linkage(_:method:)` with a chosen square-layout budget (tests use 0 to
-    /// exercise the condensed layout).
-    static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod,
-                                       squareLayoutBytes budget: Int) throws -> Linkage {
         let n = distances.count
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = distances.storage.firstIndex(where: { !$0.isFinite }) {
@@ -44,39 +36,27 @@ public enum HierarchicalClustering {
             let merges = try distances.storage.withUnsafeBufferPointer { buffer in
                 try minimumSpanningTree(CondensedSource(d: buffer.baseAddress!, count: n))
             }
-            return try checked(stepwiseLinkage(merges, leafCount: n))
+            return try stepwiseLinkage(merges, leafCount: n)
         }
         var working: [S] = []
         swap(&working, &distances.storage)
         switch method {
-        case .single: return try checked(layOut(&working, n, budget, SingleRule.self, generic: false))
-        case .complete: return try checked(layOut(&working, n, budget, CompleteRule.self, generic: false))
-        case .average: return try checked(layOut(&working, n, budget, AverageRule.self, generic: false))
-        case .weighted: return try checked(layOut(&working, n, budget, WeightedRule.self, generic: false))
-        case .ward: return try checked(layOut(&working, n, budget, WardRule.self, generic: false))
-        case .centroid: return try checked(layOut(&working, n, budget, CentroidRule.self, generic: true))
-        case .median: return try checked(layOut(&working, n, budget, MedianRule.self, generic: true))
+        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false))
+        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false))
+        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false))
+        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false))
+        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true))
         }
     }
 
-    /// Up to this many bytes of n x n working matrix, the square layout is used
-    /// (faster row scans); above it the condensed layout (half the memory).
-    /// 4 GiB: n <= 23,170 for `Double`, n <= 32,768 for `Float`.
-    static let squareLayoutBytes = 1 << 32
-
-    /// Runs the chain or the generic algorithm on `working` (condensed
-    /// distances) in the square or condensed layout. The
-    /// square layout releases `working` once it is built.
+    /// Runs the chain or the generic algorithm on the condensed distances in
+    /// `working`, updated in place (Swift copies them first if they are shared).
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ budget: Int, _ rule: Rule.Type, generic: Bool
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool
     ) throws -> Linkage {
-        let (bytes, overflow) = n.multipliedReportingOverflow(by: n * MemoryLayout<S>.stride)
-        if !overflow && bytes <= budget {
-            let store = working.withUnsafeBufferPointer { SquareStore<S, Rule>(condensed: $0.baseAddress!, count: n) }
-            working = []
-            return generic ? try self.generic(store) : try chain(store)
-        }
-        return try working.withUnsafeMutableBufferPointer { buffer in
+        try working.withUnsafeMutableBufferPointer { buffer in
             let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
             return generic ? try self.generic(store) : try chain(store)
         }
@@ -102,12 +82,12 @@ public enum HierarchicalClustering {
         case .complete, .average, .weighted:
             throw LinkageError.methodNeedsDistances(method)
         case .single:
-            let merges = try points.storage.withUnsafeBufferPointer { buffer in
-                // An empty buffer (no columns) may have no base address; any pointer reads nothing then.
-                let base = buffer.baseAddress ?? UnsafePointer(UnsafeMutablePointer<S>.allocate(capacity: 0))
-                return try minimumSpanningTree(PointSource(points: base, count: n, dimension: points.columns))
+            // Without coordinates every distance is 0, as with one zero coordinate.
+            let source = points.columns > 0 ? points : Matrix<S>(rows: n, columns: 1)
+            let merges = try source.storage.withUnsafeBufferPointer { buffer in
+                try minimumSpanningTree(PointSource(points: buffer.baseAddress!, count: n, dimension: source.columns))
             }
-            result = stepwiseLinkage(merges, leafCount: n)
+            result = try stepwiseLinkage(merges, leafCount: n)
         case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points))
         case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points))
         case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points))
@@ -116,7 +96,7 @@ public enum HierarchicalClustering {
     }
 
     private static func chain<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
-        stepwiseLinkage(try nearestNeighborChain(store), leafCount: store.slots.count)
+        try stepwiseLinkage(nearestNeighborChain(store), leafCount: store.slots.count)
     }
 
     private static func generic<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {

@@ -3,7 +3,9 @@
 /// and `mst_single_linkage`: a stable sort by height, then cluster ids from a
 /// union-find over the sorted merges (the union of a merge is numbered
 /// `n + row`; each row lists the smaller id first).
-func stepwiseLinkage(_ slotMerges: [SlotMerge], leafCount n: Int) -> Linkage {
+func stepwiseLinkage(_ slotMerges: [SlotMerge], leafCount n: Int) throws -> Linkage {
+    // Non-finite heights (from overflow) have no order to sort by.
+    guard slotMerges.allSatisfy({ $0.height.isFinite }) else { throw LinkageError.overflow }
     let order = slotMerges.indices.sorted { lhs, rhs in
         let (a, b) = (slotMerges[lhs].height, slotMerges[rhs].height)
         return a < b || (a == b && lhs < rhs)
