@@ -52,4 +52,20 @@ import Testing
         let yaml = try runTendency(["reliability", "--codebook", book.path, "--codings", domainFixture("codings.csv")])
         #expect(yaml.status != 0 && yaml.stderr.contains("book.yaml:4:1: malformed YAML"))
     }
+
+    /// The shipped codebook and example codings: one row per element, each with an alpha.
+    @Test func exampleHasAnAlphaPerElement() throws {
+        let run = try runTendency(["reliability",
+                                   "--codebook", packageRoot.path + "/Fixtures/codebook/strategy-toolkit.yaml",
+                                   "--codings", packageRoot.path + "/Fixtures/example/codings.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = run.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count == 12)
+        for row in rows {
+            let fields = row.split(separator: " ", omittingEmptySubsequences: true)
+            let alpha = try #require(Double(fields[4]), "\(row)")
+            #expect(alpha > 0 && alpha <= 1)
+            #expect(fields[2] == "23")   // the 23 sketches with three coders
+        }
+    }
 }
