@@ -31,6 +31,9 @@ struct AnalysisArguments: ParsableArguments {
     @Flag(help: "Let leanings take part in forming tendencies (off: they are only reported).")
     var includeLeanings = false
 
+    @Option(help: "Refuse any input file larger than this many bytes.")
+    var maxInputBytes: Int = InputFile.defaultMaxBytes
+
     @Flag(help: "Replace the output folder even if it holds other files.")
     var force = false
 

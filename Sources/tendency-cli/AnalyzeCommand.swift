@@ -35,19 +35,21 @@ struct AnalyzeCommand: ParsableCommand {
         if survey != nil && surveySpec == nil { throw ValidationError("--survey needs --survey-spec") }
         if surveySpec != nil && survey == nil { throw ValidationError("--survey-spec needs --survey") }
         if codings == nil && survey == nil { throw ValidationError("give --codings (with --codebook), --survey (with --survey-spec), or both") }
+        if analysis.maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
     }
 
     func run() throws {
         var files: [String] = []
         var sketches: SketchCodings?
         if let codings, let codebook {
-            let book = try CodebookReader.read(contentsOf: codebook)
-            sketches = try SketchCodings(contentsOf: codings, codebook: book)
+            let book = try CodebookReader.read(contentsOf: codebook, maxBytes: analysis.maxInputBytes)
+            sketches = try SketchCodings(contentsOf: codings, codebook: book, maxBytes: analysis.maxInputBytes)
             files += [codebook, codings]
         }
         var responses: SurveyResponses?
         if let survey, let surveySpec {
-            responses = try SurveyResponses(contentsOf: survey, spec: try SurveySpec(contentsOf: surveySpec))
+            let spec = try SurveySpec(contentsOf: surveySpec, maxBytes: analysis.maxInputBytes)
+            responses = try SurveyResponses(contentsOf: survey, spec: spec, maxBytes: analysis.maxInputBytes)
             files += [surveySpec, survey]
         }
         let space = FeatureSpace(codings: sketches, survey: responses)

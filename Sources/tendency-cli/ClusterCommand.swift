@@ -43,6 +43,9 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Write the tree in Newick format here.")
     var newickOut: String?
 
+    @Option(help: "Refuse an input file larger than this many bytes.")
+    var maxInputBytes: Int = InputFile.defaultMaxBytes
+
     @Flag(help: "Compute distances in single precision (half the memory; heights agree to about 1e-6 relative).")
     var float32 = false
 
@@ -60,6 +63,7 @@ struct ClusterCommand: ParsableCommand {
     func validate() throws {
         let cuts = [k != nil, height != nil, inconsistent != nil].filter { $0 }.count
         if cuts > 1 { throw ValidationError("give at most one of --k, --height and --inconsistent") }
+        if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let height, !height.isFinite || height < 0 { throw ValidationError("--height must be a finite number >= 0") }
         if assignmentsOut != nil, cuts == 0 {
@@ -72,7 +76,7 @@ struct ClusterCommand: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock()
-        let table = try NumericTable(contentsOf: file, displayName: file)
+        let table = try NumericTable(contentsOf: file, displayName: file, maxBytes: maxInputBytes)
         var data = table.values
         if let cell = table.firstMissingCell {
             switch (impute, metric) {

@@ -24,7 +24,8 @@ struct PolisCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
-        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped)
+        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped,
+                                     maxBytes: analysis.maxInputBytes)
         let space = FeatureSpace(survey: export.survey)
         let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
         let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
