@@ -39,6 +39,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         var files: [String] = []
         var sketches: SketchCodings?
         if let codings, let codebook {

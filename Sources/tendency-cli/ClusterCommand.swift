@@ -75,6 +75,7 @@ struct ClusterCommand: ParsableCommand {
     }
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         var clock = PhaseClock()
         let table = try NumericTable(contentsOf: file, displayName: file, maxBytes: maxInputBytes)
         var data = table.values

@@ -24,6 +24,7 @@ struct PolisCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped,
                                      maxBytes: analysis.maxInputBytes)
         let space = FeatureSpace(survey: export.survey)

@@ -30,6 +30,7 @@ struct ReliabilityCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         let results: [ElementReliability]
         do {
             let book = try CodebookReader.read(contentsOf: codebook, maxBytes: maxInputBytes)

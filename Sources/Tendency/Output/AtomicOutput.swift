@@ -23,8 +23,14 @@ public struct AtomicOutput {
 
     /// Writes every queued file, then moves them all into place.
     public func commit() throws {
+        try OutputStaging.shared.section { try writeAndMove() }
+    }
+
+    private func writeAndMove() throws {
         let manager = FileManager.default
+        let staging = OutputStaging.shared
         var temporaries: [URL] = []
+        defer { for temporary in temporaries { staging.unregister(temporary.path) } }
         do {
             for (destination, contents) in pending {
                 let folder = destination.deletingLastPathComponent()
@@ -33,13 +39,16 @@ public struct AtomicOutput {
                     throw OutputError(path: destination.path, message: "the folder \(folder.path) does not exist")
                 }
                 let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+                staging.register(temporary.path)
                 temporaries.append(temporary)
+                try staging.checkpoint()
                 do {
                     try contents.write(to: temporary)
                 } catch {
                     throw OutputError(path: destination.path, message: "cannot write: \(error.localizedDescription)")
                 }
             }
+            try staging.checkpoint()
             for (temporary, (destination, _)) in zip(temporaries, pending) {
                 if rename(temporary.path, destination.path) != 0 {
                     throw OutputError(path: destination.path, message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
