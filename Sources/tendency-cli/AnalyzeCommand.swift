@@ -35,7 +35,6 @@ struct AnalyzeCommand: ParsableCommand {
         if survey != nil && surveySpec == nil { throw ValidationError("--survey needs --survey-spec") }
         if surveySpec != nil && survey == nil { throw ValidationError("--survey-spec needs --survey") }
         if codings == nil && survey == nil { throw ValidationError("give --codings (with --codebook), --survey (with --survey-spec), or both") }
-        if analysis.maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
     }
 
     func run() throws {
@@ -56,6 +55,6 @@ struct AnalyzeCommand: ParsableCommand {
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
         let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
-        try analysis.run(input, options: options, inputFiles: files, title: title)
+        try analysis.run(input, options: options, inputFiles: files, dataPath: codings ?? survey ?? files[0], title: title)
     }
 }

@@ -58,11 +58,14 @@ struct ClusterCommand: ParsableCommand {
     @Flag(help: "Print nothing on stdout.")
     var quiet = false
 
+    @OptionGroup var privacy: PrivacyArguments
+
     enum Imputation: String, ExpressibleByArgument, CaseIterable { case mean }
 
     func validate() throws {
         let cuts = [k != nil, height != nil, inconsistent != nil].filter { $0 }.count
         if cuts > 1 { throw ValidationError("give at most one of --k, --height and --inconsistent") }
+        try privacy.validate(outputFolder: nil)
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let height, !height.isFinite || height < 0 { throw ValidationError("--height must be a finite number >= 0") }
@@ -105,12 +108,13 @@ struct ClusterCommand: ParsableCommand {
             else { nil }
         clock.lap("cut")
 
+        let ids = try privacy.names(for: table.ids, dataPath: file)
         var output = AtomicOutput()
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
-        if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: table.ids) + "\n") }
+        if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: ids) + "\n") }
         if let assignmentsOut, let labels {
             var text = "id,cluster\n"
-            for (id, label) in zip(table.ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
+            for (id, label) in zip(ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
             output.add(assignmentsOut, text: text)
         }
         try output.commit()

@@ -32,6 +32,7 @@ struct PolisCommand: ParsableCommand {
         let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
         try analysis.run(input, options: options,
-                         inputFiles: ["participants-votes.csv", "comments.csv"].map { "\(folder)/\($0)" }, title: title)
+                         inputFiles: ["participants-votes.csv", "comments.csv"].map { "\(folder)/\($0)" },
+                         dataPath: "\(folder)/participants-votes.csv", title: title)
     }
 }
