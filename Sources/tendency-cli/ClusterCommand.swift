@@ -94,10 +94,15 @@ struct ClusterCommand: ParsableCommand {
         clock.lap("parse")
 
         let result: ClusterResult
-        if float32 {
-            result = try cluster(data.converted(to: Float.self), clock: &clock)
-        } else {
-            result = try cluster(data, clock: &clock)
+        do {
+            if float32 {
+                result = try cluster(data.converted(to: Float.self), clock: &clock)
+            } else {
+                result = try cluster(data, clock: &clock)
+            }
+        } catch LinkageError.nonFiniteDistance(let i, let j) {
+            // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
+            throw InputError(file: file, "the distance between rows \"\(table.ids[i])\" and \"\(table.ids[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
         }
         let linkage = result.linkage
         let dendrogram = Dendrogram(linkage)
