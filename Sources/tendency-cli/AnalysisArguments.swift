@@ -31,6 +31,9 @@ struct AnalysisArguments: ParsableArguments {
     @Flag(help: "Let leanings take part in forming tendencies (off: they are only reported).")
     var includeLeanings = false
 
+    @Option(help: "Refuse any input file larger than this many bytes.")
+    var maxInputBytes: Int = InputFile.defaultMaxBytes
+
     @Flag(help: "Replace the output folder even if it holds other files.")
     var force = false
 
@@ -39,6 +42,13 @@ struct AnalysisArguments: ParsableArguments {
 
     @Flag(help: "Print a JSON summary on stdout instead of text.")
     var json = false
+
+    @OptionGroup var privacy: PrivacyArguments
+
+    func validate() throws {
+        if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
+        try privacy.validate(outputFolder: out)
+    }
 
     /// The analysis options, with the command's defaults where the user gave none.
     func options(defaultMetric: DistanceMetric, defaultMethod: LinkageMethod, defaultComponents: Int?) -> AnalysisOptions {
@@ -71,19 +81,31 @@ struct AnalysisArguments: ParsableArguments {
         ]
     }
 
-    /// Runs the analysis and writes every output, all or nothing.
-    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], title: String, notes: [String] = []) throws {
+    /// Runs the analysis and writes every output, all or nothing. With
+    /// --pseudonymize, member ids are replaced before the analysis sees them,
+    /// so no output can hold one.
+    /// `dataPath` is the main data file, beside which the default salt file lives.
+    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], dataPath: String, title: String,
+             notes: [String] = []) throws {
+        var parameters = parameters(options)
+        var input = input
+        if privacy.pseudonymize {
+            let names = try privacy.names(for: input.memberIDs, dataPath: dataPath)
+            input = AnalysisInput(space: input.space.renamingMembers(names), includeLeanings: input.includeLeanings,
+                                  reference: input.reference)
+            parameters["pseudonymize"] = "true"
+        }
         let progress = !quiet && isatty(STDERR_FILENO) != 0
         if progress { FileHandle.standardError.write(Data("analysing \(input.memberIDs.count) members, \(options.bootstrap * 2) resamples...\n".utf8)) }
         let analysis = try TendencyAnalysis(input, options: options)
         let manifest = AnalysisReport.Manifest(
             toolVersion: TendencyCoreVersion.string,
-            commandLine: CommandLine.arguments,
+            commandLine: privacy.manifestCommandLine,
             inputs: try inputFiles.map { path in
                 let digest = try FileDigest.sha256(ofFileAt: path)
                 return .init(path: path, sha256: digest.hex, bytes: digest.bytes)
             },
-            parameters: parameters(options), seed: options.seed,
+            parameters: parameters, seed: options.seed,
             blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
         var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title)
         report.notes += notes

@@ -49,22 +49,24 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         var files: [String] = []
         var sketches: SketchCodings?
         if let codings, let codebook {
-            let book = try CodebookReader.read(contentsOf: codebook)
-            sketches = try SketchCodings(contentsOf: codings, codebook: book)
+            let book = try CodebookReader.read(contentsOf: codebook, maxBytes: analysis.maxInputBytes)
+            sketches = try SketchCodings(contentsOf: codings, codebook: book, maxBytes: analysis.maxInputBytes)
             files += [codebook, codings]
         }
         var responses: SurveyResponses?
         if let survey, let surveySpec {
-            responses = try SurveyResponses(contentsOf: survey, spec: try SurveySpec(contentsOf: surveySpec))
+            let spec = try SurveySpec(contentsOf: surveySpec, maxBytes: analysis.maxInputBytes)
+            responses = try SurveyResponses(contentsOf: survey, spec: spec, maxBytes: analysis.maxInputBytes)
             files += [surveySpec, survey]
         }
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
         let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
-        try analysis.run(input, options: options, inputFiles: files, title: title,
+        try analysis.run(input, options: options, inputFiles: files, dataPath: codings ?? survey ?? files[0], title: title,
                          notes: sketches.map(Self.reliabilityNotes) ?? [])
     }
 }

@@ -43,6 +43,9 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Write the tree in Newick format here.")
     var newickOut: String?
 
+    @Option(help: "Refuse an input file larger than this many bytes.")
+    var maxInputBytes: Int = InputFile.defaultMaxBytes
+
     @Flag(help: "Compute distances in single precision (half the memory; heights agree to about 1e-6 relative).")
     var float32 = false
 
@@ -64,11 +67,15 @@ struct ClusterCommand: ParsableCommand {
     @Flag(help: "Print nothing on stdout.")
     var quiet = false
 
+    @OptionGroup var privacy: PrivacyArguments
+
     enum Imputation: String, ExpressibleByArgument, CaseIterable { case mean }
 
     func validate() throws {
         let cuts = [k != nil, height != nil, inconsistent != nil].filter { $0 }.count
         if cuts > 1 { throw ValidationError("give at most one of --k, --height and --inconsistent") }
+        try privacy.validate(outputFolder: nil)
+        if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let height, !height.isFinite || height < 0 { throw ValidationError("--height must be a finite number >= 0") }
         if assignmentsOut != nil, cuts == 0 {
@@ -81,8 +88,9 @@ struct ClusterCommand: ParsableCommand {
     }
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         var clock = PhaseClock()
-        let table = try NumericTable(contentsOf: file, displayName: file)
+        let table = try NumericTable(contentsOf: file, displayName: file, maxBytes: maxInputBytes)
         var data = table.values
         if let cell = table.firstMissingCell {
             switch (impute, metric) {
@@ -95,9 +103,15 @@ struct ClusterCommand: ParsableCommand {
         }
         clock.lap("parse")
 
-        let result = try float32
-            ? cluster(data.converted(to: Float.self), clock: &clock)
-            : cluster(data, clock: &clock)
+        let result: ClusterResult
+        do {
+            result = try float32
+                ? cluster(data.converted(to: Float.self), clock: &clock)
+                : cluster(data, clock: &clock)
+        } catch LinkageError.nonFiniteDistance(let i, let j) where table.ids.count > max(i, j) && microClusters == nil {
+            // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
+            throw InputError(file: file, "the distance between rows \"\(table.ids[i])\" and \"\(table.ids[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
+        }
         let linkage = result.linkage
         let dendrogram = Dendrogram(linkage)
         let leafLabels: [Int]? =
@@ -107,15 +121,16 @@ struct ClusterCommand: ParsableCommand {
             else { nil }
         // In two-stage mode the tree's leaves are micro-clusters: each row takes its micro-cluster's label.
         let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
-        let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? table.ids
         clock.lap("cut")
 
+        let ids = try privacy.names(for: table.ids, dataPath: file)
+        let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? ids
         var output = AtomicOutput()
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
         if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: leafNames) + "\n") }
         if let assignmentsOut, let labels {
             var text = "id,cluster\n"
-            for (id, label) in zip(table.ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
+            for (id, label) in zip(ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
             output.add(assignmentsOut, text: text)
         }
         try output.commit()

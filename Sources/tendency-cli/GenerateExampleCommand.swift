@@ -44,6 +44,7 @@ struct GenerateExampleCommand: ParsableCommand {
     }
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         let files = try ExampleGenerator(generatorConfiguration).generate()
         try AtomicFolderWriter.write(files.named.map { ($0.name, Data($0.contents.utf8)) }, to: out, replace: force)
     }

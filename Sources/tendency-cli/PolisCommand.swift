@@ -24,12 +24,15 @@ struct PolisCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisArguments
 
     func run() throws {
-        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped)
+        OutputStaging.shared.installHandlers()
+        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped,
+                                     maxBytes: analysis.maxInputBytes)
         let space = FeatureSpace(survey: export.survey)
         let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
         let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
         try analysis.run(input, options: options,
-                         inputFiles: ["participants-votes.csv", "comments.csv"].map { "\(folder)/\($0)" }, title: title)
+                         inputFiles: ["participants-votes.csv", "comments.csv"].map { "\(folder)/\($0)" },
+                         dataPath: "\(folder)/participants-votes.csv", title: title)
     }
 }

@@ -23,14 +23,18 @@ struct ReliabilityCommand: ParsableCommand {
     @Option(name: .customLong("json"), help: "Also write the results as JSON to this file.")
     var jsonOut: String?
 
+    @Option(help: "Refuse an input file larger than this many bytes.")
+    var maxInputBytes: Int = InputFile.defaultMaxBytes
+
     @Flag(help: "Do not print the table.")
     var quiet = false
 
     func run() throws {
+        OutputStaging.shared.installHandlers()
         let results: [ElementReliability]
         do {
-            let book = try CodebookReader.read(contentsOf: codebook)
-            results = CodingReliability.perElement(try SketchCodings(contentsOf: codings, codebook: book))
+            let book = try CodebookReader.read(contentsOf: codebook, maxBytes: maxInputBytes)
+            results = CodingReliability.perElement(try SketchCodings(contentsOf: codings, codebook: book, maxBytes: maxInputBytes))
         } catch let error as InputError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure

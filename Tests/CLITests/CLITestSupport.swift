@@ -32,11 +32,12 @@ struct CLIRun {
     var stderr: String
 }
 
-/// Runs `tendency` with arguments and waits for it.
-func runTendency(_ arguments: [String], blasThreads: Int = 1) throws -> CLIRun {
+/// Runs `tendency` with arguments (in `directory`, if given) and waits for it.
+func runTendency(_ arguments: [String], in directory: URL? = nil, blasThreads: Int = 1) throws -> CLIRun {
     let process = Process()
     process.executableURL = try tendencyBinary()
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     var environment = ProcessInfo.processInfo.environment
     environment["OPENBLAS_NUM_THREADS"] = String(blasThreads)
     process.environment = environment

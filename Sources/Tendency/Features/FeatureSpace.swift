@@ -123,3 +123,10 @@ public struct FeatureSpace: Sendable {
         blocks.first { $0.id == id && (source == nil || $0.source == source) }
     }
 }
+
+extension FeatureSpace {
+    /// The same space with member ids replaced (aligned with `members`), for pseudonymised runs.
+    public func renamingMembers(_ names: [String]) -> FeatureSpace {
+        FeatureSpace(members: names, blocks: blocks, columns: columns, values: values, coverage: coverage)
+    }
+}

@@ -27,8 +27,9 @@ import Yams
 /// non-negative; unknown keys are errors. Every error names the file, line
 /// and column of the offending YAML node.
 public enum CodebookReader {
-    public static func read(contentsOf path: String, displayName: String? = nil) throws -> Codebook {
-        let (root, file) = try YAMLDocument.root(contentsOf: path, displayName: displayName)
+    public static func read(contentsOf path: String, displayName: String? = nil,
+                            maxBytes: Int = InputFile.defaultMaxBytes) throws -> Codebook {
+        let (root, file) = try YAMLDocument.root(contentsOf: path, displayName: displayName, maxBytes: maxBytes)
         return try read(root: root, file: file)
     }
 
@@ -82,7 +83,7 @@ public enum CodebookReader {
         if kind == .ordinal {
             guard levels.count >= 2 else {
                 throw YAMLDocument.error(at: fields.value("levels") ?? node, file: file,
-                                         "ordinal \(what) lists \(levels.count) levels; expected levels: [lowest, ..., highest], at least two")
+                                         "ordinal \(what) lists \(levels.count) level\(levels.count == 1 ? "" : "s"); expected levels: [lowest, ..., highest], at least two")
             }
             var levelSeen = Set<String>()
             for level in levels where !levelSeen.insert(level.text).inserted {

@@ -35,13 +35,19 @@ public struct PolisExport: Sendable {
     /// Statement ids dropped because they were moderated out.
     public let droppedStatements: [String]
 
-    public init(folder: String, participants: Participants = .grouped) throws {
-        let folderURL = URL(fileURLWithPath: folder)
-        let votesPath = folderURL.appendingPathComponent("participants-votes.csv").path
-        let commentsPath = folderURL.appendingPathComponent("comments.csv").path
-        let comments = try CSVTable(contentsOf: commentsPath)
+    public init(folder: String, participants: Participants = .grouped, maxBytes: Int = InputFile.defaultMaxBytes) throws {
+        // Paths as the user wrote the folder, so messages name what they typed.
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let votesPath = prefix + "participants-votes.csv"
+        let commentsPath = prefix + "comments.csv"
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(file: folder, "no such folder; expected a Polis export folder holding participants-votes.csv and comments.csv")
+        }
+        let comments = try CSVTable(contentsOf: commentsPath, maxBytes: maxBytes)
         let statements = try Self.readStatements(comments)
-        let votes = try CSVTable(contentsOf: votesPath)
+        let votes = try CSVTable(contentsOf: votesPath, maxBytes: maxBytes)
+        try votes.requireRecords("one row per participant")
         let file = votes.file
 
         let fixed = ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree"]
@@ -66,6 +72,12 @@ public struct PolisExport: Sendable {
         }
 
         var members: [String] = [], groups: [Int?] = [], rows: [[Double]] = []
+        if participants == .grouped, !votes.records.isEmpty,
+           votes.records.allSatisfy({ $0.cells[1].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let cell = votes.records[0].cells[1]
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "no participant has a group-id; pass --all-participants to analyse everyone")
+        }
         var firstLine = [String: Int]()
         for record in votes.records {
             let idCell = record.cells[0], groupCell = record.cells[1]

@@ -43,8 +43,9 @@ public struct SketchCodings: Sendable {
         var member: Int, coder: Int, element: Int
     }
 
-    public init(contentsOf path: String, codebook: Codebook, displayName: String? = nil) throws {
-        try self.init(table: CSVTable(contentsOf: path, displayName: displayName), codebook: codebook)
+    public init(contentsOf path: String, codebook: Codebook, displayName: String? = nil,
+                maxBytes: Int = InputFile.defaultMaxBytes) throws {
+        try self.init(table: CSVTable(contentsOf: path, displayName: displayName, maxBytes: maxBytes), codebook: codebook)
     }
 
     public init(csv: String, file: String, codebook: Codebook) throws {
@@ -54,6 +55,7 @@ public struct SketchCodings: Sendable {
     public init(table: CSVTable, codebook: Codebook) throws {
         let file = table.file
         let columns = try Self.locateColumns(table)
+        try table.requireRecords("one row per code applied: member,coder,element,code")
         var members: [String] = [], coders: [String] = []
         var memberIndex = [String: Int](), coderIndex = [String: Int]()
         var codersOfMember: [Set<Int>] = []

@@ -27,8 +27,9 @@ public struct SurveyResponses: Sendable {
         self.memberIndex = Dictionary(members.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public init(contentsOf path: String, spec: SurveySpec, displayName: String? = nil) throws {
-        try self.init(table: CSVTable(contentsOf: path, displayName: displayName), spec: spec)
+    public init(contentsOf path: String, spec: SurveySpec, displayName: String? = nil,
+                maxBytes: Int = InputFile.defaultMaxBytes) throws {
+        try self.init(table: CSVTable(contentsOf: path, displayName: displayName, maxBytes: maxBytes), spec: spec)
     }
 
     public init(csv: String, file: String, spec: SurveySpec) throws {
@@ -58,6 +59,7 @@ public struct SurveyResponses: Sendable {
             throw InputError(file: file, line: table.header.line, column: last.column + last.text.utf8.count,
                              "item \"\(spec.items[missing].id)\" of \(spec.file) has no column; expected a column for every item")
         }
+        try table.requireRecords("one row per member")
         var members: [String] = []
         var firstLine = [String: Int]()
         var answers = Matrix<Double>(rows: table.records.count, columns: spec.items.count, repeating: .nan)

@@ -28,8 +28,8 @@ public struct SurveySpec: Sendable, Equatable {
         self.file = file
     }
 
-    public init(contentsOf path: String, displayName: String? = nil) throws {
-        let (root, file) = try YAMLDocument.root(contentsOf: path, displayName: displayName)
+    public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = InputFile.defaultMaxBytes) throws {
+        let (root, file) = try YAMLDocument.root(contentsOf: path, displayName: displayName, maxBytes: maxBytes)
         try self.init(root: root, file: file)
     }
 

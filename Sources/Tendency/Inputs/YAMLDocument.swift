@@ -2,25 +2,28 @@ import Foundation
 import Yams
 
 /// Reads a YAML file into Yams' node tree, turning Yams' errors into
-/// `InputError`s that carry the file, line and column Yams reports.
+/// `InputError`s that carry the file, line and column Yams reports. The text
+/// must be UTF-8, within the size bound, and pass `YAMLShapeCheck`.
 enum YAMLDocument {
-    static func root(contentsOf path: String, displayName: String? = nil) throws -> (Node, String) {
+    static func root(contentsOf path: String, displayName: String? = nil,
+                     maxBytes: Int = InputFile.defaultMaxBytes) throws -> (Node, String) {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: name, "cannot open the file for reading")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: name, "the file is not valid UTF-8 text")
-        }
-        return (try root(yaml: text, file: name), name)
+        var bytes = [UInt8](try InputFile.read(path, name: name, maxBytes: maxBytes))
+        if let error = InputFile.encodingError(bytes, file: name) { throw error }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
+        return (try root(yaml: String(decoding: bytes, as: UTF8.self), file: name), name)
     }
 
     static func root(yaml: String, file: String) throws -> Node {
+        if yaml.utf8.contains(0) {
+            throw InputFile.encodingError(Array(yaml.utf8), file: file) ?? InputError(file: file, "NUL byte; expected UTF-8 text")
+        }
+        try YAMLShapeCheck.check(yaml, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw inputError(error, file: file)
+            throw inputError(error, file: file, yaml: yaml)
         }
         guard let node else {
             throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a YAML mapping")
@@ -28,8 +31,16 @@ enum YAMLDocument {
         return node
     }
 
-    static func inputError(_ error: YamlError, file: String) -> InputError {
+    static func inputError(_ error: YamlError, file: String, yaml: String) -> InputError {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> InputError {
+            if character(in: yaml, at: mark) == "\t" {
+                return InputError(file: file, line: mark.line, column: mark.column,
+                                  "malformed YAML: a tab character where YAML expects indentation; indent with spaces")
+            }
+            if problem == "but found another document" {
+                return InputError(file: file, line: mark.line, column: mark.column,
+                                  "malformed YAML: a second document (after ---) starts here; expected one document")
+            }
             let what = context.map { "\(problem) (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? problem
             return InputError(file: file, line: mark.line, column: mark.column, "malformed YAML: \(what)")
         }
@@ -45,6 +56,18 @@ enum YAMLDocument {
         default:
             return InputError(file: file, "malformed YAML: \(error)")
         }
+    }
+
+    /// The character at a Yams mark (1-based line, column in Unicode scalars).
+    private static func character(in yaml: String, at mark: Mark) -> Unicode.Scalar? {
+        var line = 1
+        var scalars = yaml.unicodeScalars[...]
+        while line < mark.line, let newline = scalars.firstIndex(of: "\n") {
+            scalars = scalars[scalars.index(after: newline)...]
+            line += 1
+        }
+        guard line == mark.line, mark.column >= 1 else { return nil }
+        return scalars.dropFirst(mark.column - 1).first
     }
 
     /// An error located at a node (or the file's start when Yams gave no mark).

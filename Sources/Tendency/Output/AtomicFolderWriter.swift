@@ -27,38 +27,55 @@ public enum AtomicFolderWriter {
         } catch {
             throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
         }
+        try OutputStaging.shared.section {
+            try writeStaged(files, target: target, parent: parent, exists: exists, path: path)
+        }
+    }
+
+    /// Writes into a registered staging folder, then swaps it into place.
+    private static func writeStaged(_ files: [(name: String, data: Data)], target: URL, parent: URL,
+                                    exists: Bool, path: String) throws {
+        let fileManager = FileManager.default
+        let staging = OutputStaging.shared
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(suffix)")
+        let stagingURL = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(suffix)")
+        staging.register(stagingURL.path)
+        defer { staging.unregister(stagingURL.path) }
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try fileManager.createDirectory(at: stagingURL, withIntermediateDirectories: false)
             for file in files {
-                try file.data.write(to: staging.appendingPathComponent(file.name))
+                try staging.checkpoint()
+                try file.data.write(to: stagingURL.appendingPathComponent(file.name))
             }
+            try staging.checkpoint()
         } catch {
-            try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(at: stagingURL)
             throw OutputError(path: path, message: "cannot write: \(error.localizedDescription)")
         }
         if !exists {
-            guard rename(staging.path, target.path) == 0 else {
+            guard rename(stagingURL.path, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                try? fileManager.removeItem(at: staging)
+                try? fileManager.removeItem(at: stagingURL)
                 throw OutputError(path: path, message: "cannot move the new folder into place: \(reason)")
             }
             return
         }
         // Move the old folder aside, the new one in, then drop the old one.
+        // An interrupt waits for these renames (see OutputStaging).
         let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(suffix)")
         guard rename(target.path, old.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(at: stagingURL)
             throw OutputError(path: path, message: "cannot move the old folder aside: \(reason)")
         }
-        guard rename(staging.path, target.path) == 0 else {
+        guard rename(stagingURL.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(old.path, target.path)
-            try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(at: stagingURL)
             throw OutputError(path: path, message: "cannot move the new folder into place: \(reason)")
         }
+        staging.register(old.path)
+        defer { staging.unregister(old.path) }
         try? fileManager.removeItem(at: old)
     }
 }

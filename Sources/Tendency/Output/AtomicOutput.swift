@@ -7,40 +7,53 @@ import Foundation
 /// place (a rename within one file system is atomic). If anything fails, the
 /// temporaries are removed and the destinations keep their previous contents.
 public struct AtomicOutput {
-    private var pending: [(destination: URL, contents: Data)] = []
+    private var pending: [(destination: URL, contents: Data, permissions: mode_t?)] = []
 
     public init() {}
 
-    /// Queues `contents` for `path`.
-    public mutating func add(_ path: String, _ contents: Data) {
-        pending.append((URL(fileURLWithPath: path), contents))
+    /// Queues `contents` for `path`; `permissions` (e.g. 0o600 for secrets)
+    /// are set on the temporary before it is moved into place.
+    public mutating func add(_ path: String, _ contents: Data, permissions: mode_t? = nil) {
+        pending.append((URL(fileURLWithPath: path), contents, permissions))
     }
 
     /// Queues UTF-8 text for `path`.
-    public mutating func add(_ path: String, text: String) {
-        add(path, Data(text.utf8))
+    public mutating func add(_ path: String, text: String, permissions: mode_t? = nil) {
+        add(path, Data(text.utf8), permissions: permissions)
     }
 
     /// Writes every queued file, then moves them all into place.
     public func commit() throws {
+        try OutputStaging.shared.section { try writeAndMove() }
+    }
+
+    private func writeAndMove() throws {
         let manager = FileManager.default
+        let staging = OutputStaging.shared
         var temporaries: [URL] = []
+        defer { for temporary in temporaries { staging.unregister(temporary.path) } }
         do {
-            for (destination, contents) in pending {
+            for (destination, contents, permissions) in pending {
                 let folder = destination.deletingLastPathComponent()
                 var isFolder: ObjCBool = false
                 guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
                     throw OutputError(path: destination.path, message: "the folder \(folder.path) does not exist")
                 }
                 let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+                staging.register(temporary.path)
                 temporaries.append(temporary)
+                try staging.checkpoint()
                 do {
                     try contents.write(to: temporary)
+                    if let permissions, chmod(temporary.path, permissions) != 0 {
+                        throw OutputError(path: destination.path, message: "cannot set permissions: \(String(cString: strerror(errno)))")
+                    }
                 } catch {
                     throw OutputError(path: destination.path, message: "cannot write: \(error.localizedDescription)")
                 }
             }
-            for (temporary, (destination, _)) in zip(temporaries, pending) {
+            try staging.checkpoint()
+            for (temporary, (destination, _, _)) in zip(temporaries, pending) {
                 if rename(temporary.path, destination.path) != 0 {
                     throw OutputError(path: destination.path, message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
                 }

@@ -4,8 +4,9 @@ import Foundation
 /// where it starts, so later stages can point at the exact cell that is wrong.
 ///
 /// Follows RFC 4180: comma separator, double-quoted fields that may hold
-/// commas, quotes (doubled) and line breaks; LF or CRLF line ends; a UTF-8
-/// byte-order mark is skipped. Blank lines are ignored. The reader is written
+/// commas, quotes (doubled) and line breaks; LF, CRLF or bare CR line ends;
+/// a UTF-8 byte-order mark is skipped; bytes that are not UTF-8 are an error
+/// at their line and column. Blank lines are ignored. The reader is written
 /// here rather than taken from a CSV package because none of the available
 /// ones reports positions, and every error must name its line and column.
 public struct CSVTable: Sendable {
@@ -30,25 +31,19 @@ public struct CSVTable: Sendable {
     /// The records after the header.
     public let records: [Record]
 
-    /// Reads a CSV file.
-    public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = 1 << 30) throws {
+    /// Reads a CSV file of at most `maxBytes` bytes.
+    public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = InputFile.defaultMaxBytes) throws {
         let name = displayName ?? path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: name, "cannot open the file for reading")
-        }
-        defer { try? handle.close() }
-        let data = try handle.readToEnd() ?? Data()
-        guard data.count <= maxBytes else {
-            throw InputError(file: name, "file is \(data.count) bytes; the limit is \(maxBytes) bytes")
-        }
-        try self.init(data: data, file: name)
+        try self.init(data: InputFile.read(path, name: name, maxBytes: maxBytes), file: name)
     }
 
     /// Parses CSV bytes. `file` names the source in error messages.
     public init(data: Data, file: String) throws {
         self.file = file
         var all = try CSVTable.parse([UInt8](data), file: file)
-        guard !all.isEmpty else { throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a header row") }
+        guard !all.isEmpty else {
+            throw InputError(file: file, line: 1, column: 1, data.isEmpty ? "the file is empty; expected a header row" : "the file holds only blank lines; expected a header row")
+        }
         header = all.removeFirst()
         records = all
         try CSVTable.checkHeader(header, file: file)
@@ -58,6 +53,13 @@ public struct CSVTable: Sendable {
                                 ? record.cells[header.cells.count].column : last.column + last.text.utf8.count,
                              "row has \(record.cells.count) fields; the header has \(header.cells.count)")
         }
+    }
+
+    /// Throws, at the line after the header, when the file has no records:
+    /// every input kind needs at least one. `expected` says what a row holds.
+    public func requireRecords(_ expected: String) throws {
+        guard records.isEmpty else { return }
+        throw InputError(file: file, line: header.line + 1, column: 1, "no rows after the header; expected \(expected)")
     }
 
     /// The header's column names.
@@ -82,9 +84,7 @@ public struct CSVTable: Sendable {
     static func parse(_ bytes: [UInt8], file: String) throws -> [Record] {
         var index = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        if bytes[index...].contains(0) {
-            throw InputError(file: file, "the file holds NUL bytes; expected UTF-8 text")
-        }
+        if let error = InputFile.encodingError(bytes, file: file) { throw error }
         var records: [Record] = []
         var cells: [Cell] = []
         var field: [UInt8] = []
@@ -134,7 +134,9 @@ public struct CSVTable: Sendable {
                     }
                     continue
                 }
-                if byte == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+                if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                    line += 1; lineStart = index + 1
+                }
                 field.append(byte)
                 index += 1
                 continue
@@ -149,7 +151,7 @@ public struct CSVTable: Sendable {
                 index += 1
                 try endRecord()
                 line += 1; lineStart = index + 1
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, or a bare CR (classic Mac exports)
                 try endRecord()
                 line += 1; lineStart = index + 1
             case UInt8(ascii: "\"") where field.isEmpty && !wasQuoted:

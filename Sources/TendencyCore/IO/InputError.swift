@@ -20,6 +20,28 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
-        return "\(location): \(message)"
+        return InputError.printable("\(location): \(message)")
+    }
+
+    /// `text` with control characters written as escapes (`\n`, `\u{1B}`), so
+    /// a cell's line breaks or terminal escape sequences quoted in a message
+    /// can neither break the one-line format nor reach the terminal raw.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }
