@@ -36,11 +36,12 @@ public enum SuiteConfiguration {
     /// time budget, since every benchmark here runs for milliseconds to seconds.
     public static func standard(maxDuration: Duration = .seconds(2), maxIterations: Int = 20,
                                 extraMetrics: [BenchmarkMetric] = []) -> Benchmark.Configuration {
-        .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident] + extraMetrics,
+        let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident] + extraMetrics
+        return .init(metrics: metrics,
               timeUnits: .milliseconds,
               warmupIterations: 1,
               maxDuration: maxDuration,
               maxIterations: maxIterations,
-              thresholds: thresholds)
+              thresholds: thresholds.filter { metrics.contains($0.key) })
     }
 }

@@ -202,6 +202,8 @@ public struct NumericTable: Sendable {
                         storage.append(.nan)
                         missing += 1
                         if firstMissing == nil { firstMissing = (line, column) }
+                    } else if let value = DecimalParser.parse(base + a, count: b - a) {
+                        storage.append(value)  // exact fast path; the same value strtod gives
                     } else {
                         var parsedEnd: UnsafeMutablePointer<CChar>? = nil
                         let value = (base + a).withMemoryRebound(to: CChar.self, capacity: b - a) { strtod($0, &parsedEnd) }
