@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     for n in [2_000, 10_000] {
         let points = LazyInput { SyntheticData.points(n: n, d: d, as: Double.self) }
         Benchmark("cluster average n=\(n) d=\(d)",
-                  configuration: SuiteConfiguration.standard(maxDuration: .seconds(5), maxIterations: 10)) { benchmark in
+                  configuration: SuiteConfiguration.standard(maxDuration: .seconds(5), maxIterations: 10, allocations: .perElement)) { benchmark in
             let x = try points.get()
             benchmark.startMeasurement()
             let distances = try PairwiseDistances.condensed(x, metric: .euclidean)

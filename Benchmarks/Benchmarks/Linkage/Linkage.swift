@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
         let distances = LazyInput { try PairwiseDistances.condensed(try points.get(), metric: .euclidean) }
         for method in LinkageMethod.allCases {
             Benchmark("\(method.rawValue) distances n=\(n)",
-                      configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10)) { benchmark in
+                      configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
                 var copy = try distances.get()
                 copy.storage.withUnsafeMutableBufferPointer { _ in }  // own the storage before measuring
                 benchmark.startMeasurement()
@@ -24,7 +24,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         for method in LinkageMethod.allCases where method.requiresEuclidean {
             Benchmark("\(method.rawValue) points n=\(n) d=\(d)",
-                      configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10)) { benchmark in
+                      configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
                 let x = try points.get()
                 benchmark.startMeasurement()
                 let linkage = try HierarchicalClustering.linkage(points: x, method: method)
