@@ -71,6 +71,18 @@ struct DecimalParserTests {
         #expect(fast("4503599627370495.75") == 4503599627370496)
     }
 
+    /// Fractions read eight digits at a time: every digit position, leading
+    /// zeros, and a non-digit inside a chunk.
+    @Test func longFractionsAreExact() {
+        for text in ["0.12345678", "0.123456789", "1.0000000012345678", "-0.0000000000000001",
+                     "9.99999999", "0.00000000", "3.14159265358979", "2.718281828459045"] {
+            #expect(fast(text)?.bitPattern == strtodValue(text).bitPattern, "\(text)")
+        }
+        for text in ["0.1234a678", "0.12345678x", "0.1234567/", "0.1234567:"] {
+            #expect(fast(text) == nil, "\(text)")
+        }
+    }
+
     @Test func leavesOtherFormsToStrtod() {
         for text in ["", "-", ".", "e5", "1e", "1e+", "1.2.3", "inf", "nan", "0x1p3", "1,5", " 1", "1 ",
                      "1e400", "1e-400", "123456789012345678901"] {
