@@ -34,12 +34,14 @@ public struct NumericTable: Sendable {
 
     /// Parses numeric CSV bytes; `file` names the source in error messages.
     public init(data: Data, file: String) throws {
-        var bytes = [UInt8](data)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(data.count + 1)  // room for the 0 terminator without a copy
+        bytes.append(contentsOf: data)
         guard !bytes.isEmpty else {
             throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a header row (id column, then one column per feature)")
         }
-        if bytes.contains(0) { throw InputError(file: file, "the file holds NUL bytes; expected UTF-8 text") }
-        if bytes.contains(UInt8(ascii: "\"")) {
+        if NumericTable.find(0, in: bytes) { throw InputError(file: file, "the file holds NUL bytes; expected UTF-8 text") }
+        if NumericTable.find(UInt8(ascii: "\""), in: bytes) {
             self = try NumericTable.fromTable(try CSVTable(data: data, file: file), file: file)
         } else {
             bytes.append(0)  // terminates the last number for strtod
@@ -102,13 +104,27 @@ public struct NumericTable: Sendable {
     }
 
     private static func register(id: String, line: Int, column: Int, seen: inout [String: Int], file: String) throws {
-        if id.trimmingCharacters(in: .whitespaces).isEmpty {
+        if isBlank(id) {
             throw InputError(file: file, line: line, column: column, "empty row id; expected an id in the first column")
         }
         if let first = seen[id] {
             throw InputError(file: file, line: line, column: column, "duplicate row id \"\(id)\" (first on line \(first))")
         }
         seen[id] = line
+    }
+
+    /// Whether `bytes` holds `byte` (memchr: vectorised in the C library).
+    private static func find(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
+    }
+
+    /// Whether `text` is empty after trimming `CharacterSet.whitespaces`
+    /// (Unicode Zs and tab), deciding ASCII text without Foundation.
+    private static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 where byte != 32 && byte != 9 {
+            return byte < 128 ? false : text.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        return true
     }
 
     /// The fast path: no quotes anywhere, so records end at line breaks and
@@ -121,9 +137,8 @@ public struct NumericTable: Sendable {
             var line = 1
 
             func lineEnd(from start: Int) -> Int {
-                var i = start
-                while i < end, base[i] != 10 { i += 1 }
-                return i
+                guard start < end, let found = memchr(base + start, 10, end - start) else { return end }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
             }
             func text(_ from: Int, _ to: Int) -> String {
                 String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
@@ -202,6 +217,8 @@ public struct NumericTable: Sendable {
                         storage.append(.nan)
                         missing += 1
                         if firstMissing == nil { firstMissing = (line, column) }
+                    } else if let value = DecimalParser.parse(base + a, count: b - a) {
+                        storage.append(value)  // exact fast path; the same value strtod gives
                     } else {
                         var parsedEnd: UnsafeMutablePointer<CChar>? = nil
                         let value = (base + a).withMemoryRebound(to: CChar.self, capacity: b - a) { strtod($0, &parsedEnd) }

@@ -1,0 +1,36 @@
+import Benchmark
+import BenchmarkSupport
+import TendencyCore
+
+/// Linkage alone: every method at n = 1,000 and 5,000 on precomputed
+/// Euclidean distances (Double; the copy the linkage consumes is made before
+/// the measured region), plus Ward, centroid and median on the points
+/// themselves (the memory-linear path).
+let benchmarks: @Sendable () -> Void = {
+    let d = 64
+    for n in [1_000, 5_000] {
+        let points = LazyInput { SyntheticData.points(n: n, d: d, as: Double.self) }
+        let distances = LazyInput { try PairwiseDistances.condensed(try points.get(), metric: .euclidean) }
+        for method in LinkageMethod.allCases {
+            Benchmark("\(method.rawValue) distances n=\(n)",
+                      configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
+                var copy = try distances.get()
+                copy.storage.withUnsafeMutableBufferPointer { _ in }  // own the storage before measuring
+                benchmark.startMeasurement()
+                let linkage = try HierarchicalClustering.linkage(consume copy, method: method)
+                benchmark.stopMeasurement()
+                blackHole(linkage.merges.last?.height)
+            }
+        }
+        for method in LinkageMethod.allCases where method.requiresEuclidean {
+            Benchmark("\(method.rawValue) points n=\(n) d=\(d)",
+                      configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
+                let x = try points.get()
+                benchmark.startMeasurement()
+                let linkage = try HierarchicalClustering.linkage(points: x, method: method)
+                benchmark.stopMeasurement()
+                blackHole(linkage.merges.last?.height)
+            }
+        }
+    }
+}
