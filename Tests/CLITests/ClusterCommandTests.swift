@@ -93,7 +93,7 @@ import Testing
         ("id,a,b\nr1,1,2\n", "bad.csv:2:1: found 1 data row; clustering needs at least two"),
         ("id,a,b\nr1,1,2\nr1,3,4\n", "bad.csv:3:1: duplicate row id \"r1\" (first on line 2)"),
         ("", "bad.csv:1:1: the file is empty; expected a header row (id column, then one column per feature)"),
-        ("id,a\u{0}\n", "bad.csv: the file holds NUL bytes; expected UTF-8 text"),
+        ("id,a\u{0}\n", "bad.csv:1:5: NUL byte; expected UTF-8 text (is this a binary or UTF-16 file?)"),
         ("id,a,b\nr1,1,\nr2,1,2\n", "bad.csv:2:6: empty cell (missing value; 1 in the file); expected a number, or use --metric gower or --impute mean"),
     ])
     func badInput(_ content: String, _ message: String) throws {

@@ -40,7 +40,9 @@ public struct NumericTable: Sendable {
         guard !bytes.isEmpty else {
             throw InputError(file: file, line: 1, column: 1, "the file is empty; expected a header row (id column, then one column per feature)")
         }
-        if NumericTable.find(0, in: bytes) { throw InputError(file: file, "the file holds NUL bytes; expected UTF-8 text") }
+        if NumericTable.find(0, in: bytes) {
+            throw InputFile.encodingError(bytes, file: file) ?? InputError(file: file, "the file holds NUL bytes; expected UTF-8 text")
+        }
         if NumericTable.find(UInt8(ascii: "\""), in: bytes) {
             self = try NumericTable.fromTable(try CSVTable(data: data, file: file), file: file)
         } else {
@@ -224,6 +226,9 @@ public struct NumericTable: Sendable {
                         let value = (base + a).withMemoryRebound(to: CChar.self, capacity: b - a) { strtod($0, &parsedEnd) }
                         let consumed = parsedEnd.map { UnsafeRawPointer($0) - UnsafeRawPointer(base + a) } ?? 0
                         if consumed != b - a {
+                            // A cell that is not even UTF-8 (a Latin-1 export, say) gets the encoding error.
+                            if (start..<j).contains(where: { base[$0] >= 0x80 }),
+                               let error = InputFile.encodingError(Array(bytes.dropLast()), file: file) { throw error }
                             throw InputError(file: file, line: line, column: column, "expected a number, found \"\(text(start, j))\"")
                         }
                         if !value.isFinite {
