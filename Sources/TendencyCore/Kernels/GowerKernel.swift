@@ -145,19 +145,13 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         // Numerator, direct part.
         if directColumns > 0 {
             let u = scaled.pointer, um = scaledMask.pointer
-            let chunk = 512
-            for jb in stride(from: r0 + 1, to: n, by: chunk) {
-                let je = min(n, jb + chunk)
-                for i in rows {
-                    let lo = max(jb, i + 1)
-                    if lo >= je { continue }
-                    let row = tile + (i - r0) * ld - r0
-                    for c in 0..<directColumns {
-                        let values = u + c * n, present = um + c * n
-                        let ui = values[i], mi = present[i]
-                        if mi == 0 { continue }
-                        for j in lo..<je { row[j] += present[j] * abs(values[j] - ui) }
-                    }
+            CacheBlockedPairs.forEach(rows: rows, count: n) { i, columns in
+                let row = tile + (i - r0) * ld - r0
+                for c in 0..<directColumns {
+                    let values = u + c * n, present = um + c * n
+                    let ui = values[i], mi = present[i]
+                    if mi == 0 { continue }
+                    for j in columns { row[j] += present[j] * abs(values[j] - ui) }
                 }
             }
         }

@@ -82,20 +82,12 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
         }
         do {
             let d = direct.pointer
-            // Column chunks of `chunk` rows stay in cache while every row of the
-            // block is compared with them.
-            let chunk = 512
-            for jb in stride(from: r0 + 1, to: n, by: chunk) {
-                let je = min(n, jb + chunk)
-                for i in rows {
-                    let lo = max(jb, i + 1)
-                    if lo >= je { continue }
-                    let row = tile + (i - r0) * ld - r0
-                    for c in 0..<directColumns {
-                        let column = d + c * n
-                        let xi = column[i]
-                        for j in lo..<je { row[j] += column[j] != xi ? 1 : 0 }
-                    }
+            CacheBlockedPairs.forEach(rows: rows, count: n) { i, columns in
+                let row = tile + (i - r0) * ld - r0
+                for c in 0..<directColumns {
+                    let column = d + c * n
+                    let xi = column[i]
+                    for j in columns { row[j] += column[j] != xi ? 1 : 0 }
                 }
             }
         }
