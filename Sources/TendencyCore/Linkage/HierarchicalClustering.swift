@@ -26,6 +26,23 @@ public enum HierarchicalClustering {
     /// copy. Negative distances are accepted, as in SciPy; NaN and infinity
     /// are not.
     public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
+        try linkage(distances, method: method, layout: .automatic)
+    }
+
+    /// Where complete, average, weighted and Ward keep their working
+    /// dissimilarities; every layout gives the same linkage, to the bit.
+    enum WorkingLayout {
+        /// `square` when n^2 scalars fit in half the memory available, else `condensed`.
+        case automatic
+        /// In the condensed storage itself: n(n-1)/2 scalars, strided scans.
+        case condensed
+        /// `SquareStore`: n^2 scalars, contiguous scans, far faster for large n.
+        case square
+    }
+
+    static func linkage<S: BLASScalar>(
+        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, layout: WorkingLayout
+    ) throws -> Linkage {
         let n = distances.count
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = distances.storage.firstIndex(where: { !$0.isFinite }) {
@@ -40,23 +57,44 @@ public enum HierarchicalClustering {
         }
         var working: [S] = []
         swap(&working, &distances.storage)
-        switch method {
-        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false))
-        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false))
-        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false))
-        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false))
-        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false))
-        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true))
-        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true))
+        let square = switch layout {
+        case .automatic: squareFits(n, S.self)
+        case .condensed: false
+        case .square: true
         }
+        switch method {
+        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square))
+        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square))
+        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square))
+        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square))
+        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: false))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: false))
+        }
+    }
+
+    /// Whether the n x n working matrix fits in half the memory available
+    /// besides the condensed copy it is filled from (which is then released):
+    /// the other half is left to the rest of the process and the system.
+    static func squareFits<S>(_ n: Int, _: S.Type) -> Bool {
+        let (elements, overflow) = n.multipliedReportingOverflow(by: n)
+        guard !overflow, elements <= Int.max / 16 else { return false }
+        guard let available = MemoryBudget.available() else { return false }
+        return elements * MemoryLayout<S>.stride <= available / 2
     }
 
     /// Runs the chain or the generic algorithm on the condensed distances in
     /// `working`, updated in place (Swift copies them first if they are shared).
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool
     ) throws -> Linkage {
-        try working.withUnsafeMutableBufferPointer { buffer in
+        if square, let store = working.withUnsafeBufferPointer({
+            SquareStore<S, Rule>(condensed: $0.baseAddress!, count: n)
+        }) {
+            working = []
+            return try chain(store)
+        }
+        return try working.withUnsafeMutableBufferPointer { buffer in
             let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
             return generic ? try self.generic(store) : try chain(store)
         }

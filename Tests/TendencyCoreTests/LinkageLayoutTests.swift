@@ -1,0 +1,56 @@
+import Testing
+@testable import TendencyCore
+
+/// The square working layout (`SquareStore`: lazily replayed rows, cached
+/// nearest neighbours) must give exactly the linkage of the condensed layout,
+/// whose tie-breaking is checked against SciPy elsewhere; ties are where the
+/// cached neighbours could go wrong, so most cases here are heavily tied.
+@Suite struct LinkageLayoutTests {
+    typealias R = LinkageReplay
+    static let chainMethods: [LinkageMethod] = [.complete, .average, .weighted, .ward]
+
+    func both<S: BLASScalar>(_ d: CondensedDistances<S>, _ method: LinkageMethod) throws -> (Linkage, Linkage) {
+        (try HierarchicalClustering.linkage(d, method: method, layout: .condensed),
+         try HierarchicalClustering.linkage(d, method: method, layout: .square))
+    }
+
+    @Test(arguments: chainMethods)
+    func fixturesGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        for data in ["continuous", "binary"] {
+            for metric in ["euclidean", "cosine", "jaccard", "hamming"] where data == "binary" || metric != "jaccard" && metric != "hamming" {
+                if method == .ward && metric != "euclidean" { continue }
+                let (condensed, square) = try both(R.distances(data, metric), method)
+                #expect(condensed == square, "\(data)/\(metric)/\(method)")
+            }
+        }
+    }
+
+    /// Small integer distances: thousands of exact ties at every level.
+    @Test(arguments: chainMethods)
+    func tiedIntegerDistancesGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        for (n, levels, seed) in [(2, 1, 1), (7, 2, 3), (60, 3, 5), (400, 4, 7), (900, 12, 9)] {
+            var generator = SeededGenerator(seed: UInt64(seed))
+            var d = CondensedDistances<Double>(count: n)
+            for k in d.storage.indices { d.storage[k] = Double(1 + Int(generator.next() % UInt64(levels))) }
+            let (condensed, square) = try both(d, method)
+            #expect(condensed == square, "n \(n), \(levels) levels, \(method)")
+            let (condensedFloat, squareFloat) = try both(CondensedDistances(count: n, storage: d.storage.map { Float($0) }), method)
+            #expect(condensedFloat == squareFloat, "Float, n \(n), \(levels) levels, \(method)")
+        }
+    }
+
+    /// Points on a coarse grid: tied Euclidean distances with geometric structure.
+    @Test(arguments: chainMethods)
+    func gridPointsGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 42)
+        let n = 500
+        let points = (0..<n).map { _ in (0..<3).map { _ in Double(generator.next() % 5) } }
+        var d = CondensedDistances<Double>(count: n)
+        for i in 0..<n { for j in (i + 1)..<n {
+            d[i, j] = zip(points[i], points[j]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+        } }
+        let (condensed, square) = try both(d, method)
+        #expect(condensed == square, "\(method)")
+        #expect(try HierarchicalClustering.linkage(d, method: method) == condensed, "automatic layout, \(method)")
+    }
+}
