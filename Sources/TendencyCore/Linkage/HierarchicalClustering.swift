@@ -44,19 +44,38 @@ public enum HierarchicalClustering {
         _ distances: consuming CondensedDistances<S>, method: LinkageMethod, layout: WorkingLayout
     ) throws -> Linkage {
         let n = distances.count
+        var working: [S] = []
+        swap(&working, &distances.storage)
+        // Run the O(n^2) loops specialised for the concrete scalar: generic
+        // code called from another module goes through value witnesses, an
+        // order of magnitude slower. The cast keeps the storage unique.
+        if S.self == Double.self {
+            var doubles = unsafeBitCast(working, to: [Double].self)
+            working = []
+            return try linkage(condensed: &doubles, count: n, method: method, layout: layout)
+        }
+        if S.self == Float.self {
+            var floats = unsafeBitCast(working, to: [Float].self)
+            working = []
+            return try linkage(condensed: &floats, count: n, method: method, layout: layout)
+        }
+        return try linkage(condensed: &working, count: n, method: method, layout: layout)
+    }
+
+    private static func linkage<S: BLASScalar>(
+        condensed working: inout [S], count n: Int, method: LinkageMethod, layout: WorkingLayout
+    ) throws -> Linkage {
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
-        if let bad = distances.storage.firstIndex(where: { !$0.isFinite }) {
+        if let bad = working.firstIndex(where: { !$0.isFinite }) {
             let (i, j) = pair(atCondensedIndex: bad, count: n)
             throw LinkageError.nonFiniteDistance(i: i, j: j)
         }
         if method == .single {
-            let merges = try distances.storage.withUnsafeBufferPointer { buffer in
+            let merges = try working.withUnsafeBufferPointer { buffer in
                 try minimumSpanningTree(CondensedSource(d: buffer.baseAddress!, count: n))
             }
             return try stepwiseLinkage(merges, leafCount: n)
         }
-        var working: [S] = []
-        swap(&working, &distances.storage)
         let square = switch layout {
         case .automatic: squareFits(n, S.self)
         case .condensed: false
@@ -110,6 +129,13 @@ public enum HierarchicalClustering {
     /// equals `linkage(_:method:)` on the points' Euclidean distances up to
     /// rounding.
     public static func linkage<S: BLASScalar>(points: Matrix<S>, method: LinkageMethod) throws -> Linkage {
+        // Specialised for the concrete scalar, as for distances.
+        if let double = points as? Matrix<Double> { return try linkage(specialized: double, method: method) }
+        if let float = points as? Matrix<Float> { return try linkage(specialized: float, method: method) }
+        return try linkage(specialized: points, method: method)
+    }
+
+    private static func linkage<S: BLASScalar>(specialized points: Matrix<S>, method: LinkageMethod) throws -> Linkage {
         let n = points.rows
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = points.storage.firstIndex(where: { !$0.isFinite }) {
