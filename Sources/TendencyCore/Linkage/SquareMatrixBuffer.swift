@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The n x n working matrix of `SquareStore`, row-major, filled from
-/// condensed distances.
+/// condensed distances, with +infinity on the diagonal (never a neighbour).
 ///
 /// Allocated on a 2 MiB boundary and, on Linux, advised into transparent
 /// huge pages: rows are 10^4-10^5 bytes apart, so with 4 KiB pages nearly
@@ -40,6 +40,7 @@ final class SquareMatrixBuffer<S: BLASScalar> {
             }
         }
         RowBlocks.mirrorUpperTriangle(pointer, n: n)
+        for i in 0..<n { pointer[i &* n &+ i] = .infinity }
     }
 
     deinit { free(pointer) }

@@ -18,6 +18,9 @@
 ///   That is the same floating-point expression with the same inputs as the
 ///   update of row `y`, so both copies of a pair agree to the bit.
 /// - The current value of a single pair is in the row with the larger stamp.
+/// - Merged-away slots and the diagonal hold +infinity (a replay sets
+///   `row_i[x]`), so scans and updates run over whole rows without an index
+///   list: plain contiguous loops.
 ///
 /// The cached neighbour of a row is the first strict minimum of the row over
 /// the active slots, SciPy's tie rule; a merge keeps it exact with O(1) work per
@@ -42,6 +45,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     /// or `stale`.
     private let neighbor: UnsafeMutablePointer<Int>
     private let neighborValue: UnsafeMutablePointer<S>
+    /// Cluster sizes as scalars, 0 for inactive slots.
+    private let sizeValue: UnsafeMutablePointer<S>
     /// The merge log, one entry per merge so far.
     private let logX: UnsafeMutablePointer<Int>
     private let logY: UnsafeMutablePointer<Int>
@@ -67,6 +72,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         neighbor.initialize(repeating: Self.stale, count: count)
         neighborValue = .allocate(capacity: count)
         neighborValue.initialize(repeating: .infinity, count: count)
+        sizeValue = .allocate(capacity: count)
+        sizeValue.initialize(repeating: 1, count: count)
         logX = .allocate(capacity: count)
         logY = .allocate(capacity: count)
         logValues = .allocate(capacity: 3 * count)
@@ -77,6 +84,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         stamp.deallocate()
         neighbor.deallocate()
         neighborValue.deallocate()
+        sizeValue.deallocate()
         logX.deallocate()
         logY.deallocate()
         logValues.deallocate()
@@ -99,45 +107,36 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         var k = stamp[i]
         guard k < merged else { return }
         let r = row(i)
-        let ni = S(slots.size[i])
+        let ni = sizeValue[i]
         while k < merged {
             let x = logX[k], y = logY[k]
             let v = logValues + 3 &* k
             r[y] = Rule.update(r[x], r[y], v[0], v[1], v[2], ni)
+            r[x] = .infinity
             k += 1
         }
         stamp[i] = merged
     }
 
-    /// The first strict minimum of row `x` over the active slots other than `x`.
-    private func scan(_ x: Int) -> (slot: Int, value: S) {
+    /// The first strict minimum of row `x` over `low...high`: inactive slots
+    /// and the diagonal hold +infinity, so a plain contiguous scan skips them.
+    private func scan(_ x: Int, from low: Int, through high: Int) -> (slot: Int, value: S) {
         refresh(x)
         let r = row(x)
-        let list = slots.list
-        let m = slots.activeCount
         var best = -1
         var bestValue = S.infinity
-        var k = 0
-        while k < m {
-            let i = list[k]
-            if i == x { break }
-            let v = r[i]
-            if v < bestValue { bestValue = v; best = i }
-            k += 1
-        }
-        k += 1
-        while k < m {
-            let i = list[k]
-            let v = r[i]
-            if v < bestValue { bestValue = v; best = i }
-            k += 1
+        var j = low
+        while j <= high {
+            let v = r[j]
+            if v < bestValue { bestValue = v; best = j }
+            j += 1
         }
         return (best, bestValue)
     }
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
         if neighbor[x] == Self.stale {
-            let (slot, value) = scan(x)
+            let (slot, value) = scan(x, from: slots.list[0], through: slots.list[slots.activeCount - 1])
             neighbor[x] = slot
             neighborValue[x] = value
         }
@@ -147,19 +146,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     }
 
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        refresh(x)
-        let r = row(x)
-        let list = slots.list
-        let m = slots.activeCount
-        var best = -1
-        var bestValue = S.infinity
-        for k in 0..<m {
-            let i = list[k]
-            if i <= x { continue }
-            let v = r[i]
-            if v < bestValue { bestValue = v; best = i }
-        }
-        return (best, bestValue)
+        let high = slots.list[slots.activeCount - 1]
+        return x < high ? scan(x, from: x + 1, through: high) : (-1, .infinity)
     }
 
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
@@ -169,36 +157,46 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let size = slots.size
         let nx = size[x]
         let ny = size[y]
-        let sx = S(nx)
-        let sy = S(ny)
+        let sx = sizeValue[x]
+        let sy = sizeValue[y]
         let rx = row(x)
         let ry = row(y)
-        let list = slots.list
-        let m = slots.activeCount
+        let low = slots.list[0]
+        let high = slots.list[slots.activeCount - 1]
         let neighbor = self.neighbor
         let neighborValue = self.neighborValue
+        let sizeValue = self.sizeValue
         var best = -1
         var bestValue = S.infinity
-        for k in 0..<m {
-            let i = list[k]
-            if i == x || i == y { continue }
-            let v = Rule.update(rx[i], ry[i], dxy, sx, sy, S(size[i]))
+        // One contiguous pass over both rows. Inactive slots and the
+        // diagonal entries (x, x), (y, y) hold +infinity, so the update gives
+        // +infinity at x, at y and at every inactive slot: those stay
+        // excluded from every scan.
+        var i = low
+        while i <= high {
+            let v = Rule.update(rx[i], ry[i], dxy, sx, sy, sizeValue[i])
             ry[i] = v
             if v < bestValue { bestValue = v; best = i }
-            if i < limit { visit(i, v) }
             // Row i's cached first strict minimum after d(i,x) is removed and d(i,y) becomes v.
             let c = neighbor[i]
-            if c == Self.stale { continue }
-            let cv = neighborValue[i]
-            if v < cv {
-                neighbor[i] = y
-                neighborValue[i] = v
-            } else if c == x || c == y {
-                // Equal to the old minimum with x < y: a slot between them may now come first.
-                if c == y && v == cv { continue }
-                neighbor[i] = Self.stale
-            } else if v == cv && y < c {
-                neighbor[i] = y
+            if c != Self.stale {
+                let cv = neighborValue[i]
+                if v < cv {
+                    neighbor[i] = y
+                    neighborValue[i] = v
+                } else if c == x || c == y {
+                    // Equal to the old minimum with x < y: a slot between them may now come first.
+                    if c != y || v != cv { neighbor[i] = Self.stale }
+                } else if v == cv && y < c {
+                    neighbor[i] = y
+                }
+            }
+            i += 1
+        }
+        if limit > 0 {
+            let list = slots.list
+            for k in 0..<slots.activeCount where list[k] < limit && list[k] != x && list[k] != y {
+                visit(list[k], ry[list[k]])
             }
         }
         neighbor[y] = best
@@ -214,5 +212,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         stamp[y] = merged
         slots.remove(x)
         size[y] = nx + ny
+        sizeValue[x] = 0
+        sizeValue[y] = S(nx + ny)
     }
 }
