@@ -54,3 +54,34 @@ import Testing
         #expect(try HierarchicalClustering.linkage(d, method: method) == condensed, "automatic layout, \(method)")
     }
 }
+
+/// The rows entry point computes distances into the square working matrix
+/// when it fits: the same linkage as through condensed distances.
+@Suite struct LinkageFromRowsTests {
+    @Test(arguments: LinkageMethod.allCases)
+    func rowsGiveTheSameLinkageAsCondensedDistances(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 99)
+        var data = Matrix<Double>(rows: 257, columns: 6)
+        for k in data.storage.indices { data.storage[k] = generator.nextGaussian() }
+        for metric in [DistanceMetric.euclidean, .cosine] where !method.requiresEuclidean || metric == .euclidean {
+            var called = 0
+            let fromRows = try HierarchicalClustering.linkage(rows: data, metric: metric, method: method,
+                                                              distancesComputed: { called += 1 })
+            let fromCondensed = try HierarchicalClustering.linkage(PairwiseDistances.condensed(data, metric: metric), method: method)
+            #expect(fromRows == fromCondensed, "\(metric)/\(method)")
+            #expect(called == 1)
+            let float = data.converted(to: Float.self)
+            #expect(try HierarchicalClustering.linkage(rows: float, metric: metric, method: method)
+                    == HierarchicalClustering.linkage(PairwiseDistances.condensed(float, metric: metric), method: method))
+        }
+    }
+
+    @Test func rowsRejectBadInput() {
+        #expect(throws: KernelError.self) {
+            try HierarchicalClustering.linkage(rows: Matrix<Double>([[0, 1], [.nan, 2]]), metric: .euclidean, method: .average)
+        }
+        #expect(throws: LinkageError.tooFewObservations(1)) {
+            try HierarchicalClustering.linkage(rows: Matrix<Double>([[0, 1]]), metric: .euclidean, method: .average)
+        }
+    }
+}

@@ -53,6 +53,7 @@ enum RowBlocks {
         // zero-filled first.
         let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let address = buffer.baseAddress else { return }
+            HugePages.advise(address, bytes: total * MemoryLayout<K.Scalar>.stride)
             nonisolated(unsafe) let base = address
             try forEachBlock(blocks(count: n, height: b)) { rows in
                 let r0 = rows.lowerBound, ld = n - r0
@@ -69,21 +70,14 @@ enum RowBlocks {
         return CondensedDistances(count: n, storage: storage)
     }
 
-    static func square<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> Matrix<K.Scalar> {
+    /// Writes the full symmetric n x n matrix, zero on the diagonal, at `base`.
+    static func fillSquare<K: PairKernel>(_ kernel: K, into base: UnsafeMutablePointer<K.Scalar>, blockHeight: Int? = nil) throws {
         let n = kernel.count
-        guard n > 1 else { return Matrix(rows: n, columns: n) }
-        // The kernel writes every entry above the diagonal, the mirror every
-        // other one, so the output is not zero-filled first.
-        let storage = try [K.Scalar](unsafeUninitializedCapacity: n * n) { buffer, initialized in
-            guard let address = buffer.baseAddress else { return }
-            nonisolated(unsafe) let base = address
-            try forEachBlock(blocks(count: n, height: blockHeight)) { rows in
-                try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
-            }
-            mirrorUpperTriangle(base, n: n)
-            initialized = n * n
+        nonisolated(unsafe) let base = base
+        try forEachBlock(blocks(count: n, height: blockHeight)) { rows in
+            try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
         }
-        return Matrix(rows: n, columns: n, storage: storage)
+        mirrorUpperTriangle(base, n: n)
     }
 
     /// Runs `body` on every block, in parallel; rethrows the error of the

@@ -107,16 +107,73 @@ public enum HierarchicalClustering {
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
         _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool
     ) throws -> Linkage {
-        if square, let store = working.withUnsafeBufferPointer({
-            SquareStore<S, Rule>(condensed: $0.baseAddress!, count: n)
+        if square, let matrix = working.withUnsafeBufferPointer({
+            SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances)
         }) {
             working = []
-            return try chain(store)
+            return try chain(SquareStore<S, Rule>(matrix))
         }
         return try working.withUnsafeMutableBufferPointer { buffer in
             let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
             return generic ? try self.generic(store) : try chain(store)
         }
+    }
+
+    /// The linkage of the rows of `data` under `metric`, as
+    /// `linkage(PairwiseDistances.condensed(data, metric:), method:)` but
+    /// faster: for complete, average, weighted and Ward, when n^2 scalars fit
+    /// in half the memory available, the distances are computed straight into
+    /// the linkage's square working matrix, with no condensed copy (for
+    /// n = 50,000 in `Float`: 10 GB instead of 5 + 10). Same result either way.
+    /// `distancesComputed` is called once the distances are ready (for phase
+    /// timings). Throws `KernelError` for data the metric rejects.
+    public static func linkage<S: BLASScalar>(
+        rows data: Matrix<S>, metric: DistanceMetric, method: LinkageMethod,
+        noSharedColumns: NoSharedColumnsPolicy = .fail, distancesComputed: () -> Void = {}
+    ) throws -> Linkage {
+        // Specialised for the concrete scalar, as for distances.
+        if let double = data as? Matrix<Double> {
+            return try linkage(specializedRows: double, metric, method, noSharedColumns, distancesComputed)
+        }
+        if let float = data as? Matrix<Float> {
+            return try linkage(specializedRows: float, metric, method, noSharedColumns, distancesComputed)
+        }
+        return try linkage(specializedRows: data, metric, method, noSharedColumns, distancesComputed)
+    }
+
+    private static func linkage<S: BLASScalar>(
+        specializedRows data: Matrix<S>, _ metric: DistanceMetric, _ method: LinkageMethod,
+        _ policy: NoSharedColumnsPolicy, _ distancesComputed: () -> Void
+    ) throws -> Linkage {
+        let n = data.rows
+        let chainMethod = [.complete, .average, .weighted, .ward].contains(method)
+        if chainMethod, n >= 2, squareFits(n, S.self) {
+            try PairwiseDistances.validate(data, metric, square: true)
+            if let matrix = SquareMatrixBuffer<S>(count: n) {
+                try PairwiseDistances.fillSquare(data, metric, policy, into: matrix.pointer)
+                distancesComputed()
+                for i in 0..<n {
+                    let row = matrix.pointer + i * n
+                    for j in (i + 1)..<n where !row[j].isFinite { throw LinkageError.nonFiniteDistance(i: i, j: j) }
+                }
+                switch method {
+                case .complete: return try squareChain(matrix, CompleteRule.self)
+                case .average: return try squareChain(matrix, AverageRule.self)
+                case .weighted: return try squareChain(matrix, WeightedRule.self)
+                default: return try squareChain(matrix, WardRule.self)
+                }
+            }
+        }
+        let distances = try PairwiseDistances.condensed(data, metric: metric, noSharedColumns: policy)
+        distancesComputed()
+        return try linkage(distances, method: method)
+    }
+
+    private static func squareChain<S: BLASScalar, Rule: LanceWilliamsRule>(
+        _ matrix: SquareMatrixBuffer<S>, _ rule: Rule.Type
+    ) throws -> Linkage {
+        matrix.prepare(squared: Rule.squaresDistances)
+        return try checked(chain(SquareStore<S, Rule>(matrix)))
     }
 
     /// The linkage of points (rows) under Euclidean distance with memory

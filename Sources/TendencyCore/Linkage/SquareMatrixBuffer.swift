@@ -1,47 +1,42 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The n x n working matrix of `SquareStore`, row-major, filled from
-/// condensed distances, with +infinity on the diagonal (never a neighbour).
+/// The n x n working matrix of `SquareStore`, row-major, in huge pages (see
+/// `HugePages`): rows are 10^4-10^5 bytes apart, so with 4 KiB pages nearly
+/// every row switch is also a TLB miss.
 ///
-/// Allocated on a 2 MiB boundary and, on Linux, advised into transparent
-/// huge pages: rows are 10^4-10^5 bytes apart, so with 4 KiB pages nearly
-/// every row switch is a TLB miss (measured: huge pages halve the time of
-/// a contiguous row pass over a 3 GB matrix).
+/// Once prepared it holds the working dissimilarities (squared distances for
+/// rules on squared distances) with +infinity on the diagonal, never a
+/// neighbour.
 final class SquareMatrixBuffer<S: BLASScalar> {
     let pointer: UnsafeMutablePointer<S>
     let count: Int
 
-    /// Nil when the n^2 scalars cannot be allocated.
-    init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool) {
+    /// Uninitialised; nil when the n^2 scalars cannot be allocated.
+    init?(count n: Int) {
         let (elements, overflow) = n.multipliedReportingOverflow(by: n)
-        guard !overflow, elements <= Int.max / MemoryLayout<S>.stride else { return nil }
-        let bytes = max(elements, 1) * MemoryLayout<S>.stride
-        let alignment = 1 << 21
-        var raw: UnsafeMutableRawPointer?
-        guard posix_memalign(&raw, alignment, bytes) == 0, let raw else { return nil }
-        #if os(Linux)
-        _ = madvise(raw, bytes, MADV_HUGEPAGE)
-        #endif
-        pointer = raw.bindMemory(to: S.self, capacity: max(elements, 1))
+        guard !overflow, elements <= Int.max / MemoryLayout<S>.stride,
+              let pointer = HugePages.allocate(S.self, count: elements) else { return nil }
+        self.pointer = pointer
         count = n
-        // Upper triangle row by row from the condensed rows, then mirrored.
+    }
+
+    /// Filled from condensed distances (SciPy order) and prepared.
+    convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool) {
+        self.init(count: n)
         for i in 0..<n where i + 1 < n {
-            let source = d + (n &* i &- ((i &* (i &+ 1)) >> 1))
-            let target = pointer + (i &* n &+ i &+ 1)
-            let length = n - i - 1
-            if squared {
-                for k in 0..<length { target[k] = source[k] * source[k] }
-            } else {
-                target.initialize(from: source, count: length)
-            }
+            (pointer + (i &* n &+ i &+ 1)).initialize(from: d + (n &* i &- ((i &* (i &+ 1)) >> 1)), count: n - i - 1)
         }
         RowBlocks.mirrorUpperTriangle(pointer, n: n)
+        prepare(squared: squared)
+    }
+
+    /// From a full symmetric distance matrix: squares every entry when asked
+    /// and puts +infinity on the diagonal.
+    func prepare(squared: Bool) {
+        let n = count
+        if squared {
+            for k in 0..<(n * n) { pointer[k] = pointer[k] * pointer[k] }
+        }
         for i in 0..<n { pointer[i &* n &+ i] = .infinity }
     }
 
-    deinit { free(pointer) }
+    deinit { HugePages.free(pointer) }
 }

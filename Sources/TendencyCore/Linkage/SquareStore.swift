@@ -58,12 +58,10 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     /// The working matrix is filled from the condensed distances `d` of
     /// `count` observations (squared for rules on squared distances); `d` can
     /// be released afterwards.
-    /// Nil when the working matrix cannot be allocated.
-    init?(condensed d: UnsafePointer<S>, count: Int) {
-        guard let matrix = SquareMatrixBuffer(condensed: d, count: count, squared: Rule.squaresDistances) else {
-            return nil
-        }
+    /// Works on a prepared matrix (see `SquareMatrixBuffer.prepare`), in place.
+    init(_ matrix: SquareMatrixBuffer<S>) {
         self.matrix = matrix
+        let count = matrix.count
         n = count
         slots = ClusterSlots(count: count)
         stamp = .allocate(capacity: count)
