@@ -32,22 +32,29 @@
 /// and every nearest-neighbour answer is the same, so the linkage is
 /// identical to the condensed path's (and to SciPy's).
 ///
-/// Memory: n^2 scalars (the caller's condensed copy can be released once
-/// the square is filled) plus O(n) for stamps, caches and the log.
+/// When half the rows are merged away the matrix is compacted in place to
+/// the active rows and columns (in slot order, so ties still resolve by
+/// slot): later passes read only live entries.
+///
+/// Memory: n^2 scalars plus O(n) for stamps, caches and the log.
 final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilarityStore {
     typealias Value = S
     let slots: ClusterSlots
-    private let n: Int
     private let matrix: SquareMatrixBuffer<S>
-    /// Merges reflected by each row.
+    /// Row length and number of rows in use; rows and columns are positions,
+    /// ascending with slots.
+    private var width: Int
+    private let position: UnsafeMutablePointer<Int>
+    private let slotAt: UnsafeMutablePointer<Int>
+    // Per position:
+    /// Merges (of the current log) reflected by the row.
     private let stamp: UnsafeMutablePointer<Int>
-    /// Cached nearest neighbour per row: a slot, -1 for none (all infinite),
-    /// or `stale`.
+    /// Cached nearest neighbour: a slot, -1 for none (all infinite), or `stale`.
     private let neighbor: UnsafeMutablePointer<Int>
     private let neighborValue: UnsafeMutablePointer<S>
-    /// Cluster sizes as scalars, 0 for inactive slots.
+    /// Cluster sizes as scalars, 0 for inactive rows.
     private let sizeValue: UnsafeMutablePointer<S>
-    /// The merge log, one entry per merge so far.
+    /// The merge log since the last compaction: positions and (d(x,y), |x|, |y|).
     private let logX: UnsafeMutablePointer<Int>
     private let logY: UnsafeMutablePointer<Int>
     private let logValues: UnsafeMutablePointer<S>
@@ -55,15 +62,18 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
 
     private static var stale: Int { -2 }
 
-    /// The working matrix is filled from the condensed distances `d` of
-    /// `count` observations (squared for rules on squared distances); `d` can
-    /// be released afterwards.
     /// Works on a prepared matrix (see `SquareMatrixBuffer.prepare`), in place.
     init(_ matrix: SquareMatrixBuffer<S>) {
         self.matrix = matrix
         let count = matrix.count
-        n = count
+        width = count
         slots = ClusterSlots(count: count)
+        position = .allocate(capacity: count)
+        slotAt = .allocate(capacity: count)
+        for i in 0..<count {
+            position[i] = i
+            slotAt[i] = i
+        }
         stamp = .allocate(capacity: count)
         stamp.initialize(repeating: 0, count: count)
         neighbor = .allocate(capacity: count)
@@ -79,6 +89,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     }
 
     deinit {
+        position.deallocate()
+        slotAt.deallocate()
         stamp.deallocate()
         neighbor.deallocate()
         neighborValue.deallocate()
@@ -89,89 +101,90 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     }
 
     @inline(__always)
-    private func row(_ i: Int) -> UnsafeMutablePointer<S> { matrix.pointer + i &* n }
+    private func row(_ p: Int) -> UnsafeMutablePointer<S> { matrix.pointer + p &* width }
 
     @inline(__always)
     func dissimilarity(_ x: Int, _ y: Int) -> S {
-        stamp[x] >= stamp[y] ? row(x)[y] : row(y)[x]
+        let px = position[x], py = position[y]
+        return stamp[px] >= stamp[py] ? row(px)[py] : row(py)[px]
     }
 
     @inline(__always)
     func height(_ value: S) -> Double { Rule.height(value) }
 
-    /// Replays on row `i` the merges it has not seen. Row `i`'s cluster size
-    /// is constant over them: a merge into `i` rewrites the row.
-    private func refresh(_ i: Int) {
-        var k = stamp[i]
+    /// Replays on row `p` the logged merges it has not seen. The row's
+    /// cluster size is constant over them: a merge into it rewrites the row.
+    private func refresh(_ p: Int) {
+        var k = stamp[p]
         guard k < merged else { return }
-        let r = row(i)
-        let ni = sizeValue[i]
+        let r = row(p)
+        let np = sizeValue[p]
         while k < merged {
             let x = logX[k], y = logY[k]
             let v = logValues + 3 &* k
-            r[y] = Rule.update(r[x], r[y], v[0], v[1], v[2], ni)
+            r[y] = Rule.update(r[x], r[y], v[0], v[1], v[2], np)
             r[x] = .infinity
             k += 1
         }
-        stamp[i] = merged
+        stamp[p] = merged
     }
 
-    /// The first strict minimum of row `x` over `low...high`: inactive slots
-    /// and the diagonal hold +infinity, so a plain contiguous scan skips them.
-    private func scan(_ x: Int, from low: Int, through high: Int) -> (slot: Int, value: S) {
-        refresh(x)
-        let r = row(x)
+    /// The first strict minimum of row `p` over positions `low..<high`, as a
+    /// slot: inactive positions and the diagonal hold +infinity, so a plain
+    /// contiguous scan skips them.
+    private func scan(_ p: Int, from low: Int, to high: Int) -> (slot: Int, value: S) {
+        refresh(p)
+        let r = row(p)
         var best = -1
         var bestValue = S.infinity
         var j = low
-        while j <= high {
+        while j < high {
             let v = r[j]
             if v < bestValue { bestValue = v; best = j }
             j += 1
         }
-        return (best, bestValue)
+        return (best < 0 ? -1 : slotAt[best], bestValue)
     }
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
-        if neighbor[x] == Self.stale {
-            let (slot, value) = scan(x, from: slots.list[0], through: slots.list[slots.activeCount - 1])
-            neighbor[x] = slot
-            neighborValue[x] = value
+        let p = position[x]
+        if neighbor[p] == Self.stale {
+            let (slot, value) = scan(p, from: 0, to: width)
+            neighbor[p] = slot
+            neighborValue[p] = value
         }
         // A scan from (start, startValue) keeps `start` unless some slot is strictly closer.
-        let value = neighborValue[x]
-        return value < startValue ? (neighbor[x], value) : (start, startValue)
+        let value = neighborValue[p]
+        return value < startValue ? (neighbor[p], value) : (start, startValue)
     }
 
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        let high = slots.list[slots.activeCount - 1]
-        return x < high ? scan(x, from: x + 1, through: high) : (-1, .infinity)
+        let p = position[x]
+        return scan(p, from: p + 1, to: width)
     }
 
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {
-        refresh(x)
-        refresh(y)
+        let px = position[x], py = position[y]
+        refresh(px)
+        refresh(py)
         let size = slots.size
         let nx = size[x]
         let ny = size[y]
-        let sx = sizeValue[x]
-        let sy = sizeValue[y]
-        let rx = row(x)
-        let ry = row(y)
-        let low = slots.list[0]
-        let high = slots.list[slots.activeCount - 1]
+        let sx = sizeValue[px]
+        let sy = sizeValue[py]
+        let rx = row(px)
+        let ry = row(py)
         let neighbor = self.neighbor
         let neighborValue = self.neighborValue
         let sizeValue = self.sizeValue
         var best = -1
         var bestValue = S.infinity
-        // One contiguous pass over both rows. Inactive slots and the
+        // One contiguous pass over both rows. Inactive positions and the
         // diagonal entries (x, x), (y, y) hold +infinity, so the update gives
-        // +infinity at x, at y and at every inactive slot: those stay
+        // +infinity at x, at y and at every inactive position: those stay
         // excluded from every scan.
-        var i = low
-        while i <= high {
+        for i in 0..<width {
             let v = Rule.update(rx[i], ry[i], dxy, sx, sy, sizeValue[i])
             ry[i] = v
             if v < bestValue { bestValue = v; best = i }
@@ -189,28 +202,56 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
                     neighbor[i] = y
                 }
             }
-            i += 1
         }
         if limit > 0 {
             let list = slots.list
             for k in 0..<slots.activeCount where list[k] < limit && list[k] != x && list[k] != y {
-                visit(list[k], ry[list[k]])
+                visit(list[k], ry[position[list[k]]])
             }
         }
-        neighbor[y] = best
-        neighborValue[y] = bestValue
-        neighbor[x] = Self.stale
-        logX[merged] = x
-        logY[merged] = y
+        neighbor[py] = best < 0 ? -1 : slotAt[best]
+        neighborValue[py] = bestValue
+        neighbor[px] = Self.stale
+        logX[merged] = px
+        logY[merged] = py
         let entry = logValues + 3 * merged
         entry[0] = dxy
         entry[1] = sx
         entry[2] = sy
         merged += 1
-        stamp[y] = merged
+        stamp[py] = merged
         slots.remove(x)
         size[y] = nx + ny
-        sizeValue[x] = 0
-        sizeValue[y] = S(nx + ny)
+        sizeValue[px] = 0
+        sizeValue[py] = S(nx + ny)
+        if 2 * slots.activeCount <= width && width >= 64 { compact() }
+    }
+
+    /// Keeps only the active rows and columns, in slot order, in place: row
+    /// by row, each brought up to date and then gathered to the front (a row's
+    /// new place never overlaps a row not yet moved). Empties the log.
+    private func compact() {
+        let m = slots.activeCount
+        let list = slots.list
+        let old = width
+        let base = matrix.pointer
+        let columns = UnsafeMutablePointer<Int>.allocate(capacity: m)
+        defer { columns.deallocate() }
+        for k in 0..<m { columns[k] = position[list[k]] }
+        for q in 0..<m {
+            let p = columns[q]
+            refresh(p)
+            let source = base + p &* old
+            let target = base + q &* m
+            for k in 0..<m { target[k] = source[columns[k]] }
+            stamp[q] = 0
+            neighbor[q] = neighbor[p]
+            neighborValue[q] = neighborValue[p]
+            sizeValue[q] = sizeValue[p]
+            position[list[q]] = q
+            slotAt[q] = list[q]
+        }
+        width = m
+        merged = 0
     }
 }
