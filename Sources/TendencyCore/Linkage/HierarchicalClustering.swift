@@ -32,7 +32,7 @@ public enum HierarchicalClustering {
     /// Where complete, average, weighted and Ward keep their working
     /// dissimilarities; every layout gives the same linkage, to the bit.
     enum WorkingLayout {
-        /// `square` when n^2 scalars fit in half the memory available, else `condensed`.
+        /// `square` when n^2 scalars fit in the memory available (`squareFits`), else `condensed`.
         case automatic
         /// In the condensed storage itself: n(n-1)/2 scalars, strided scans.
         case condensed
@@ -96,18 +96,18 @@ public enum HierarchicalClustering {
         }
     }
 
-    /// Whether the n x n working matrix fits in half the memory available
-    /// besides the condensed copy it is filled from (which is then released):
-    /// the other half is left to the rest of the process and the system.
+    /// Whether the n x n working matrix fits in the memory available (85% of
+    /// it, less 256 MiB for the rest of the process and the system); for
+    /// condensed input that is besides the condensed copy, released once the
+    /// square is filled. Otherwise the condensed layout is used: slower, same
+    /// result.
     static func squareFits<S>(_ n: Int, _: S.Type) -> Bool {
         let (elements, overflow) = n.multipliedReportingOverflow(by: n)
         guard !overflow, elements <= Int.max / 16 else { return false }
         guard let available = MemoryBudget.available() else { return false }
-        return elements * MemoryLayout<S>.stride <= available / 2
+        return elements * MemoryLayout<S>.stride <= available / 20 * 17 - (1 << 28)
     }
 
-    /// Runs the chain or the generic algorithm on the condensed distances in
-    /// `working`, updated in place (Swift copies them first if they are shared).
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
         _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool, _ parallelLength: Int
     ) throws -> Linkage {
@@ -126,7 +126,7 @@ public enum HierarchicalClustering {
     /// The linkage of the rows of `data` under `metric`, as
     /// `linkage(PairwiseDistances.condensed(data, metric:), method:)` but
     /// faster: for complete, average, weighted and Ward, when n^2 scalars fit
-    /// in half the memory available, the distances are computed straight into
+    /// in the memory available (`squareFits`), the distances are computed straight into
     /// the linkage's square working matrix, with no condensed copy (for
     /// n = 50,000 in `Float`: 10 GB instead of 5 + 10). Same result either way.
     /// `distancesComputed` is called once the distances are ready (for phase
