@@ -53,7 +53,6 @@ enum RowBlocks {
         // zero-filled first.
         let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let address = buffer.baseAddress else { return }
-            HugePages.advise(address, bytes: total * MemoryLayout<K.Scalar>.stride)
             nonisolated(unsafe) let base = address
             try forEachBlock(blocks(count: n, height: b)) { rows in
                 let r0 = rows.lowerBound, ld = n - r0

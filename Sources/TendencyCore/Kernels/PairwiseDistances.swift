@@ -106,7 +106,6 @@ public enum PairwiseDistances {
         if n < 2 { return Matrix(rows: n, columns: n) }
         let storage = try [S](unsafeUninitializedCapacity: n * n) { buffer, initialized in
             guard let address = buffer.baseAddress else { return }
-            HugePages.advise(address, bytes: n * n * MemoryLayout<S>.stride)
             try fillSquare(data, metric, policy, into: address, blockHeight: blockHeight)
             initialized = n * n
         }

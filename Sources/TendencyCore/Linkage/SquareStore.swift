@@ -62,6 +62,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     private let logY: UnsafeMutablePointer<Int>
     private let logValues: UnsafeMutablePointer<S>
     private var merged = 0
+    /// Written by `refresh` so its pre-reading loop is not optimised away.
+    private var sink: S = 0
 
     private static var stale: Int { -2 }
 
@@ -128,6 +130,18 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         guard k < merged else { return }
         let r = row(p)
         let np = sizeValue[p]
+        // A long replay touches most cache lines of the row at random: read
+        // the row in order first (prefetched, into L2), measured ~2x faster.
+        if (merged - k) &* 16 >= width {
+            var touched: S = 0
+            let step = max(1, 64 / MemoryLayout<S>.stride)
+            var j = 0
+            while j < width {
+                touched += r[j]
+                j &+= step
+            }
+            sink = touched
+        }
         while k < merged {
             let x = logX[k], y = logY[k]
             let v = logValues + 3 &* k
