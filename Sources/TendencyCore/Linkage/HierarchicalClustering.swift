@@ -20,11 +20,15 @@
 public enum HierarchicalClustering {
     /// The linkage of condensed distances (SciPy's `pdist` order).
     ///
-    /// Memory: single linkage reads the distances in place. The other methods
-    /// update the n(n-1)/2 values in the distances' own storage when the
-    /// caller passes them as their last use (or with `consume`), else in a
-    /// copy. Negative distances are accepted, as in SciPy; NaN and infinity
-    /// are not.
+    /// Memory: single linkage reads the distances in place. Complete,
+    /// average, weighted and Ward copy them into an n x n working matrix
+    /// (`SquareStore`, contiguous rows: an order of magnitude faster) when it
+    /// fits in the memory available (`squareFits`), releasing the condensed
+    /// storage if the caller passed it as its last use (or with `consume`).
+    /// Otherwise, and for centroid and median, the n(n-1)/2 values are
+    /// updated in the distances' own storage (in a copy if shared). Every
+    /// layout gives the same linkage. Negative distances are accepted, as in
+    /// SciPy; NaN and infinity are not.
     public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
         try linkage(distances, method: method, layout: .automatic)
     }
