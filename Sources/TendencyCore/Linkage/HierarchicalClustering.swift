@@ -23,7 +23,7 @@ public enum HierarchicalClustering {
     /// Memory: single linkage reads the distances in place. Complete,
     /// average, weighted and Ward copy them into an n x n working matrix
     /// (`SquareStore`, contiguous rows: an order of magnitude faster) when it
-    /// fits in the memory available (`squareFits`), releasing the condensed
+    /// fits in the memory available (`SquareMemory`), releasing the condensed
     /// storage if the caller passed it as its last use (or with `consume`).
     /// Otherwise, and for centroid and median, the n(n-1)/2 values are
     /// updated in the distances' own storage (in a copy if shared). Every
@@ -36,7 +36,7 @@ public enum HierarchicalClustering {
     /// Where complete, average, weighted and Ward keep their working
     /// dissimilarities; every layout gives the same linkage, to the bit.
     enum WorkingLayout {
-        /// `square` when n^2 scalars fit in the memory available (`squareFits`), else `condensed`.
+        /// `square` when n^2 scalars fit in the memory available (`SquareMemory`), else `condensed`.
         case automatic
         /// In the condensed storage itself: n(n-1)/2 scalars, strided scans.
         case condensed
@@ -82,9 +82,10 @@ public enum HierarchicalClustering {
             }
             return try stepwiseLinkage(merges, leafCount: n)
         }
-        let square = switch layout {
-        case .automatic: squareFits(n, S.self)
-        case .condensed: false
+        // nil: condensed; false: square if `SquareMemory` admits it; true: square.
+        let square: Bool? = switch layout {
+        case .automatic: false
+        case .condensed: nil
         case .square, .squareSplitting: true
         }
         var parallelLength = 1 << 13
@@ -95,28 +96,16 @@ public enum HierarchicalClustering {
         case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square, parallelLength))
         case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square, parallelLength))
         case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square, parallelLength))
-        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: false, parallelLength))
-        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: false, parallelLength))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil, parallelLength))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil, parallelLength))
         }
     }
 
-    /// Whether the n x n working matrix fits in the memory available (85% of
-    /// it, less 256 MiB for the rest of the process and the system); for
-    /// condensed input that is besides the condensed copy, released once the
-    /// square is filled. Otherwise the condensed layout is used: slower, same
-    /// result.
-    static func squareFits<S>(_ n: Int, _: S.Type) -> Bool {
-        let (elements, overflow) = n.multipliedReportingOverflow(by: n)
-        guard !overflow, elements <= Int.max / 16 else { return false }
-        guard let available = MemoryBudget.available() else { return false }
-        return elements * MemoryLayout<S>.stride <= available / 20 * 17 - (1 << 28)
-    }
-
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool, _ parallelLength: Int
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?, _ parallelLength: Int
     ) throws -> Linkage {
-        if square, let matrix = working.withUnsafeBufferPointer({
-            SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances)
+        if let force = square, let matrix = working.withUnsafeBufferPointer({
+            SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances, force: force)
         }) {
             working = []
             return try chain(SquareStore<S, Rule>(matrix, parallelLength: parallelLength))
@@ -130,7 +119,7 @@ public enum HierarchicalClustering {
     /// The linkage of the rows of `data` under `metric`, as
     /// `linkage(PairwiseDistances.condensed(data, metric:), method:)` but
     /// faster: for complete, average, weighted and Ward, when n^2 scalars fit
-    /// in the memory available (`squareFits`), the distances are computed straight into
+    /// in the memory available (`SquareMemory`), the distances are computed straight into
     /// the linkage's square working matrix, with no condensed copy (for
     /// n = 50,000 in `Float`: 10 GB instead of 5 + 10). Same result either way.
     /// `distancesComputed` is called once the distances are ready (for phase
@@ -155,7 +144,7 @@ public enum HierarchicalClustering {
     ) throws -> Linkage {
         let n = data.rows
         let chainMethod = [.complete, .average, .weighted, .ward].contains(method)
-        if chainMethod, n >= 2, squareFits(n, S.self) {
+        if chainMethod, n >= 2 {
             try PairwiseDistances.validate(data, metric, square: true)
             if let matrix = SquareMatrixBuffer<S>(count: n) {
                 try PairwiseDistances.fillSquare(data, metric, policy, into: matrix.pointer)

@@ -17,18 +17,27 @@ final class SquareMatrixBuffer<S: BLASScalar> {
     let pointer: UnsafeMutablePointer<S>
     let count: Int
 
-    /// Uninitialised; nil when the n^2 scalars cannot be allocated.
-    init?(count n: Int) {
+    private let bytes: Int
+
+    /// Uninitialised; nil when `SquareMemory` refuses the n^2 scalars (unless
+    /// `force`) or the allocation fails.
+    init?(count n: Int, force: Bool = false) {
         let (elements, overflow) = n.multipliedReportingOverflow(by: n)
-        guard !overflow, elements <= Int.max / MemoryLayout<S>.stride,
-              let pointer = Self.allocate(elements) else { return nil }
+        guard !overflow, elements <= Int.max / 16 else { return nil }
+        let bytes = max(elements, 1) * MemoryLayout<S>.stride
+        guard SquareMemory.reserve(bytes, force: force) else { return nil }
+        guard let pointer = Self.allocate(elements) else {
+            SquareMemory.release(bytes)
+            return nil
+        }
         self.pointer = pointer
+        self.bytes = bytes
         count = n
     }
 
     /// Filled from condensed distances (SciPy order) and prepared.
-    convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool) {
-        self.init(count: n)
+    convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool, force: Bool = false) {
+        self.init(count: n, force: force)
         for i in 0..<n where i + 1 < n {
             (pointer + (i &* n &+ i &+ 1)).initialize(from: d + (n &* i &- ((i &* (i &+ 1)) >> 1)), count: n - i - 1)
         }
@@ -51,5 +60,8 @@ final class SquareMatrixBuffer<S: BLASScalar> {
         malloc(max(count, 1) * MemoryLayout<S>.stride)?.bindMemory(to: S.self, capacity: max(count, 1))
     }
 
-    deinit { free(pointer) }
+    deinit {
+        free(pointer)
+        SquareMemory.release(bytes)
+    }
 }
