@@ -62,8 +62,6 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     private let logY: UnsafeMutablePointer<Int>
     private let logValues: UnsafeMutablePointer<S>
     private var merged = 0
-    /// Written by `refresh` so its pre-reading loop is not optimised away.
-    private var sink: S = 0
 
     private static var stale: Int { -2 }
 
@@ -140,7 +138,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
                 touched += r[j]
                 j &+= step
             }
-            sink = touched
+            // Never true (entries are finite or +infinity), but the compiler cannot know.
+            if touched.isNaN { stamp[p] = -1 }
         }
         while k < merged {
             let x = logX[k], y = logY[k]
@@ -217,8 +216,14 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {
         let px = position[x], py = position[y]
-        refresh(px)
-        refresh(py)
+        if merged - stamp[px] >= 1024 && merged - stamp[py] >= 1024 && Self.threads > 1 {
+            // Two independent rows: each replay writes only its own row and stamp.
+            nonisolated(unsafe) let store = self
+            DispatchQueue.concurrentPerform(iterations: 2) { store.refresh($0 == 0 ? px : py) }
+        } else {
+            refresh(px)
+            refresh(py)
+        }
         let size = slots.size
         let nx = size[x]
         let ny = size[y]
@@ -292,9 +297,15 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let columns = UnsafeMutablePointer<Int>.allocate(capacity: m)
         defer { columns.deallocate() }
         for k in 0..<m { columns[k] = position[list[k]] }
+        // Rows are brought up to date independently (in parallel), then moved in order.
+        nonisolated(unsafe) let rows = columns
+        nonisolated(unsafe) let store = self
+        let parts = m >= 256 ? Self.threads : 1
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for q in (part * m / parts)..<((part + 1) * m / parts) { store.refresh(rows[q]) }
+        }
         for q in 0..<m {
             let p = columns[q]
-            refresh(p)
             let source = base + p &* old
             let target = base + q &* m
             for k in 0..<m { target[k] = source[columns[k]] }
