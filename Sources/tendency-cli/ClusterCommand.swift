@@ -182,9 +182,9 @@ struct ClusterCommand: ParsableCommand {
             return try twoStage(data.converted(to: Double.self), microClusters: microClusters, clock: &clock)
         }
         if needed <= available {
-            let distances = try PairwiseDistances.condensed(data, metric: metric)
-            clock.lap("kernel")
-            let linkage = try HierarchicalClustering.linkage(distances, method: method)
+            // Distances straight into the linkage's working layout (square when it fits).
+            let linkage = try HierarchicalClustering.linkage(rows: data, metric: metric, method: method,
+                                                             distancesComputed: { clock.lap("kernel") })
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: "exact, distance matrix")
         }

@@ -53,23 +53,30 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
         let cut = S.ulpOfOne.squareRoot()
         data.storage.withUnsafeBufferPointer { source in
             guard let x = source.baseAddress else { return }
-            for i in rows {
+            for i in rows where i + 1 < n {
                 let row = tile + (i - r0) * ld - r0
                 let si = sq[i]
-                for j in (i + 1)..<max(i + 1, n) {
-                    var d = si + sq[j] - 2 * row[j]
-                    if d < cut * (si + sq[j]) {
+                // Branch-free first pass (it vectorises); the rare pairs
+                // below the cut are recomputed in a second pass only if any.
+                var below = 0
+                for j in (i + 1)..<n {
+                    let g = row[j]
+                    let d = si + sq[j] - 2 * g
+                    below &+= d < cut * (si + sq[j]) ? 1 : 0
+                    row[j] = d
+                }
+                if below > 0 {
+                    for j in (i + 1)..<n where row[j] < cut * (si + sq[j]) {
                         var s = 0.0
                         for k in 0..<p {
                             let e = Double(x[i * p + k]) - Double(x[j * p + k])
                             s += e * e
                         }
-                        d = S(s)
+                        row[j] = S(s)
                     }
-                    row[j] = d
                 }
                 if takeRoot {
-                    for j in (i + 1)..<max(i + 1, n) { row[j] = row[j].squareRoot() }
+                    for j in (i + 1)..<n { row[j] = row[j].squareRoot() }
                 }
             }
         }

@@ -69,21 +69,29 @@ enum RowBlocks {
         return CondensedDistances(count: n, storage: storage)
     }
 
-    static func square<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> Matrix<K.Scalar> {
+    /// Writes the full symmetric n x n matrix, zero on the diagonal, at `base`.
+    static func fillSquare<K: PairKernel>(_ kernel: K, into base: UnsafeMutablePointer<K.Scalar>, blockHeight: Int? = nil) throws {
         let n = kernel.count
-        guard n > 1 else { return Matrix(rows: n, columns: n) }
-        // The kernel writes every entry above the diagonal, the mirror every
-        // other one, so the output is not zero-filled first.
-        let storage = try [K.Scalar](unsafeUninitializedCapacity: n * n) { buffer, initialized in
-            guard let address = buffer.baseAddress else { return }
-            nonisolated(unsafe) let base = address
-            try forEachBlock(blocks(count: n, height: blockHeight)) { rows in
-                try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
-            }
-            mirrorUpperTriangle(base, n: n)
-            initialized = n * n
+        nonisolated(unsafe) let base = base
+        try forEachBlock(blocks(count: n, height: blockHeight)) { rows in
+            try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
+            mirrorBlock(base, n: n, rows: rows)
         }
-        return Matrix(rows: n, columns: n, storage: storage)
+    }
+
+    /// Copies a row block's upper entries (i in `rows`, j > i) to (j, i) and
+    /// zeroes its diagonal, while the block is still in cache and in parallel
+    /// with other blocks (each writes only its own columns). Works in strips
+    /// of 64 target rows so the block's columns are read from cache.
+    static func mirrorBlock<S: BLASScalar>(_ m: UnsafeMutablePointer<S>, n: Int, rows: Range<Int>) {
+        let r0 = rows.lowerBound, r1 = rows.upperBound
+        for jb in stride(from: r0, to: n, by: 64) {
+            for j in jb..<min(n, jb + 64) {
+                let target = m + j &* n
+                for i in r0..<min(r1, j) { target[i] = m[i &* n &+ j] }
+            }
+        }
+        for i in rows { m[i &* n &+ i] = 0 }
     }
 
     /// Runs `body` on every block, in parallel; rethrows the error of the

@@ -102,16 +102,31 @@ public enum PairwiseDistances {
         blockHeight: Int? = nil
     ) throws -> Matrix<S> {
         try validate(data, metric, square: true)
-        if data.rows < 2 { return Matrix(rows: data.rows, columns: data.rows) }
+        let n = data.rows
+        if n < 2 { return Matrix(rows: n, columns: n) }
+        let storage = try [S](unsafeUninitializedCapacity: n * n) { buffer, initialized in
+            guard let address = buffer.baseAddress else { return }
+            try fillSquare(data, metric, policy, into: address, blockHeight: blockHeight)
+            initialized = n * n
+        }
+        return Matrix(rows: n, columns: n, storage: storage)
+    }
+
+    /// Writes the n x n distances (zero diagonal) at `base`, for data already
+    /// validated with at least 2 rows.
+    static func fillSquare<S: BLASScalar>(
+        _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
+        into base: UnsafeMutablePointer<S>, blockHeight: Int? = nil
+    ) throws {
         switch metric {
-        case .sqeuclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
-        case .euclidean: return try RowBlocks.square(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
-        case .cosine: return try RowBlocks.square(AngularKernel(data, centreRows: false), blockHeight: blockHeight)
-        case .correlation: return try RowBlocks.square(AngularKernel(data, centreRows: true), blockHeight: blockHeight)
-        case .jaccard: return try RowBlocks.square(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
-        case .dice: return try RowBlocks.square(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
-        case .hamming: return try RowBlocks.square(HammingKernel(data), blockHeight: blockHeight)
-        case .gower: return try RowBlocks.square(GowerKernel(data, policy: policy), blockHeight: blockHeight)
+        case .sqeuclidean: try RowBlocks.fillSquare(EuclideanKernel(data, takeRoot: false), into: base, blockHeight: blockHeight)
+        case .euclidean: try RowBlocks.fillSquare(EuclideanKernel(data, takeRoot: true), into: base, blockHeight: blockHeight)
+        case .cosine: try RowBlocks.fillSquare(AngularKernel(data, centreRows: false), into: base, blockHeight: blockHeight)
+        case .correlation: try RowBlocks.fillSquare(AngularKernel(data, centreRows: true), into: base, blockHeight: blockHeight)
+        case .jaccard: try RowBlocks.fillSquare(BinaryOverlapKernel(data, dice: false), into: base, blockHeight: blockHeight)
+        case .dice: try RowBlocks.fillSquare(BinaryOverlapKernel(data, dice: true), into: base, blockHeight: blockHeight)
+        case .hamming: try RowBlocks.fillSquare(HammingKernel(data), into: base, blockHeight: blockHeight)
+        case .gower: try RowBlocks.fillSquare(GowerKernel(data, policy: policy), into: base, blockHeight: blockHeight)
         }
     }
 

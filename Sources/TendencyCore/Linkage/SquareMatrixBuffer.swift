@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The n x n working matrix of `SquareStore`, row-major.
+///
+/// Not advised into transparent huge pages: on the benchmark machine (a VM)
+/// faulting them in was up to 2x slower than 4 KiB pages, more than the
+/// linkage gained from fewer TLB misses (rows are read contiguously).
+///
+/// Once prepared it holds the working dissimilarities (squared distances for
+/// rules on squared distances) with +infinity on the diagonal, never a
+/// neighbour.
+final class SquareMatrixBuffer<S: BLASScalar> {
+    let pointer: UnsafeMutablePointer<S>
+    let count: Int
+
+    private let bytes: Int
+
+    /// Uninitialised; nil when `SquareMemory` refuses the n^2 scalars (unless
+    /// `force`) or the allocation fails.
+    init?(count n: Int, force: Bool = false) {
+        let (elements, overflow) = n.multipliedReportingOverflow(by: n)
+        guard !overflow, elements <= Int.max / 16 else { return nil }
+        let bytes = max(elements, 1) * MemoryLayout<S>.stride
+        guard SquareMemory.reserve(bytes, force: force) else { return nil }
+        guard let pointer = Self.allocate(elements) else {
+            SquareMemory.release(bytes)
+            return nil
+        }
+        self.pointer = pointer
+        self.bytes = bytes
+        count = n
+    }
+
+    /// Filled from condensed distances (SciPy order) and prepared.
+    convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool, force: Bool = false) {
+        self.init(count: n, force: force)
+        for i in 0..<n where i + 1 < n {
+            (pointer + (i &* n &+ i &+ 1)).initialize(from: d + (n &* i &- ((i &* (i &+ 1)) >> 1)), count: n - i - 1)
+        }
+        RowBlocks.mirrorUpperTriangle(pointer, n: n)
+        prepare(squared: squared)
+    }
+
+    /// From a full symmetric distance matrix: squares every entry when asked
+    /// and puts +infinity on the diagonal.
+    func prepare(squared: Bool) {
+        let n = count
+        if squared {
+            for k in 0..<(n * n) { pointer[k] = pointer[k] * pointer[k] }
+        }
+        for i in 0..<n { pointer[i &* n &+ i] = .infinity }
+    }
+
+    /// Nil rather than a crash when the system refuses the memory.
+    private static func allocate(_ count: Int) -> UnsafeMutablePointer<S>? {
+        malloc(max(count, 1) * MemoryLayout<S>.stride)?.bindMemory(to: S.self, capacity: max(count, 1))
+    }
+
+    deinit {
+        free(pointer)
+        SquareMemory.release(bytes)
+    }
+}

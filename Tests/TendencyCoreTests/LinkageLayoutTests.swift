@@ -1,0 +1,91 @@
+import Testing
+@testable import TendencyCore
+
+/// The square working layout (`SquareStore`: lazily replayed rows, cached
+/// nearest neighbours) must give exactly the linkage of the condensed layout,
+/// whose tie-breaking is checked against SciPy elsewhere; ties are where the
+/// cached neighbours could go wrong, so most cases here are heavily tied.
+@Suite struct LinkageLayoutTests {
+    typealias R = LinkageReplay
+    static let chainMethods: [LinkageMethod] = [.complete, .average, .weighted, .ward]
+
+    /// The condensed and square layouts' linkages; also checks that splitting
+    /// rows between threads (lowered threshold) changes nothing.
+    func both<S: BLASScalar>(_ d: CondensedDistances<S>, _ method: LinkageMethod) throws -> (Linkage, Linkage) {
+        let square = try HierarchicalClustering.linkage(d, method: method, layout: .square)
+        let split = try HierarchicalClustering.linkage(d, method: method, layout: .squareSplitting(4))
+        #expect(square == split, "rows split between threads, \(method)")
+        return (try HierarchicalClustering.linkage(d, method: method, layout: .condensed), square)
+    }
+
+    @Test(arguments: chainMethods)
+    func fixturesGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        for data in ["continuous", "binary"] {
+            for metric in ["euclidean", "cosine", "jaccard", "hamming"] where data == "binary" || metric != "jaccard" && metric != "hamming" {
+                if method == .ward && metric != "euclidean" { continue }
+                let (condensed, square) = try both(R.distances(data, metric), method)
+                #expect(condensed == square, "\(data)/\(metric)/\(method)")
+            }
+        }
+    }
+
+    /// Small integer distances: thousands of exact ties at every level.
+    @Test(arguments: chainMethods)
+    func tiedIntegerDistancesGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        for (n, levels, seed) in [(2, 1, 1), (7, 2, 3), (60, 3, 5), (400, 4, 7), (900, 12, 9)] {
+            var generator = SeededGenerator(seed: UInt64(seed))
+            var d = CondensedDistances<Double>(count: n)
+            for k in d.storage.indices { d.storage[k] = Double(1 + Int(generator.next() % UInt64(levels))) }
+            let (condensed, square) = try both(d, method)
+            #expect(condensed == square, "n \(n), \(levels) levels, \(method)")
+            let (condensedFloat, squareFloat) = try both(CondensedDistances(count: n, storage: d.storage.map { Float($0) }), method)
+            #expect(condensedFloat == squareFloat, "Float, n \(n), \(levels) levels, \(method)")
+        }
+    }
+
+    /// Points on a coarse grid: tied Euclidean distances with geometric structure.
+    @Test(arguments: chainMethods)
+    func gridPointsGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 42)
+        let n = 500
+        let points = (0..<n).map { _ in (0..<3).map { _ in Double(generator.next() % 5) } }
+        var d = CondensedDistances<Double>(count: n)
+        for i in 0..<n { for j in (i + 1)..<n {
+            d[i, j] = zip(points[i], points[j]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+        } }
+        let (condensed, square) = try both(d, method)
+        #expect(condensed == square, "\(method)")
+        #expect(try HierarchicalClustering.linkage(d, method: method) == condensed, "automatic layout, \(method)")
+    }
+}
+
+/// The rows entry point computes distances into the square working matrix
+/// when it fits: the same linkage as through condensed distances.
+@Suite struct LinkageFromRowsTests {
+    @Test(arguments: LinkageMethod.allCases)
+    func rowsGiveTheSameLinkageAsCondensedDistances(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 99)
+        var data = Matrix<Double>(rows: 257, columns: 6)
+        for k in data.storage.indices { data.storage[k] = generator.nextGaussian() }
+        for metric in [DistanceMetric.euclidean, .cosine] where !method.requiresEuclidean || metric == .euclidean {
+            var called = 0
+            let fromRows = try HierarchicalClustering.linkage(rows: data, metric: metric, method: method,
+                                                              distancesComputed: { called += 1 })
+            let fromCondensed = try HierarchicalClustering.linkage(PairwiseDistances.condensed(data, metric: metric), method: method)
+            #expect(fromRows == fromCondensed, "\(metric)/\(method)")
+            #expect(called == 1)
+            let float = data.converted(to: Float.self)
+            #expect(try HierarchicalClustering.linkage(rows: float, metric: metric, method: method)
+                    == HierarchicalClustering.linkage(PairwiseDistances.condensed(float, metric: metric), method: method))
+        }
+    }
+
+    @Test func rowsRejectBadInput() {
+        #expect(throws: KernelError.self) {
+            try HierarchicalClustering.linkage(rows: Matrix<Double>([[0, 1], [.nan, 2]]), metric: .euclidean, method: .average)
+        }
+        #expect(throws: LinkageError.tooFewObservations(1)) {
+            try HierarchicalClustering.linkage(rows: Matrix<Double>([[0, 1]]), metric: .euclidean, method: .average)
+        }
+    }
+}
