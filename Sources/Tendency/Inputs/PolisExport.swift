@@ -78,18 +78,10 @@ public struct PolisExport: Sendable {
             throw InputError(file: file, line: cell.line, column: cell.column,
                              "no participant has a group-id; pass --all-participants to analyse everyone")
         }
-        var firstLine = [String: Int]()
+        var ids = MemberIDRegister(noun: "participant")
         for record in votes.records {
-            let idCell = record.cells[0], groupCell = record.cells[1]
-            let member = idCell.text.trimmingCharacters(in: .whitespaces)
-            guard !member.isEmpty else {
-                throw InputError(file: file, line: idCell.line, column: idCell.column, "empty participant id")
-            }
-            if let line = firstLine[member] {
-                throw InputError(file: file, line: idCell.line, column: idCell.column,
-                                 "participant \"\(member)\" is repeated (first at line \(line))")
-            }
-            firstLine[member] = idCell.line
+            let groupCell = record.cells[1]
+            let member = try ids.register(record.cells[0], file: file)
             let groupText = groupCell.text.trimmingCharacters(in: .whitespaces)
             var group: Int?
             if !groupText.isEmpty {

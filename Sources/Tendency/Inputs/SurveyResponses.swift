@@ -61,19 +61,10 @@ public struct SurveyResponses: Sendable {
         }
         try table.requireRecords("one row per member")
         var members: [String] = []
-        var firstLine = [String: Int]()
+        var ids = MemberIDRegister(noun: "member", repeatHint: "; expected one row per member")
         var answers = Matrix<Double>(rows: table.records.count, columns: spec.items.count, repeating: .nan)
         for (r, record) in table.records.enumerated() {
-            let idCell = record.cells[0]
-            let member = idCell.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !member.isEmpty else {
-                throw InputError(file: file, line: idCell.line, column: idCell.column, "empty member id")
-            }
-            if let line = firstLine[member] {
-                throw InputError(file: file, line: idCell.line, column: idCell.column,
-                                 "member \"\(member)\" is repeated (first at line \(line)); expected one row per member")
-            }
-            firstLine[member] = idCell.line
+            let member = try ids.register(record.cells[0], file: file)
             members.append(member)
             for c in 1..<record.cells.count {
                 let cell = record.cells[c]
