@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Layer 0: OpenBLAS (CBLAS) and LAPACKE, as the system provides them.
@@ -44,7 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TendencyCoreTests", dependencies: ["TendencyCore"]),
+        .testTarget(name: "TendencyCoreTests", dependencies: [
+            "TendencyCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "TendencyTests", dependencies: ["Tendency"]),
         .testTarget(name: "CLITests", dependencies: ["tendency-cli"]),
     ]

@@ -1,13 +1,14 @@
 import Foundation
+import PropertyBased
 import Testing
 import TendencyCore
 
-/// Properties of the numeric core checked over seeded random cases (Swift
-/// Testing parameterised over seeds; each seed is one reproducible case).
-/// Written without a property-testing package because Package.swift is fixed;
-/// they translate directly to x-sheep/swift-property-based generators.
+/// Properties of the numeric core, checked with swift-property-based over
+/// random seeds (each seed makes one data set through `SeededGenerator`; a
+/// failure reports the seed and the `.fixedSeed(...)` trait that replays it).
 @Suite struct CorePropertyTests {
-    static let seeds: [UInt64] = Array(1...12)
+    static let seeds = Gen.uint64(in: 1...1_000_000)
+    static let cases = 12
 
     /// Gaussian points around `groups` centres far apart, `n` rows x `d` columns.
     static func points(seed: UInt64, n: Int, d: Int, groups: Int = 3) -> Matrix<Double> {
@@ -34,7 +35,10 @@ import TendencyCore
         return labels.indices.map { i in first[labels[i]] ?? { first[labels[i]] = i; return i }() }
     }
 
-    @Test(arguments: seeds)
+    @Test func flatClustersDoNotDependOnRowOrder() async {
+        await propertyCheck(count: Self.cases, input: Self.seeds) { seed in try self.flatClustersDoNotDependOnRowOrder(seed: seed) }
+    }
+
     func flatClustersDoNotDependOnRowOrder(seed: UInt64) throws {
         let n = 12 + Int(seed % 20)
         let data = Self.points(seed: seed, n: n, d: 4)
@@ -54,7 +58,10 @@ import TendencyCore
         }
     }
 
-    @Test(arguments: seeds)
+    @Test func monotoneMethodsGiveNonDecreasingHeights() async {
+        await propertyCheck(count: Self.cases, input: Self.seeds) { seed in try self.monotoneMethodsGiveNonDecreasingHeights(seed: seed) }
+    }
+
     func monotoneMethodsGiveNonDecreasingHeights(seed: UInt64) throws {
         let data = Self.points(seed: seed, n: 25, d: 3, groups: 1 + Int(seed % 4))
         for method in LinkageMethod.allCases where method.isMonotone {
@@ -77,7 +84,10 @@ import TendencyCore
         return m
     }
 
-    @Test(arguments: seeds)
+    @Test func distancesAreSymmetricNonNegativeWithZeroDiagonal() async {
+        await propertyCheck(count: Self.cases, input: Self.seeds) { seed in try self.distancesAreSymmetricNonNegativeWithZeroDiagonal(seed: seed) }
+    }
+
     func distancesAreSymmetricNonNegativeWithZeroDiagonal(seed: UInt64) throws {
         for metric in DistanceMetric.allCases {
             let square = try PairwiseDistances.square(Self.data(for: metric, seed: seed), metric: metric, noSharedColumns: .maximalDistance)
@@ -91,7 +101,10 @@ import TendencyCore
         }
     }
 
-    @Test(arguments: seeds)
+    @Test func singlePrecisionAgreesWithDouble() async {
+        await propertyCheck(count: Self.cases, input: Self.seeds) { seed in try self.singlePrecisionAgreesWithDouble(seed: seed) }
+    }
+
     func singlePrecisionAgreesWithDouble(seed: UInt64) throws {
         for metric in DistanceMetric.allCases {
             let data = Self.data(for: metric, seed: seed)

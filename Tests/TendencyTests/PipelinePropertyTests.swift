@@ -4,8 +4,8 @@ import Testing
 
 /// A pipeline property over seeded random surveys: giving every member a
 /// twin with the same answers doubles the data but not the number of
-/// tendencies. (Seeded cases with Swift Testing; see CorePropertyTests for why
-/// not swift-property-based.)
+/// tendencies. Fixed seeded cases rather than random ones: each case runs the
+/// whole analysis with resampling, and its expected k is part of the case.
 @Suite struct PipelinePropertyTests {
     static let spec = try! SurveySpec(yaml: """
         items:
