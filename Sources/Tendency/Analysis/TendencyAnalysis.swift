@@ -1,3 +1,5 @@
+import Foundation
+
 /// The main job: from features to candidate tendencies, who is aligned with
 /// which and how surely, and what each tendency stands for.
 ///
@@ -40,6 +42,7 @@ public struct TendencyAnalysis: Sendable {
         let n = input.memberIDs.count
         guard n >= 3 else { throw AnalysisError("found \(n) members with data; the analysis needs at least 3") }
         try options.validate()
+        try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns)
         let distances = try TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
         self.distances = distances
         let tree = try HierarchicalClustering.linkage(distances, method: options.method)
@@ -112,6 +115,17 @@ public struct TendencyAnalysis: Sendable {
                                   reason: reasons.isEmpty ? nil : reasons.joined(separator: "; ")))
         }
         self.members = members
+    }
+
+    /// Refuses, before allocating, an analysis whose distance matrices do not
+    /// fit: the full one, plus one per resample running at once.
+    static func checkMemory(members n: Int, features d: Int) throws {
+        guard let available = MemoryBudget.available() else { return }
+        let concurrent = 1 + ProcessInfo.processInfo.activeProcessorCount
+        let needed = concurrent * MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: MemoryLayout<Double>.stride)
+        if needed > available * 4 / 5 {
+            throw AnalysisError("analysing \(n) members needs about \(MemoryBudget.describe(needed)) for their distance matrices (one per resample running at once), but about \(MemoryBudget.describe(available * 4 / 5)) is available; for a first look at data this large use `tendency cluster --micro-clusters`")
+        }
     }
 
     /// Distances between members. Gower takes the unweighted features with
