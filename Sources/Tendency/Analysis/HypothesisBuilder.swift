@@ -36,7 +36,9 @@ enum HypothesisBuilder {
         var parts: [Slot: AnalysisReport.Hypothesis.Part] = [:]
         var blockOrder: [String] = []
         var columnsByBlock: [String: [Int]] = [:]
-        for (j, column) in input.columns.enumerated() where column.kind == .binary && Slot.matching(column.block) != nil {
+        // `input.columns` is derived on each access: read it once.
+        let allColumns = input.columns
+        for (j, column) in allColumns.enumerated() where column.kind == .binary && Slot.matching(column.block) != nil {
             if columnsByBlock[column.block] == nil { blockOrder.append(column.block) }
             columnsByBlock[column.block, default: []].append(j)
         }
@@ -46,7 +48,7 @@ enum HypothesisBuilder {
             let shares: [(label: String, share: Double)] = columns.map { j in
                 let present = inside.filter { !input.rawFeatures[$0, j].isNaN }
                 let named = present.filter { input.rawFeatures[$0, j] > 0 }.count
-                return (input.columns[j].label, present.isEmpty ? 0 : Double(named) / Double(present.count))
+                return (allColumns[j].label, present.isEmpty ? 0 : Double(named) / Double(present.count))
             }.sorted { ($0.share, $1.label) > ($1.share, $0.label) }
             let characteristic = shares.filter { $0.share >= characteristicShare }.map(\.label)
             let singleChoice = inside.allSatisfy { i in columns.filter { input.rawFeatures[i, $0] > 0 }.count <= 1 }
@@ -56,7 +58,7 @@ enum HypothesisBuilder {
             let note = contested
                 ? shares.prefix(3).filter { $0.share > 0 }.map { "\($0.label) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
                 : nil
-            parts[slot] = AnalysisReport.Hypothesis.Part(element: block, question: input.columns[columns[0]].blockText,
+            parts[slot] = AnalysisReport.Hypothesis.Part(element: block, question: allColumns[columns[0]].blockText,
                                                          codes: codes, contested: contested, note: note)
         }
         guard !parts.isEmpty else { return nil }
