@@ -9,12 +9,9 @@ import Testing
     typealias R = LinkageReplay
     static let chainMethods: [LinkageMethod] = [.complete, .average, .weighted, .ward]
 
-    /// The condensed and square layouts' linkages; also checks that splitting
-    /// rows between threads (lowered threshold) changes nothing.
+    /// The condensed and square layouts' linkages.
     func both<S: BLASScalar>(_ d: CondensedDistances<S>, _ method: LinkageMethod) throws -> (Linkage, Linkage) {
         let square = try HierarchicalClustering.linkage(d, method: method, layout: .square)
-        let split = try HierarchicalClustering.linkage(d, method: method, layout: .squareSplitting(4))
-        #expect(square == split, "rows split between threads, \(method)")
         return (try HierarchicalClustering.linkage(d, method: method, layout: .condensed), square)
     }
 

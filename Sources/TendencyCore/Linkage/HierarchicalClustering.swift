@@ -42,8 +42,6 @@ public enum HierarchicalClustering {
         case condensed
         /// `SquareStore`: n^2 scalars, contiguous scans, far faster for large n.
         case square
-        /// `square`, splitting rows this long or longer between threads (tests).
-        case squareSplitting(Int)
     }
 
     static func linkage<S: BLASScalar>(
@@ -86,29 +84,27 @@ public enum HierarchicalClustering {
         let square: Bool? = switch layout {
         case .automatic: false
         case .condensed: nil
-        case .square, .squareSplitting: true
+        case .square: true
         }
-        var parallelLength = 1 << 13
-        if case .squareSplitting(let length) = layout { parallelLength = length }
         switch method {
-        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square, parallelLength))
-        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square, parallelLength))
-        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square, parallelLength))
-        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square, parallelLength))
-        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square, parallelLength))
-        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil, parallelLength))
-        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil, parallelLength))
+        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square))
+        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square))
+        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square))
+        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square))
+        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil))
         }
     }
 
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?, _ parallelLength: Int
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?
     ) throws -> Linkage {
         if let force = square, let matrix = working.withUnsafeBufferPointer({
             SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances, force: force)
         }) {
             working = []
-            return try chain(SquareStore<S, Rule>(matrix, parallelLength: parallelLength))
+            return try chain(SquareStore<S, Rule>(matrix))
         }
         return try working.withUnsafeMutableBufferPointer { buffer in
             let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)

@@ -6,9 +6,13 @@ import Darwin
 
 /// The n x n working matrix of `SquareStore`, row-major.
 ///
-/// Not advised into transparent huge pages: on the benchmark machine (a VM)
-/// faulting them in was up to 2x slower than 4 KiB pages, more than the
-/// linkage gained from fewer TLB misses (rows are read contiguously).
+/// Plain `malloc`, its pages faulted in by the kernel threads that first
+/// write them. Measured alternatives on the benchmark machine (a VM, n =
+/// 20,000, 3.2 GB, after the machine sat idle): transparent huge pages
+/// populated up front made the linkage 0.3 s faster (fewer TLB misses) but
+/// the kernel phase 7.5 s instead of 1.6 s, huge pages being backed lazily
+/// by the host; 4 KiB pages populated up front in parallel (`MADV_POPULATE_WRITE`)
+/// gave 2.1-3.6 s. Faulting while computing overlaps the two.
 ///
 /// Once prepared it holds the working dissimilarities (squared distances for
 /// rules on squared distances) with +infinity on the diagonal, never a
