@@ -84,5 +84,16 @@ import Testing
         #expect(throws: LinkageError.tooFewObservations(1)) {
             try HierarchicalClustering.linkage(rows: Matrix<Double>([[0, 1]]), metric: .euclidean, method: .average)
         }
+        // Finite coordinates whose distances overflow: the first such pair is
+        // named, as on the condensed path, for rules on distances and on squares.
+        let huge = Matrix<Double>([[0], [1], [2], [1e300], [-1e300]])
+        for method in [LinkageMethod.average, .ward] {
+            #expect(throws: LinkageError.nonFiniteDistance(i: 0, j: 3)) {
+                try HierarchicalClustering.linkage(PairwiseDistances.condensed(huge, metric: .sqeuclidean), method: method)
+            }
+            #expect(throws: LinkageError.nonFiniteDistance(i: 0, j: 3)) {
+                try HierarchicalClustering.linkage(rows: huge, metric: .sqeuclidean, method: method)
+            }
+        }
     }
 }

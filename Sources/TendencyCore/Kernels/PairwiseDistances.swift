@@ -112,21 +112,27 @@ public enum PairwiseDistances {
         return Matrix(rows: n, columns: n, storage: storage)
     }
 
-    /// Writes the n x n distances (zero diagonal) at `base`, for data already
-    /// validated with at least 2 rows.
+    /// Writes the n x n distances at `base`, for data already validated with
+    /// at least 2 rows: squared with `squaring`, `diagonal` on the diagonal
+    /// (see `RowBlocks.fillSquare`). Returns the first pair whose distance is
+    /// not finite, if any.
+    @discardableResult
     static func fillSquare<S: BLASScalar>(
         _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
-        into base: UnsafeMutablePointer<S>, blockHeight: Int? = nil
-    ) throws {
+        into base: UnsafeMutablePointer<S>, blockHeight: Int? = nil, squaring: Bool = false, diagonal: S = 0
+    ) throws -> (Int, Int)? {
+        func fill<K: PairKernel>(_ kernel: K) throws -> (Int, Int)? where K.Scalar == S {
+            try RowBlocks.fillSquare(kernel, into: base, blockHeight: blockHeight, squaring: squaring, diagonal: diagonal)
+        }
         switch metric {
-        case .sqeuclidean: try RowBlocks.fillSquare(EuclideanKernel(data, takeRoot: false), into: base, blockHeight: blockHeight)
-        case .euclidean: try RowBlocks.fillSquare(EuclideanKernel(data, takeRoot: true), into: base, blockHeight: blockHeight)
-        case .cosine: try RowBlocks.fillSquare(AngularKernel(data, centreRows: false), into: base, blockHeight: blockHeight)
-        case .correlation: try RowBlocks.fillSquare(AngularKernel(data, centreRows: true), into: base, blockHeight: blockHeight)
-        case .jaccard: try RowBlocks.fillSquare(BinaryOverlapKernel(data, dice: false), into: base, blockHeight: blockHeight)
-        case .dice: try RowBlocks.fillSquare(BinaryOverlapKernel(data, dice: true), into: base, blockHeight: blockHeight)
-        case .hamming: try RowBlocks.fillSquare(HammingKernel(data), into: base, blockHeight: blockHeight)
-        case .gower: try RowBlocks.fillSquare(GowerKernel(data, policy: policy), into: base, blockHeight: blockHeight)
+        case .sqeuclidean: return try fill(EuclideanKernel(data, takeRoot: false))
+        case .euclidean: return try fill(EuclideanKernel(data, takeRoot: true))
+        case .cosine: return try fill(AngularKernel(data, centreRows: false))
+        case .correlation: return try fill(AngularKernel(data, centreRows: true))
+        case .jaccard: return try fill(BinaryOverlapKernel(data, dice: false))
+        case .dice: return try fill(BinaryOverlapKernel(data, dice: true))
+        case .hamming: return try fill(HammingKernel(data))
+        case .gower: return try fill(GowerKernel(data, policy: policy))
         }
     }
 

@@ -143,17 +143,20 @@ public enum HierarchicalClustering {
         if chainMethod, n >= 2 {
             try PairwiseDistances.validate(data, metric, square: true)
             if let matrix = SquareMatrixBuffer<S>(count: n) {
-                try PairwiseDistances.fillSquare(data, metric, policy, into: matrix.pointer)
-                distancesComputed()
-                for i in 0..<n {
-                    let row = matrix.pointer + i * n
-                    for j in (i + 1)..<n where !row[j].isFinite { throw LinkageError.nonFiniteDistance(i: i, j: j) }
+                let fill = { (squaring: Bool) throws in
+                    // Squared for rules on squared distances and +infinity on the
+                    // diagonal: the working form, in the kernel's parallel pass.
+                    if let (i, j) = try PairwiseDistances.fillSquare(
+                        data, metric, policy, into: matrix.pointer, squaring: squaring, diagonal: .infinity) {
+                        throw LinkageError.nonFiniteDistance(i: i, j: j)
+                    }
+                    distancesComputed()
                 }
                 switch method {
-                case .complete: return try squareChain(matrix, CompleteRule.self)
-                case .average: return try squareChain(matrix, AverageRule.self)
-                case .weighted: return try squareChain(matrix, WeightedRule.self)
-                default: return try squareChain(matrix, WardRule.self)
+                case .complete: return try squareChain(matrix, CompleteRule.self, fill)
+                case .average: return try squareChain(matrix, AverageRule.self, fill)
+                case .weighted: return try squareChain(matrix, WeightedRule.self, fill)
+                default: return try squareChain(matrix, WardRule.self, fill)
                 }
             }
         }
@@ -162,10 +165,11 @@ public enum HierarchicalClustering {
         return try linkage(distances, method: method)
     }
 
+    /// The chain on a square working matrix that `fill(squaring)` prepares.
     private static func squareChain<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ matrix: SquareMatrixBuffer<S>, _ rule: Rule.Type
+        _ matrix: SquareMatrixBuffer<S>, _ rule: Rule.Type, _ fill: (Bool) throws -> Void
     ) throws -> Linkage {
-        matrix.prepare(squared: Rule.squaresDistances)
+        try fill(Rule.squaresDistances)
         return try checked(chain(SquareStore<S, Rule>(matrix)))
     }
 
