@@ -75,9 +75,7 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
                         row[j] = S(s)
                     }
                 }
-                if takeRoot {
-                    for j in (i + 1)..<n { row[j] = row[j].squareRoot() }
-                }
+                if takeRoot { VectorPasses.takeSquareRoots(row + i + 1, count: n - i - 1) }
             }
         }
     }

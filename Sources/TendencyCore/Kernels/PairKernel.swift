@@ -114,10 +114,8 @@ enum RowBlocks {
         var firstNonFinite: (Int, Int)?
         for i in rows where i + 1 < n {
             let row = m + i &* n
-            // Branch-free (it vectorises); the offending column is looked up only if any.
-            var bad = 0
-            for j in (i + 1)..<n { bad |= row[j].isFinite ? 0 : 1 }
-            if bad != 0 && firstNonFinite == nil {
+            // The offending column is looked up only if any.
+            if firstNonFinite == nil && !VectorPasses.allFinite(row + i + 1, count: n - i - 1) {
                 firstNonFinite = ((i + 1)..<n).first { !row[$0].isFinite }.map { (i, $0) }
             }
             if squaring {

@@ -157,15 +157,10 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     private func scan(_ p: Int, from low: Int, to high: Int) -> (slot: Int, value: S) {
         refresh(p)
         let r = row(p)
-        var best = -1
-        var bestValue = S.infinity
-        for j in low..<max(low, high) {
-            let v = r[j]
-            if v < bestValue { bestValue = v; best = j }
-        }
-        return (best < 0 ? -1 : slotAt[best], bestValue)
+        guard low < high else { return (-1, .infinity) }
+        let (best, bestValue) = FirstMinimum.of(r + low, count: high - low)
+        return (best < 0 ? -1 : slotAt[low + best], bestValue)
     }
-
 
     private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
 

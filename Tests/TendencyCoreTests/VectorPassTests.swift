@@ -1,0 +1,60 @@
+import Testing
+@testable import TendencyCore
+
+/// The SIMD passes must agree with the plain loops they replace, for every
+/// run length (lane tails) and for ties, infinities and non-finite values.
+@Suite struct VectorPassTests {
+    /// Random runs of small integers (many ties) with some +infinity entries.
+    func runs<S: BLASScalar>(_: S.Type, seed: UInt64) -> [[S]] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<300).map { length in
+            (0..<length).map { _ in
+                generator.next() % 7 == 0 ? S.infinity : S(Int(generator.next() % 5) - 2)
+            }
+        }
+    }
+
+    func checkFirstMinimum<S: BLASScalar>(_ type: S.Type) {
+        for (index, run) in runs(type, seed: 11).enumerated() {
+            let expected = run.withUnsafeBufferPointer {
+                FirstMinimum.inOrder($0.baseAddress!, from: 0, to: run.count, best: -1, bestValue: .infinity)
+            }
+            let found = run.withUnsafeBufferPointer { FirstMinimum.of($0.baseAddress!, count: run.count) }
+            #expect(found == expected, "\(S.self) run \(index)")
+            if let position = run.indices.min(by: { run[$0] < run[$1] }), run[position] < .infinity {
+                #expect(found.position == position && found.value == run[position])
+            } else {
+                #expect(found.position == -1 && found.value == .infinity)
+            }
+        }
+    }
+
+    @Test func firstMinimumIsTheFirstStrictMinimum() {
+        checkFirstMinimum(Double.self)
+        checkFirstMinimum(Float.self)
+    }
+
+    func checkPasses<S: BLASScalar>(_ type: S.Type) {
+        var generator = SeededGenerator(seed: 5)
+        for length in 0..<70 {
+            var values = (0..<length).map { _ in S(Double(generator.next() % 1_000_000) / 7) }
+            let expected = values.map { $0.squareRoot() }
+            values.withUnsafeMutableBufferPointer { VectorPasses.takeSquareRoots($0.baseAddress!, count: length) }
+            #expect(values == expected, "\(S.self) square roots, length \(length)")
+            #expect(values.withUnsafeBufferPointer { VectorPasses.allFinite($0.baseAddress!, count: length) })
+            for bad in [S.infinity, -.infinity, .nan] where length > 0 {
+                for position in Set([0, length / 2, length - 1]) {
+                    var spoiled = values
+                    spoiled[position] = bad
+                    #expect(!spoiled.withUnsafeBufferPointer { VectorPasses.allFinite($0.baseAddress!, count: length) },
+                            "\(S.self) \(bad) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
+    @Test func squareRootsAndFinitenessMatchThePlainLoops() {
+        checkPasses(Double.self)
+        checkPasses(Float.self)
+    }
+}
