@@ -26,10 +26,11 @@ import Testing
         }
     }
 
-    /// Small integer distances: thousands of exact ties at every level.
+    /// Small integer distances: thousands of exact ties at every level (n = 1100
+    /// also runs the compaction's parallel rounds).
     @Test(arguments: chainMethods)
     func tiedIntegerDistancesGiveTheSameLinkage(_ method: LinkageMethod) throws {
-        for (n, levels, seed) in [(2, 1, 1), (7, 2, 3), (60, 3, 5), (400, 4, 7), (900, 12, 9)] {
+        for (n, levels, seed) in [(2, 1, 1), (7, 2, 3), (60, 3, 5), (400, 4, 7), (900, 12, 9), (1100, 40, 13)] {
             var generator = SeededGenerator(seed: UInt64(seed))
             var d = CondensedDistances<Double>(count: n)
             for k in d.storage.indices { d.storage[k] = Double(1 + Int(generator.next() % UInt64(levels))) }
