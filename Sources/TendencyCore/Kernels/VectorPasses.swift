@@ -22,7 +22,7 @@ enum VectorPasses {
     /// Whether every value is finite (neither infinite nor NaN).
     static func allFinite<S: BLASScalar>(_ values: UnsafePointer<S>, count: Int) -> Bool {
         if S.self == Double.self { return lanesFinite(UnsafeRawPointer(values), count, SIMD4<Double>.self) }
-        if S.self == Float.self { return lanesFinite(UnsafeRawPointer(values), count, SIMD8<Float>.self) }
+        if S.self == Float.self { return lanesFinite(UnsafeRawPointer(values), count, SIMD4<Float>.self) }
         return (0..<count).allSatisfy { values[$0].isFinite }
     }
 

@@ -17,7 +17,7 @@ enum FirstMinimum {
         }
         if S.self == Float.self {
             let (p, v) = lanes(UnsafeRawPointer(values).assumingMemoryBound(to: Float.self), count,
-                               SIMD8<Float>.self, SIMD8<Int32>.self)
+                               SIMD4<Float>.self, SIMD4<Int32>.self)
             return (p, S(v))
         }
         return inOrder(values, from: 0, to: count, best: -1, bestValue: .infinity)
