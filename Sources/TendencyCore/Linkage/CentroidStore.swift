@@ -1,6 +1,11 @@
+import Dispatch
+import Foundation
+
 /// Inter-cluster dissimilarities computed on the fly from one representative
 /// point per cluster (Müllner's `linkage_vector` idea): memory is the n x m
 /// points plus O(n), never n^2. Slot `y`'s point becomes the merged point.
+/// Nearest-neighbour scans, n distance evaluations each and nearly all the
+/// running time, are split between threads when long.
 final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     typealias Value = S
     let slots: ClusterSlots
@@ -31,21 +36,12 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     func height(_ value: S) -> Double { Double(max(value, 0)).squareRoot() }
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
-        var best = start
-        var bestValue = startValue
-        let list = slots.list
-        for k in 0..<slots.activeCount {
-            let i = list[k]
-            if i == x { continue }
-            let v = dissimilarity(x, i)
-            if v < bestValue { bestValue = v; best = i }
-        }
-        return (best, bestValue)
+        let found = firstMinimum(from: x, overListPositions: 0..<slots.activeCount)
+        // A scan from (start, startValue) keeps `start` unless some slot is strictly closer.
+        return found.value < startValue ? found : (start, startValue)
     }
 
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        var best = -1
-        var bestValue = S.infinity
         let list = slots.list
         let m = slots.activeCount
         var low = 0
@@ -54,13 +50,47 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
             let mid = (low + high) >> 1
             if list[mid] <= x { low = mid + 1 } else { high = mid }
         }
-        for k in low..<m {
-            let i = list[k]
-            let v = dissimilarity(x, i)
-            if v < bestValue { bestValue = v; best = i }
-        }
-        return (best, bestValue)
+        return firstMinimum(from: x, overListPositions: low..<m)
     }
+
+    /// The first strict minimum of d(x, i) over the active slots at the
+    /// given positions of the active list (x itself skipped), as (-1,
+    /// +infinity) when none is finite. Long scans are split between threads,
+    /// each part's first strict minimum combined in list order: the same
+    /// answer as one pass, for any number of threads.
+    private func firstMinimum(from x: Int, overListPositions positions: Range<Int>) -> (slot: Int, value: S) {
+        let list = slots.list
+        let scan = { (part: Range<Int>) -> (slot: Int, value: S) in
+            var best = -1
+            var bestValue = S.infinity
+            for k in part {
+                let i = list[k]
+                if i == x { continue }
+                let v = self.dissimilarity(x, i)
+                if v < bestValue { bestValue = v; best = i }
+            }
+            return (best, bestValue)
+        }
+        let parts = positions.count * dimension >= Self.parallelWork ? Self.threads : 1
+        guard parts > 1 else { return scan(positions) }
+        var results = [(slot: Int, value: S)](repeating: (-1, .infinity), count: parts)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            nonisolated(unsafe) let scan = scan
+            let low = positions.lowerBound, count = positions.count
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                slots[k] = scan((low + k * count / parts)..<(low + (k + 1) * count / parts))
+            }
+        }
+        var best = results[0]
+        for k in 1..<parts where results[k].value < best.value { best = results[k] }
+        return best
+    }
+
+    /// Scans of at least this many coordinates are split between threads:
+    /// enough work (about 0.1 ms) to repay the dispatch.
+    private static var parallelWork: Int { 1 << 17 }
+    private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {
@@ -78,11 +108,30 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
         slots.remove(x)
         size[y] = nx + ny
+        // The active slots below `limit` lead the ascending list. Their
+        // distances to the union are computed first (in parallel when many),
+        // then visited in order.
         let list = slots.list
-        for k in 0..<slots.activeCount {
-            let i = list[k]
-            if i >= limit { break }
-            if i != y { visit(i, dissimilarity(i, y)) }
+        var below = 0
+        var high = slots.activeCount
+        while below < high {
+            let mid = (below + high) >> 1
+            if list[mid] < limit { below = mid + 1 } else { high = mid }
         }
+        guard below > 0 else { return }
+        let count = below
+        var values = [S](repeating: 0, count: count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            nonisolated(unsafe) let store = self
+            nonisolated(unsafe) let list = list
+            let parts = count * dimension >= Self.parallelWork ? Self.threads : 1
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for k in (part * count / parts)..<((part + 1) * count / parts) where list[k] != y {
+                    buffer[k] = store.dissimilarity(list[k], y)
+                }
+            }
+        }
+        for k in 0..<count where list[k] != y { visit(list[k], values[k]) }
     }
 }
