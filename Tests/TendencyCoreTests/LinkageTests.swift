@@ -314,3 +314,28 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         #expect(throws: LinkageError.self) { try Linkage(leafCount: 3, merges: []).validate() }
     }
 }
+
+/// The points path splits long scans and updates between threads; splitting
+/// every one of them must not change the linkage by a bit.
+@Suite struct PointsPathSplittingTests {
+    @Test(arguments: [LinkageMethod.ward, .centroid, .median])
+    func splittingEveryScanChangesNothing(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 77)
+        let n = 240
+        var points = Matrix<Double>(rows: n, columns: 4)
+        // Few distinct values: many exact ties, where the split could go wrong.
+        for k in points.storage.indices { points.storage[k] = Double(generator.next() % 4) }
+        let whole = try HierarchicalClustering.linkage(points: points, method: method)
+        let split: Linkage
+        switch method {
+        case .ward:
+            split = try stepwiseLinkage(nearestNeighborChain(CentroidStore<Double, WardCentroids>(points: points, parallelWork: 1)),
+                                        leafCount: n)
+        case .centroid:
+            split = Linkage(leafCount: n, merges: try genericLinkage(CentroidStore<Double, TrueCentroids>(points: points, parallelWork: 1)))
+        default:
+            split = Linkage(leafCount: n, merges: try genericLinkage(CentroidStore<Double, MedianCentroids>(points: points, parallelWork: 1)))
+        }
+        #expect(whole == split, "\(method)")
+    }
+}

@@ -12,7 +12,12 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     private let points: UnsafeMutablePointer<S>
     private let dimension: Int
 
-    init(points source: Matrix<S>) {
+    /// Scans and updates of at least this many coordinates are split between
+    /// threads (the default, about 0.1 ms of work, repays the dispatch; tests lower it).
+    private let parallelWork: Int
+
+    init(points source: Matrix<S>, parallelWork: Int = 1 << 17) {
+        self.parallelWork = parallelWork
         slots = ClusterSlots(count: source.rows)
         dimension = source.columns
         points = .allocate(capacity: max(source.storage.count, 1))
@@ -71,7 +76,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
             }
             return (best, bestValue)
         }
-        let parts = positions.count * dimension >= Self.parallelWork ? Self.threads : 1
+        let parts = positions.count * dimension >= parallelWork ? Self.threads : 1
         guard parts > 1 else { return scan(positions) }
         var results = [(slot: Int, value: S)](repeating: (-1, .infinity), count: parts)
         results.withUnsafeMutableBufferPointer { slots in
@@ -87,9 +92,6 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         return best
     }
 
-    /// Scans of at least this many coordinates are split between threads:
-    /// enough work (about 0.1 ms) to repay the dispatch.
-    private static var parallelWork: Int { 1 << 17 }
     private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
@@ -125,7 +127,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
             nonisolated(unsafe) let buffer = buffer
             nonisolated(unsafe) let store = self
             nonisolated(unsafe) let list = list
-            let parts = count * dimension >= Self.parallelWork ? Self.threads : 1
+            let parts = count * dimension >= parallelWork ? Self.threads : 1
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 for k in (part * count / parts)..<((part + 1) * count / parts) where list[k] != y {
                     buffer[k] = store.dissimilarity(list[k], y)
