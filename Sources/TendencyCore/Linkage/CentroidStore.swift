@@ -15,9 +15,12 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     /// Scans and updates of at least this many coordinates are split between
     /// threads (the default, about 0.1 ms of work, repays the dispatch; tests lower it).
     private let parallelWork: Int
+    /// Scratch for `merge`: the distances to the union, by active-list position.
+    private let unionDistances: UnsafeMutablePointer<S>
 
     init(points source: Matrix<S>, parallelWork: Int = 1 << 17) {
         self.parallelWork = parallelWork
+        unionDistances = .allocate(capacity: max(source.rows, 1))
         slots = ClusterSlots(count: source.rows)
         dimension = source.columns
         points = .allocate(capacity: max(source.storage.count, 1))
@@ -26,7 +29,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
     }
 
-    deinit { points.deallocate() }
+    deinit {
+        points.deallocate()
+        unionDistances.deallocate()
+    }
 
     @inline(__always)
     private func point(_ slot: Int) -> UnsafeMutablePointer<S> { points + slot * dimension }
@@ -47,15 +53,19 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     }
 
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
+        firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
+    }
+
+    /// The number of active slots below `limit`: they lead the ascending active list.
+    private func activeCount(below limit: Int) -> Int {
         let list = slots.list
-        let m = slots.activeCount
         var low = 0
-        var high = m
+        var high = slots.activeCount
         while low < high {
             let mid = (low + high) >> 1
-            if list[mid] <= x { low = mid + 1 } else { high = mid }
+            if list[mid] < limit { low = mid + 1 } else { high = mid }
         }
-        return firstMinimum(from: x, overListPositions: low..<m)
+        return low
     }
 
     /// The first strict minimum of d(x, i) over the active slots at the
@@ -64,32 +74,34 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     /// each part's first strict minimum combined in list order: the same
     /// answer as one pass, for any number of threads.
     private func firstMinimum(from x: Int, overListPositions positions: Range<Int>) -> (slot: Int, value: S) {
-        let list = slots.list
-        let scan = { (part: Range<Int>) -> (slot: Int, value: S) in
-            var best = -1
-            var bestValue = S.infinity
-            for k in part {
-                let i = list[k]
-                if i == x { continue }
-                let v = self.dissimilarity(x, i)
-                if v < bestValue { bestValue = v; best = i }
-            }
-            return (best, bestValue)
-        }
         let parts = positions.count * dimension >= parallelWork ? Self.threads : 1
-        guard parts > 1 else { return scan(positions) }
+        guard parts > 1 else { return scan(from: x, overListPositions: positions) }
         var results = [(slot: Int, value: S)](repeating: (-1, .infinity), count: parts)
-        results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            nonisolated(unsafe) let scan = scan
+        results.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            nonisolated(unsafe) let store = self
             let low = positions.lowerBound, count = positions.count
             DispatchQueue.concurrentPerform(iterations: parts) { k in
-                slots[k] = scan((low + k * count / parts)..<(low + (k + 1) * count / parts))
+                results[k] = store.scan(from: x, overListPositions: (low + k * count / parts)..<(low + (k + 1) * count / parts))
             }
         }
         var best = results[0]
         for k in 1..<parts where results[k].value < best.value { best = results[k] }
         return best
+    }
+
+    /// One pass of `firstMinimum`.
+    private func scan(from x: Int, overListPositions positions: Range<Int>) -> (slot: Int, value: S) {
+        let list = slots.list
+        var best = -1
+        var bestValue = S.infinity
+        for k in positions {
+            let i = list[k]
+            if i == x { continue }
+            let v = dissimilarity(x, i)
+            if v < bestValue { bestValue = v; best = i }
+        }
+        return (best, bestValue)
     }
 
     private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -110,30 +122,26 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
         slots.remove(x)
         size[y] = nx + ny
-        // The active slots below `limit` lead the ascending list. Their
-        // distances to the union are computed first (in parallel when many),
-        // then visited in order.
+        // The distances from the active slots below `limit` to the union are
+        // computed first (in parallel when many), then visited in order.
+        let count = activeCount(below: limit)
+        guard count > 0 else { return }
         let list = slots.list
-        var below = 0
-        var high = slots.activeCount
-        while below < high {
-            let mid = (below + high) >> 1
-            if list[mid] < limit { below = mid + 1 } else { high = mid }
-        }
-        guard below > 0 else { return }
-        let count = below
-        var values = [S](repeating: 0, count: count)
-        values.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
+        let parts = count * dimension >= parallelWork ? Self.threads : 1
+        if parts > 1 {
             nonisolated(unsafe) let store = self
-            nonisolated(unsafe) let list = list
-            let parts = count * dimension >= parallelWork ? Self.threads : 1
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for k in (part * count / parts)..<((part + 1) * count / parts) where list[k] != y {
-                    buffer[k] = store.dissimilarity(list[k], y)
-                }
+                store.distances(to: y, overListPositions: (part * count / parts)..<((part + 1) * count / parts))
             }
+        } else {
+            distances(to: y, overListPositions: 0..<count)
         }
-        for k in 0..<count where list[k] != y { visit(list[k], values[k]) }
+        for k in 0..<count where list[k] != y { visit(list[k], unionDistances[k]) }
+    }
+
+    /// d(i, y) into `unionDistances[k]` for the active slots i at the given list positions.
+    private func distances(to y: Int, overListPositions positions: Range<Int>) {
+        let list = slots.list
+        for k in positions where list[k] != y { unionDistances[k] = dissimilarity(list[k], y) }
     }
 }

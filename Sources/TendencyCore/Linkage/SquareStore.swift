@@ -269,20 +269,19 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         defer { columns.deallocate() }
         for k in 0..<m { columns[k] = position[list[k]] }
         nonisolated(unsafe) let rows = UnsafePointer(columns)
-        nonisolated(unsafe) let base = matrix.pointer
         nonisolated(unsafe) let store = self
         var low = 0
         while low < m {
             let first = low, count = min(m, max(1, 2 * low)) - low
-            let parts = count >= 256 ? Self.threads : 1
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for q in (first + part * count / parts)..<(first + (part + 1) * count / parts) {
-                    let p = rows[q]
-                    store.refresh(p)
-                    let source = base + p &* old
-                    let target = base + q &* m
-                    for k in 0..<m { target[k] = source[rows[k]] }
+            if count >= 256 && Self.threads > 1 {
+                let parts = Self.threads
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for q in (first + part * count / parts)..<(first + (part + 1) * count / parts) {
+                        store.moveRow(from: rows[q], to: q, columns: rows, oldWidth: old, newWidth: m)
+                    }
                 }
+            } else {
+                for q in first..<(first + count) { moveRow(from: rows[q], to: q, columns: rows, oldWidth: old, newWidth: m) }
             }
             low += count
         }
@@ -298,5 +297,14 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         }
         width = m
         merged = 0
+    }
+
+    /// Brings the row at position `p` up to date and gathers its entries at
+    /// `columns` into row `q` of a matrix `newWidth` wide.
+    private func moveRow(from p: Int, to q: Int, columns: UnsafePointer<Int>, oldWidth: Int, newWidth: Int) {
+        refresh(p)
+        let source = matrix.pointer + p &* oldWidth
+        let target = matrix.pointer + q &* newWidth
+        for k in 0..<newWidth { target[k] = source[columns[k]] }
     }
 }
