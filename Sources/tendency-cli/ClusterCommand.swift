@@ -46,7 +46,7 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Refuse an input file larger than this many bytes.")
     var maxInputBytes: Int = InputFile.defaultMaxBytes
 
-    @Flag(help: "Compute distances in single precision (half the memory; heights agree to about 1e-6 relative).")
+    @Flag(help: "Compute distances in single precision (half the memory; near-ties can merge in another order than in double precision).")
     var float32 = false
 
     @Option(help: "Two-stage mode (approximate): compress the rows into M micro-clusters by mini-batch k-means, then cluster those exactly. For data whose distance matrix does not fit in memory.")

@@ -23,6 +23,19 @@ struct CondensedSource<S: BLASScalar>: PairwiseSource {
     func height(_ value: S) -> Double { Double(value) }
 }
 
+/// A full n x n matrix, row-major, read in place: Prim's scans read along
+/// one row, contiguously (the condensed layout's column part is strided).
+struct SquareSource<S: BLASScalar>: PairwiseSource {
+    let d: UnsafePointer<S>
+    let count: Int
+
+    @inline(__always)
+    func distance(_ x: Int, _ i: Int) -> S { d[x &* count &+ i] }
+
+    @inline(__always)
+    func height(_ value: S) -> Double { Double(value) }
+}
+
 /// Points in Euclidean space; working distances are squared.
 struct PointSource<S: BLASScalar>: PairwiseSource {
     let points: UnsafePointer<S>
