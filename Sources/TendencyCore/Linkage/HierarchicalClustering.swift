@@ -140,24 +140,13 @@ public enum HierarchicalClustering {
         _ policy: NoSharedColumnsPolicy, _ distancesComputed: () -> Void
     ) throws -> Linkage {
         let n = data.rows
-        let chainMethod = [.complete, .average, .weighted, .ward].contains(method)
-        if method == .single, n >= 2 {
+        // Centroid and median (the generic algorithm) work in the condensed layout.
+        if method != .centroid && method != .median, n >= 2 {
             try PairwiseDistances.validate(data, metric, square: true)
             if let matrix = SquareMatrixBuffer<S>(count: n) {
-                if let (i, j) = try PairwiseDistances.fillSquare(data, metric, policy, into: matrix.pointer) {
-                    throw LinkageError.nonFiniteDistance(i: i, j: j)
-                }
-                distancesComputed()
-                let merges = try minimumSpanningTree(SquareSource(d: matrix.pointer, count: n))
-                return try checked(stepwiseLinkage(merges, leafCount: n))
-            }
-        }
-        if chainMethod, n >= 2 {
-            try PairwiseDistances.validate(data, metric, square: true)
-            if let matrix = SquareMatrixBuffer<S>(count: n) {
-                let fill = { (squaring: Bool) throws in
-                    // Squared for rules on squared distances and +infinity on the
-                    // diagonal: the working form, in the kernel's parallel pass.
+                // Squared for rules on squared distances and +infinity on the
+                // diagonal: the working form, in the kernel's parallel pass.
+                func fill(squaring: Bool) throws {
                     if let (i, j) = try PairwiseDistances.fillSquare(
                         data, metric, policy, into: matrix.pointer, squaring: squaring, diagonal: .infinity) {
                         throw LinkageError.nonFiniteDistance(i: i, j: j)
@@ -165,6 +154,10 @@ public enum HierarchicalClustering {
                     distancesComputed()
                 }
                 switch method {
+                case .single:
+                    try fill(squaring: false)
+                    let merges = try minimumSpanningTree(SquareSource(d: matrix.pointer, count: n))
+                    return try checked(stepwiseLinkage(merges, leafCount: n))
                 case .complete: return try squareChain(matrix, CompleteRule.self, fill)
                 case .average: return try squareChain(matrix, AverageRule.self, fill)
                 case .weighted: return try squareChain(matrix, WeightedRule.self, fill)
