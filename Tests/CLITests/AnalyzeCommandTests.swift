@@ -97,8 +97,8 @@ import Testing
         ("scoop-hivemind.ubi", 1, -1.0),
     ])
     func polis(_ conversation: String, _ k: Int, _ minimumARI: Double) throws {
-        let data = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/polis/\(conversation)")
-        try #require(FileManager.default.fileExists(atPath: data.path), "needs ../shared/data/polis")
+        let data = packageRoot.appendingPathComponent("Fixtures/polis/\(conversation)")
+        try #require(FileManager.default.fileExists(atPath: data.path), "needs Fixtures/polis")
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out").path

@@ -3,7 +3,7 @@ import Testing
 @testable import Tendency
 
 @Suite struct PolisExportTests {
-    static let dataRoot = packageRoot.appendingPathComponent("../shared/data/polis").standardizedFileURL
+    static let dataRoot = packageRoot.appendingPathComponent("Fixtures/polis")
 
     /// Expected counts, computed independently of Tendency with Python's csv module:
     /// python3 -c "import csv,sys;d=sys.argv[1];r=list(csv.DictReader(open(d+'/participants-votes.csv')));
