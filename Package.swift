@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Tendency",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TendencyCore", targets: ["TendencyCore"]),
         .library(name: "Tendency", targets: ["Tendency"]),

@@ -14,3 +14,13 @@ static inline void tendency_square_roots_double(double *values, long count) {
 static inline void tendency_square_roots_float(float *values, long count) {
     for (long j = 0; j < count; j++) values[j] = __builtin_elementwise_sqrt(values[j]);
 }
+
+// A spin-wait hint (PAUSE on x86, YIELD on Arm) for a thread polling an
+// atomic: lets the sibling hyperthread run and saves power while it waits.
+static inline void tendency_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}

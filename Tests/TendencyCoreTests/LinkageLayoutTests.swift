@@ -41,6 +41,40 @@ import Testing
         }
     }
 
+    /// Scans, merge updates, replays and compaction cut into parts shared
+    /// with a `PassPartner` thread (forced at every width here) must give the
+    /// condensed layout's linkage to the bit, ties included.
+    @Test(arguments: chainMethods)
+    func partedPassesGiveTheSameLinkage(_ method: LinkageMethod) throws {
+        for (n, levels, seed) in [(3, 1, 2), (61, 3, 4), (700, 6, 8)] {
+            var generator = SeededGenerator(seed: UInt64(seed))
+            var d = CondensedDistances<Double>(count: n)
+            for k in d.storage.indices { d.storage[k] = Double(1 + Int(generator.next() % UInt64(levels))) }
+            let condensed = try HierarchicalClustering.linkage(d, method: method, layout: .condensed)
+            for partedWidth in [1, 64] {
+                #expect(try partedLinkage(d, method, partedWidth: partedWidth) == condensed,
+                        "n \(n), parted from width \(partedWidth), \(method)")
+            }
+        }
+    }
+
+    /// The chain on a `SquareStore` that uses its partner from `partedWidth` on.
+    func partedLinkage(_ d: CondensedDistances<Double>, _ method: LinkageMethod, partedWidth: Int) throws -> Linkage {
+        func run<Rule: LanceWilliamsRule>(_: Rule.Type) throws -> Linkage {
+            let matrix = try #require(d.storage.withUnsafeBufferPointer {
+                SquareMatrixBuffer<Double>(condensed: $0.baseAddress!, count: d.count, squared: Rule.squaresDistances, force: true)
+            })
+            let store = SquareStore<Double, Rule>(matrix, partedWidth: partedWidth)
+            return try stepwiseLinkage(nearestNeighborChain(store), leafCount: d.count)
+        }
+        switch method {
+        case .complete: return try run(CompleteRule.self)
+        case .average: return try run(AverageRule.self)
+        case .weighted: return try run(WeightedRule.self)
+        default: return try run(WardRule.self)
+        }
+    }
+
     /// Points on a coarse grid: tied Euclidean distances with geometric structure.
     @Test(arguments: chainMethods)
     func gridPointsGiveTheSameLinkage(_ method: LinkageMethod) throws {
@@ -96,5 +130,24 @@ import Testing
                 try HierarchicalClustering.linkage(rows: huge, metric: .sqeuclidean, method: method)
             }
         }
+    }
+}
+
+/// Large working matrices are freed on a background thread; admission waits
+/// for those frees, so their bytes are never counted twice or lost.
+@Suite struct SquareMemoryTests {
+    @Test func largeMatricesAreFreedInTheBackgroundAndAccountedFor() throws {
+        let n = 3000  // 72 MB of Double: above the background threshold
+        #expect(n * n * MemoryLayout<Double>.stride >= SquareMemory.backgroundFreeBytes)
+        for round in 0..<3 {
+            var matrix = try #require(SquareMatrixBuffer<Double>(count: n, force: true))
+            matrix.pointer.update(repeating: Double(round), count: n * n)
+            #expect(SquareMemory.state.held >= n * n * 8)
+            matrix = try #require(SquareMatrixBuffer<Double>(count: 2, force: true))
+            _ = matrix
+        }
+        // Admission waits for the pending frees: none is left after it.
+        #expect(SquareMemory.reserve(0, force: true))
+        #expect(SquareMemory.state.pendingFrees == 0)
     }
 }

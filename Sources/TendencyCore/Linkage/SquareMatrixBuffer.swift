@@ -31,7 +31,7 @@ final class SquareMatrixBuffer<S: BLASScalar> {
         let bytes = max(elements, 1) * MemoryLayout<S>.stride
         guard SquareMemory.reserve(bytes, force: force) else { return nil }
         guard let pointer = Self.allocate(elements) else {
-            SquareMemory.release(bytes)
+            SquareMemory.cancel(bytes)
             return nil
         }
         self.pointer = pointer
@@ -65,7 +65,6 @@ final class SquareMatrixBuffer<S: BLASScalar> {
     }
 
     deinit {
-        free(pointer)
-        SquareMemory.release(bytes)
+        SquareMemory.free(pointer, bytes: bytes)
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Inter-cluster dissimilarities for the nearest-neighbour chain in a square
@@ -40,7 +39,7 @@ import Foundation
 /// slot): later passes read only live entries.
 ///
 /// Memory: n^2 scalars plus O(n) for stamps, caches and the log.
-final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilarityStore {
+final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilarityStore, PartedPass {
     typealias Value = S
     let slots: ClusterSlots
     private let matrix: SquareMatrixBuffer<S>
@@ -63,17 +62,47 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     private let logValues: UnsafeMutablePointer<S>
     private var merged = 0
 
+    /// Rows at least this long have their scans and merge updates cut into
+    /// `parts` parts shared with `partner` (see `PassPartner`); the two
+    /// replays before a merge and the compaction use the partner at any width.
+    private let partedWidth: Int
+    private var partner: PassPartner<SquareStore>?
+    /// The pass the partner is helping with, and one result per part.
+    private var pass = RowPass.none
+    private let partPosition: UnsafeMutablePointer<Int>
+    private let partValue: UnsafeMutablePointer<S>
+    private static var parts: Int { 2 }
+
+    private enum RowPass {
+        case none
+        /// First strict minima of `row[low..<high]` in parts of `length`.
+        case scan(row: UnsafePointer<S>, low: Int, high: Int, length: Int)
+        /// The merge update of positions `low..<high` in parts of `length`.
+        case update(MergeUpdate, high: Int, length: Int)
+        /// Replays of two rows.
+        case refresh(Int, Int)
+        /// Compaction: rows `first..<end` gathered, in parts of `length` rows.
+        case move(first: Int, end: Int, length: Int, columns: UnsafePointer<Int>, oldWidth: Int, newWidth: Int)
+    }
+
+    /// What a merge of row `px` (slot `x`) into row `py` (slot `y`) needs.
+    private struct MergeUpdate {
+        let x: Int, y: Int
+        let rx: UnsafeMutablePointer<S>, ry: UnsafeMutablePointer<S>
+        let dxy: S, sx: S, sy: S
+    }
+
     private static var stale: Int { -2 }
 
     /// Works on a prepared matrix (see `SquareMatrixBuffer.prepare`), in place.
     ///
-    /// Passes over one row run on one thread: splitting them between threads
-    /// (one dispatch per merge) measured a net loss, 4.0 s instead of 2.2 s
-    /// for n = 20,000 on 2 cores, the wake-ups costing more than the halved
-    /// memory pass. Only independent rows (the two replays before a merge,
-    /// the compaction) run in parallel.
-    init(_ matrix: SquareMatrixBuffer<S>) {
+    /// With more than one core (or `partedWidth` given, for tests) a
+    /// `PassPartner` thread takes half of each long pass. Handing passes to a
+    /// dispatch queue instead (one wake-up per merge) measured a net loss:
+    /// 4.0 s instead of 2.2 s for n = 20,000 on 2 cores.
+    init(_ matrix: SquareMatrixBuffer<S>, partedWidth: Int? = nil) {
         self.matrix = matrix
+        self.partedWidth = partedWidth ?? Self.defaultPartedWidth
         let count = matrix.count
         width = count
         slots = ClusterSlots(count: count)
@@ -95,9 +124,21 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         logY = .allocate(capacity: count)
         logValues = .allocate(capacity: 3 * count)
         logValues.initialize(repeating: 0, count: 3 * count)
+        partPosition = .allocate(capacity: Self.parts)
+        partValue = .allocate(capacity: Self.parts)
+        partValue.initialize(repeating: .infinity, count: Self.parts)
+        if partedWidth != nil || (Self.threads > 1 && count >= Self.defaultPartedWidth) {
+            partner = PassPartner(self, stepsAside: partedWidth == nil)
+        }
     }
 
+    /// Below this row length a part is too short to repay the hand-over.
+    static var defaultPartedWidth: Int { 1024 }
+
     deinit {
+        partner?.stop()
+        partPosition.deallocate()
+        partValue.deallocate()
         position.deallocate()
         slotAt.deallocate()
         stamp.deallocate()
@@ -158,8 +199,54 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         refresh(p)
         let r = row(p)
         guard low < high else { return (-1, .infinity) }
-        let (best, bestValue) = FirstMinimum.of(r + low, count: high - low)
-        return (best < 0 ? -1 : slotAt[low + best], bestValue)
+        let best: Int, bestValue: S
+        if let partner, high - low >= partedWidth {
+            let length = Self.partLength(high - low)
+            pass = .scan(row: r, low: low, high: high, length: length)
+            partner.run(parts: (high - low + length - 1) / length)
+            (best, bestValue) = combinedParts((high - low + length - 1) / length)
+        } else {
+            let (first, value) = FirstMinimum.of(r + low, count: high - low)
+            (best, bestValue) = (first < 0 ? -1 : low + first, value)
+        }
+        return (best < 0 ? -1 : slotAt[best], bestValue)
+    }
+
+    /// Parts cover whole 64-byte lines, so two threads never write one line.
+    private static func partLength(_ count: Int) -> Int {
+        let line = max(1, 64 / MemoryLayout<S>.stride)
+        return ((count + parts - 1) / parts + line - 1) / line * line
+    }
+
+    /// The first strict minimum over the parts' results, in part order.
+    private func combinedParts(_ count: Int) -> (Int, S) {
+        var best = -1
+        var bestValue = S.infinity
+        for k in 0..<count where partValue[k] < bestValue {
+            best = partPosition[k]
+            bestValue = partValue[k]
+        }
+        return (best, bestValue)
+    }
+
+    func runPart(_ part: Int) {
+        switch pass {
+        case .none:
+            preconditionFailure("no pass posted")
+        case let .scan(row, low, high, length):
+            let start = low + part * length
+            let (first, value) = FirstMinimum.of(row + start, count: min(high, start + length) - start)
+            partPosition[part] = first < 0 ? -1 : start + first
+            partValue[part] = value
+        case let .update(merge, high, length):
+            (partPosition[part], partValue[part]) = update(merge, part * length..<min(high, (part + 1) * length))
+        case let .refresh(p, q):
+            refresh(part == 0 ? p : q)
+        case let .move(first, end, length, columns, oldWidth, newWidth):
+            for q in (first + part * length)..<min(end, first + (part + 1) * length) {
+                moveRow(from: columns[q], to: q, columns: columns, oldWidth: oldWidth, newWidth: newWidth)
+            }
+        }
     }
 
     private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -184,10 +271,10 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {
         let px = position[x], py = position[y]
-        if merged - stamp[px] >= 1024 && merged - stamp[py] >= 1024 && Self.threads > 1 {
+        if let partner, 64 * (merged - max(stamp[px], stamp[py])) >= partedWidth {
             // Two independent rows: each replay writes only its own row and stamp.
-            nonisolated(unsafe) let store = self
-            DispatchQueue.concurrentPerform(iterations: 2) { store.refresh($0 == 0 ? px : py) }
+            pass = .refresh(px, py)
+            partner.run(parts: 2)
         } else {
             refresh(px)
             refresh(py)
@@ -195,37 +282,16 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let size = slots.size
         let nx = size[x]
         let ny = size[y]
-        let sx = sizeValue[px]
-        let sy = sizeValue[py]
-        let rx = row(px)
         let ry = row(py)
-        let neighbor = self.neighbor
-        let neighborValue = self.neighborValue
-        let sizeValue = self.sizeValue
-        // One contiguous pass over both rows. Inactive positions and the
-        // diagonal entries (x, x), (y, y) hold +infinity, so the update gives
-        // +infinity at x, at y and at every inactive position: those stay
-        // excluded from every scan.
-        var best = -1
-        var bestValue = S.infinity
-        for i in 0..<width {
-            let v = Rule.update(rx[i], ry[i], dxy, sx, sy, sizeValue[i])
-            ry[i] = v
-            if v < bestValue { bestValue = v; best = i }
-            // Row i's cached first strict minimum after d(i,x) is removed and d(i,y) becomes v.
-            let c = neighbor[i]
-            if c != Self.stale {
-                let cv = neighborValue[i]
-                if v < cv {
-                    neighbor[i] = y
-                    neighborValue[i] = v
-                } else if c == x || c == y {
-                    // Equal to the old minimum with x < y: a slot between them may now come first.
-                    if c != y || v != cv { neighbor[i] = Self.stale }
-                } else if v == cv && y < c {
-                    neighbor[i] = y
-                }
-            }
+        let change = MergeUpdate(x: x, y: y, rx: row(px), ry: ry, dxy: dxy, sx: sizeValue[px], sy: sizeValue[py])
+        let best: Int, bestValue: S
+        if let partner, width >= partedWidth {
+            let length = Self.partLength(width)
+            pass = .update(change, high: width, length: length)
+            partner.run(parts: (width + length - 1) / length)
+            (best, bestValue) = combinedParts((width + length - 1) / length)
+        } else {
+            (best, bestValue) = update(change, 0..<width)
         }
         if limit > 0 {
             let list = slots.list
@@ -240,8 +306,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         logY[merged] = py
         let entry = logValues + 3 * merged
         entry[0] = dxy
-        entry[1] = sx
-        entry[2] = sy
+        entry[1] = change.sx
+        entry[2] = change.sy
         merged += 1
         stamp[py] = merged
         slots.remove(x)
@@ -249,6 +315,41 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         sizeValue[px] = 0
         sizeValue[py] = S(nx + ny)
         if 2 * slots.activeCount <= width && width >= 64 { compact() }
+    }
+
+    /// The Lance–Williams update of positions `range` of row y from rows x
+    /// and y, with row i's cached neighbour kept exact after d(i,x) is
+    /// removed and d(i,y) changes; the first strict minimum of the new row y
+    /// over `range`. One contiguous pass over both rows. Inactive positions
+    /// and the diagonal entries (x, x), (y, y) hold +infinity, so the update
+    /// gives +infinity at x, at y and at every inactive position: those stay
+    /// excluded from every scan.
+    private func update(_ m: MergeUpdate, _ range: Range<Int>) -> (Int, S) {
+        let (x, y, rx, ry) = (m.x, m.y, m.rx, m.ry)
+        let neighbor = self.neighbor
+        let neighborValue = self.neighborValue
+        let sizeValue = self.sizeValue
+        var best = -1
+        var bestValue = S.infinity
+        for i in range {
+            let v = Rule.update(rx[i], ry[i], m.dxy, m.sx, m.sy, sizeValue[i])
+            ry[i] = v
+            if v < bestValue { bestValue = v; best = i }
+            let c = neighbor[i]
+            if c != Self.stale {
+                let cv = neighborValue[i]
+                if v < cv {
+                    neighbor[i] = y
+                    neighborValue[i] = v
+                } else if c == x || c == y {
+                    // Equal to the old minimum with x < y: a slot between them may now come first.
+                    if c != y || v != cv { neighbor[i] = Self.stale }
+                } else if v == cv && y < c {
+                    neighbor[i] = y
+                }
+            }
+        }
+        return (best, bestValue)
     }
 
     /// Keeps only the active rows and columns, in slot order, in place: each
@@ -268,22 +369,19 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let columns = UnsafeMutablePointer<Int>.allocate(capacity: m)
         defer { columns.deallocate() }
         for k in 0..<m { columns[k] = position[list[k]] }
-        nonisolated(unsafe) let rows = UnsafePointer(columns)
-        nonisolated(unsafe) let store = self
         var low = 0
         while low < m {
-            let first = low, count = min(m, max(1, 2 * low)) - low
-            if count >= 256 && Self.threads > 1 {
-                let parts = Self.threads
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    for q in (first + part * count / parts)..<(first + (part + 1) * count / parts) {
-                        store.moveRow(from: rows[q], to: q, columns: rows, oldWidth: old, newWidth: m)
-                    }
-                }
+            let first = low, end = min(m, max(1, 2 * low))
+            if let partner, end - first >= 2 {
+                // Parts of a few rows each, claimed as they go: balanced
+                // however the rows' replay lengths differ.
+                let length = max(1, (end - first) / 64)
+                pass = .move(first: first, end: end, length: length, columns: columns, oldWidth: old, newWidth: m)
+                partner.run(parts: (end - first + length - 1) / length)
             } else {
-                for q in first..<(first + count) { moveRow(from: rows[q], to: q, columns: rows, oldWidth: old, newWidth: m) }
+                for q in first..<end { moveRow(from: columns[q], to: q, columns: columns, oldWidth: old, newWidth: m) }
             }
-            low += count
+            low = end
         }
         // The per-row state, in order: position p_q >= q is read before it is overwritten.
         for q in 0..<m {
