@@ -71,7 +71,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     private var pass = RowPass.none
     private let partPosition: UnsafeMutablePointer<Int>
     private let partValue: UnsafeMutablePointer<S>
-    private static var parts: Int { 2 }
+    private static var parts: Int { 8 }
 
     private enum RowPass {
         case none
