@@ -55,7 +55,7 @@ enum SquareMemory {
         }
         condition.withLock { pending += 1 }
         nonisolated(unsafe) let address = pointer
-        Thread.detachNewThread {
+        startDetachedThread {
             freeNow(address, bytes: bytes)
             condition.withLock {
                 pending -= 1

@@ -5,7 +5,6 @@ import Darwin
 #endif
 import CLinearAlgebra
 import Dispatch
-import Foundation
 import Synchronization
 
 /// Partners alive in the process (see `PassPartner.init(_:stepsAside:)`).
@@ -63,9 +62,7 @@ final class PassPartner<Pass: PartedPass>: @unchecked Sendable {
         self.pass = pass
         self.stepsAside = stepsAside
         livePartners.wrappingAdd(1, ordering: .relaxed)
-        let thread = Thread { [self] in loop() }
-        thread.name = "tendency-pass-partner"
-        thread.start()
+        startDetachedThread { [self] in loop() }
     }
 
     /// Runs parts `0..<parts` of the pass, on this thread and the partner,
