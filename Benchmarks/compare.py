@@ -8,7 +8,11 @@ the input is already parsed, as for the anchors, which start from an array
 in memory). Linkage results are checked to agree.
 
 Usage: Benchmarks/compare.py [--n 20000] [--d 64] [--methods average,ward]
-                             [--binary .build/release/tendency] [--markdown]
+                             [--repeat 1] [--binary .build/release/tendency] [--markdown]
+
+With --repeat R every tool runs R times and the median time is reported
+(for Tendency, the phases of its median run): on a shared VM one cold run
+(fresh memory the host has to back) can take three times as long.
 """
 import argparse
 import json
@@ -51,6 +55,14 @@ def timed(fn):
     return time.perf_counter() - start, value
 
 
+def median_timed(repeat, fn):
+    """The median time of `repeat` runs (the lower middle one for an even
+    count) and the last run's result."""
+    runs = [timed(fn) for _ in range(repeat)]
+    times = sorted(t for t, _ in runs)
+    return times[(len(times) - 1) // 2], runs[-1][1]
+
+
 def run_tendency(binary, csv, method, out):
     cmd = [binary, "cluster", csv, "--metric", "euclidean", "--method", method,
            "--linkage-out", out, "--timings", "--quiet"]
@@ -81,6 +93,7 @@ def main():
     parser.add_argument("--methods", default="average,ward")
     parser.add_argument("--binary", default=".build/release/tendency")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
 
     x = make_data(args.n, args.d, args.seed)
@@ -90,17 +103,20 @@ def main():
         write_csv(csv, x)
 
         # Parsing: NumPy's loadtxt (its C parser) against tendency's reader.
-        t_np_parse, _ = timed(lambda: np.loadtxt(csv, delimiter=",", skiprows=1,
-                                                 usecols=range(1, args.d + 1)))
-        t_pdist, y = timed(lambda: ssd.pdist(x, "euclidean"))
+        r = max(1, args.repeat)
+        t_np_parse, _ = median_timed(r, lambda: np.loadtxt(csv, delimiter=",", skiprows=1,
+                                                           usecols=range(1, args.d + 1)))
+        t_pdist, y = median_timed(r, lambda: ssd.pdist(x, "euclidean"))
         for method in args.methods.split(","):
             out = os.path.join(tmp, f"z-{method}.csv")
-            phases, z_ours = run_tendency(args.binary, csv, method, out)
+            runs = sorted((run_tendency(args.binary, csv, method, out) for _ in range(r)),
+                          key=lambda run: run[0]["kernel"] + run[0]["linkage"])
+            phases, z_ours = runs[(len(runs) - 1) // 2]
             ours = phases["kernel"] + phases["linkage"]
-            t_scipy, z_scipy = timed(lambda: sch.linkage(y, method))
+            t_scipy, z_scipy = median_timed(r, lambda: sch.linkage(y, method))
             scipy_total = t_pdist + t_scipy
             if fastcluster is not None:
-                t_fc, z_fc = timed(lambda: fastcluster.linkage(y, method))
+                t_fc, z_fc = median_timed(r, lambda: fastcluster.linkage(y, method))
                 fc_total = t_pdist + t_fc
             else:
                 fc_total, z_fc = float("nan"), z_scipy
@@ -112,14 +128,14 @@ def main():
                 "agrees": same_linkage(z_ours, z_scipy),
             }
             if method == "ward" and fastcluster is not None:
-                t_vec, z_vec = timed(lambda: fastcluster.linkage_vector(x, "ward"))
+                t_vec, z_vec = median_timed(r, lambda: fastcluster.linkage_vector(x, "ward"))
                 row["fastcluster_vector"] = t_vec
                 row["vs_fastcluster_vector"] = t_vec / ours
             rows.append(row)
             # Parsing ratio is the same for every method: report it once.
             rows[-1]["np_parse"] = t_np_parse
 
-    header = (f"n = {args.n}, d = {args.d}, {platform.machine()}, {os.cpu_count()} cores, "
+    header = (f"n = {args.n}, d = {args.d}, median of {max(1, args.repeat)} run(s), {platform.machine()}, {os.cpu_count()} cores, "
               f"SciPy {scipy.__version__}, fastcluster {getattr(fastcluster, '__version__', 'absent')}, "
               f"NumPy {np.__version__}, {time.strftime('%Y-%m-%d')}")
     print(header)
