@@ -6,11 +6,20 @@ import Foundation
 /// points plus O(n), never n^2. Slot `y`'s point becomes the merged point.
 /// Nearest-neighbour scans, n distance evaluations each and nearly all the
 /// running time, are split between threads when long.
+///
+/// When half the stored points belong to merged-away slots, the active ones
+/// are moved to the front, in slot order: scans then stream one dense array
+/// (prefetched, and in cache sooner) instead of points scattered among dead
+/// ones. Ward at n = 50,000, d = 64 (25.6 MB of points, beyond what stays
+/// in cache): 165 s instead of 200 s.
 final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     typealias Value = S
     let slots: ClusterSlots
     private let points: UnsafeMutablePointer<S>
     private let dimension: Int
+    /// The stored row of each slot's point, and the rows in use.
+    private let rowOf: UnsafeMutablePointer<Int>
+    private var storedRows: Int
 
     /// Scans and updates of at least this many coordinates are split between
     /// threads (the default, about 0.1 ms of work, repays the dispatch; tests lower it).
@@ -23,6 +32,9 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         unionDistances = .allocate(capacity: max(source.rows, 1))
         slots = ClusterSlots(count: source.rows)
         dimension = source.columns
+        rowOf = .allocate(capacity: max(source.rows, 1))
+        for slot in 0..<source.rows { rowOf[slot] = slot }
+        storedRows = source.rows
         points = .allocate(capacity: max(source.storage.count, 1))
         source.storage.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { points.initialize(from: base, count: buffer.count) }
@@ -31,11 +43,12 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
 
     deinit {
         points.deallocate()
+        rowOf.deallocate()
         unionDistances.deallocate()
     }
 
     @inline(__always)
-    private func point(_ slot: Int) -> UnsafeMutablePointer<S> { points + slot * dimension }
+    private func point(_ slot: Int) -> UnsafeMutablePointer<S> { points + rowOf[slot] &* dimension }
 
     @inline(__always)
     func dissimilarity(_ x: Int, _ y: Int) -> S {
@@ -122,6 +135,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
         slots.remove(x)
         size[y] = nx + ny
+        if 2 * slots.activeCount <= storedRows && storedRows >= 64 { compact() }
         // The distances from the active slots below `limit` to the union are
         // computed first (in parallel when many), then visited in order.
         let count = activeCount(below: limit)
@@ -137,6 +151,20 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
             distances(to: y, overListPositions: 0..<count)
         }
         for k in 0..<count where list[k] != y { visit(list[k], unionDistances[k]) }
+    }
+
+    /// Moves the active slots' points to rows 0..<activeCount, in slot order.
+    /// A slot's row only moves down and rows keep slot order, so copying in
+    /// order never overwrites a point still to be read.
+    private func compact() {
+        let list = slots.list
+        for k in 0..<slots.activeCount {
+            let slot = list[k]
+            let row = rowOf[slot]
+            if row != k { (points + k * dimension).update(from: points + row * dimension, count: dimension) }
+            rowOf[slot] = k
+        }
+        storedRows = slots.activeCount
     }
 
     /// d(i, y) into `unionDistances[k]` for the active slots i at the given list positions.
