@@ -339,3 +339,47 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         #expect(whole == split, "\(method)")
     }
 }
+
+/// The points path scans through a single-precision copy (`FloatShadow`) and
+/// checks the candidates exactly; it must give the exact scan's linkage to
+/// the bit: on plain data, on heavily tied data (many candidates, buffer
+/// overflows), far from the origin (centring), and beyond Float's range
+/// (the exact fallback).
+@Suite struct FloatShadowFilterTests {
+    func linkages(_ points: Matrix<Double>, _ method: LinkageMethod) throws -> (Linkage, Linkage) {
+        let n = points.rows
+        func run(_ filtering: Bool) throws -> Linkage {
+            switch method {
+            case .ward:
+                return try stepwiseLinkage(nearestNeighborChain(CentroidStore<Double, WardCentroids>(points: points, filtering: filtering)),
+                                           leafCount: n)
+            case .centroid:
+                return Linkage(leafCount: n, merges: try genericLinkage(CentroidStore<Double, TrueCentroids>(points: points, filtering: filtering)))
+            default:
+                return Linkage(leafCount: n, merges: try genericLinkage(CentroidStore<Double, MedianCentroids>(points: points, filtering: filtering)))
+            }
+        }
+        return (try run(true), try run(false))
+    }
+
+    func data(_ n: Int, _ d: Int, seed: UInt64, _ value: (inout SeededGenerator) -> Double) -> Matrix<Double> {
+        var generator = SeededGenerator(seed: seed)
+        var points = Matrix<Double>(rows: n, columns: d)
+        for k in points.storage.indices { points.storage[k] = value(&generator) }
+        return points
+    }
+
+    @Test(arguments: [LinkageMethod.ward, .centroid, .median])
+    func filteredScansGiveTheExactLinkage(_ method: LinkageMethod) throws {
+        let cases: [(String, Matrix<Double>)] = [
+            ("gaussian", data(300, 12, seed: 3) { $0.nextGaussian() }),
+            ("tied grid", data(400, 8, seed: 4) { Double($0.next() % 3) }),
+            ("far from the origin", data(250, 9, seed: 5) { 1e7 + $0.nextGaussian() * 1e-3 }),
+            ("beyond Float", data(120, 8, seed: 6) { $0.nextGaussian() * 1e39 }),
+        ]
+        for (name, points) in cases {
+            let (filtered, exact) = try linkages(points, method)
+            #expect(filtered == exact, "\(name), \(method)")
+        }
+    }
+}

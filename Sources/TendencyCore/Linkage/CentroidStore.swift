@@ -26,8 +26,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     private let parallelWork: Int
     /// Scratch for `merge`: the distances to the union, by active-list position.
     private let unionDistances: UnsafeMutablePointer<S>
+    /// For `Double` points: the filtering copy (see `FloatShadow`).
+    private let shadow: FloatShadow?
 
-    init(points source: Matrix<S>, parallelWork: Int = 1 << 17) {
+    init(points source: Matrix<S>, parallelWork: Int = 1 << 17, filtering: Bool = true) {
         self.parallelWork = parallelWork
         unionDistances = .allocate(capacity: max(source.rows, 1))
         slots = ClusterSlots(count: source.rows)
@@ -35,10 +37,15 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         rowOf = .allocate(capacity: max(source.rows, 1))
         for slot in 0..<source.rows { rowOf[slot] = slot }
         storedRows = source.rows
-        points = .allocate(capacity: max(source.storage.count, 1))
+        let points = UnsafeMutablePointer<S>.allocate(capacity: max(source.storage.count, 1))
         source.storage.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { points.initialize(from: base, count: buffer.count) }
         }
+        self.points = points
+        shadow = S.self == Double.self && source.columns >= 8 && filtering
+            ? FloatShadow(points: UnsafeRawPointer(points).assumingMemoryBound(to: Double.self),
+                          count: source.rows, dimension: source.columns)
+            : nil
     }
 
     deinit {
@@ -105,6 +112,9 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
 
     /// One pass of `firstMinimum`.
     private func scan(from x: Int, overListPositions positions: Range<Int>) -> (slot: Int, value: S) {
+        if let shadow, positions.count >= 32, let found = filteredScan(from: x, overListPositions: positions, shadow) {
+            return found
+        }
         let list = slots.list
         var best = -1
         var bestValue = S.infinity
@@ -115,6 +125,54 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
             if v < bestValue { bestValue = v; best = i }
         }
         return (best, bestValue)
+    }
+
+    /// `scan` through the single-precision copy: candidates within the
+    /// rounding bound of the smallest upper bound, then the exact first strict
+    /// minimum among them, in list order. Nil when more than a buffer's worth
+    /// of candidates stay close (heavily tied data): the caller scans exactly.
+    private func filteredScan(from x: Int, overListPositions positions: Range<Int>,
+                              _ shadow: FloatShadow) -> (slot: Int, value: S)? {
+        let list = slots.list, size = slots.size
+        let rx = rowOf[x]
+        let nx = S(size[x])
+        let capacity = 64
+        return withUnsafeTemporaryAllocation(of: (position: Int, lower: Double).self, capacity: capacity) { candidates in
+            var count = 0
+            var upper = Double.infinity
+            for k in positions {
+                let i = list[k]
+                if i == x { continue }
+                let approximate = shadow.squaredDistance(rx, rowOf[i])
+                let error = shadow.bound(rx, rowOf[i], approximate: approximate)
+                // Beyond single precision's range: scan exactly.
+                guard approximate.isFinite && error.isFinite else { return nil }
+                let factor = Double(Rule.dissimilarity(squaredDistance: 1, nx: nx, ny: S(size[i])))
+                let lower = factor * (approximate - error)
+                if lower > upper { continue }
+                upper = min(upper, factor * (approximate + error) * (1 + 0x1p-50))
+                if count == capacity {
+                    // Keep only what the current upper bound still admits.
+                    var kept = 0
+                    for c in 0..<count where candidates[c].lower <= upper {
+                        candidates[kept] = candidates[c]
+                        kept += 1
+                    }
+                    count = kept
+                    if count == capacity { return nil }
+                }
+                candidates[count] = (k, lower)
+                count += 1
+            }
+            var best = -1
+            var bestValue = S.infinity
+            for c in 0..<count where candidates[c].lower <= upper {
+                let i = list[candidates[c].position]
+                let v = dissimilarity(x, i)
+                if v < bestValue { bestValue = v; best = i }
+            }
+            return (best, bestValue)
+        }
     }
 
     private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -133,6 +191,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         } else {
             for k in 0..<dimension { py[k] = 0.5 * (px[k] + py[k]) }
         }
+        shadow?.set(row: rowOf[y], to: UnsafeRawPointer(py).assumingMemoryBound(to: Double.self))
         slots.remove(x)
         size[y] = nx + ny
         if 2 * slots.activeCount <= storedRows && storedRows >= 64 { compact() }
@@ -161,7 +220,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         for k in 0..<slots.activeCount {
             let slot = list[k]
             let row = rowOf[slot]
-            if row != k { (points + k * dimension).update(from: points + row * dimension, count: dimension) }
+            if row != k {
+                (points + k * dimension).update(from: points + row * dimension, count: dimension)
+                shadow?.move(row: row, to: k)
+            }
             rowOf[slot] = k
         }
         storedRows = slots.activeCount

@@ -1,0 +1,92 @@
+/// A single-precision, centred copy of the points of `CentroidStore<Double, _>`,
+/// for a filtering pass: a scan computes every squared distance from the copy
+/// (half the bytes, twice the lanes), keeps only the points whose distance
+/// could be the smallest within a proven rounding bound, and computes those
+/// exactly in `Double`. The answer is the exact first strict minimum, the same
+/// as an exact scan's; only fewer exact evaluations are made.
+///
+/// The bound (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd
+/// ed., 2002, section 3.1, for the sum): with u = 2^-24, centred points a and
+/// b and t = a - b, each coordinate of the copy is a_k (1 + d_k) with
+/// |d_k| <= u, so the single-precision difference is t_k + e_k with
+/// |e_k| <= u (|a_k| + |b_k|); squaring and summing m terms in any order adds
+/// relative error at most (m + 6) u. Since |t_k| <= |a_k| + |b_k| and
+/// sum (|a_k| + |b_k|)^2 <= 2 (|a|^2 + |b|^2), the computed sum differs from
+/// |t|^2 by at most 2 (m + 9) u (|a|^2 + |b|^2), to first order; `bound` adds
+/// 5% for the second-order terms and the Double computation it is compared
+/// with. Centring (column means of the input) keeps |a|^2 near the data's
+/// spread, so the bound is tight for data far from the origin too.
+final class FloatShadow {
+    let dimension: Int
+    /// Rows of `dimension` floats, indexed like the store's rows.
+    private let rows: UnsafeMutablePointer<Float>
+    /// |a|^2 of each row's centred point, in Double.
+    private let norms: UnsafeMutablePointer<Double>
+    private let means: [Double]
+    private let relativeBound: Double
+
+    init(points: UnsafePointer<Double>, count: Int, dimension: Int) {
+        self.dimension = dimension
+        rows = .allocate(capacity: max(count * dimension, 1))
+        norms = .allocate(capacity: max(count, 1))
+        var means = [Double](repeating: 0, count: dimension)
+        for i in 0..<count { for k in 0..<dimension { means[k] += points[i * dimension + k] } }
+        for k in 0..<dimension { means[k] /= Double(max(count, 1)) }
+        self.means = means
+        relativeBound = 2 * Double(dimension + 9) * 0x1p-24 * 1.05
+        for i in 0..<count { set(row: i, to: points + i * dimension) }
+    }
+
+    deinit {
+        rows.deallocate()
+        norms.deallocate()
+    }
+
+    /// Row `row` becomes the copy of `point`.
+    func set(row: Int, to point: UnsafePointer<Double>) {
+        let target = rows + row * dimension
+        var norm = 0.0
+        for k in 0..<dimension {
+            let centred = point[k] - means[k]
+            target[k] = Float(centred)
+            norm += centred * centred
+        }
+        norms[row] = norm
+    }
+
+    func move(row source: Int, to target: Int) {
+        (rows + target * dimension).update(from: rows + source * dimension, count: dimension)
+        norms[target] = norms[source]
+    }
+
+    /// The single-precision squared distance of two rows, widened.
+    @inline(__always)
+    func squaredDistance(_ a: Int, _ b: Int) -> Double {
+        let x = UnsafeRawPointer(rows + a * dimension), y = UnsafeRawPointer(rows + b * dimension)
+        var s0 = SIMD4<Float>(), s1 = SIMD4<Float>()
+        var k = 0
+        while k + 8 <= dimension {
+            let d0 = x.loadUnaligned(fromByteOffset: k * 4, as: SIMD4<Float>.self)
+                - y.loadUnaligned(fromByteOffset: k * 4, as: SIMD4<Float>.self)
+            let d1 = x.loadUnaligned(fromByteOffset: (k + 4) * 4, as: SIMD4<Float>.self)
+                - y.loadUnaligned(fromByteOffset: (k + 4) * 4, as: SIMD4<Float>.self)
+            s0 += d0 * d0
+            s1 += d1 * d1
+            k += 8
+        }
+        var sum = (s0 + s1).sum()
+        while k < dimension {
+            let d = rows[a * dimension + k] - rows[b * dimension + k]
+            sum += d * d
+            k += 1
+        }
+        return Double(sum)
+    }
+
+    /// How far `squaredDistance(a, b)` can be from the exact squared
+    /// distance of the two points (and from its Double computation).
+    @inline(__always)
+    func bound(_ a: Int, _ b: Int, approximate: Double) -> Double {
+        relativeBound * (norms[a] + norms[b]) + 0x1p-40 * approximate
+    }
+}
