@@ -201,10 +201,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         guard low < high else { return (-1, .infinity) }
         let best: Int, bestValue: S
         if let partner, high - low >= partedWidth {
-            let length = Self.partLength(high - low)
-            pass = .scan(row: r, low: low, high: high, length: length)
-            partner.run(parts: (high - low + length - 1) / length)
-            (best, bestValue) = combinedParts((high - low + length - 1) / length)
+            (best, bestValue) = partedMinimum(partner, over: high - low) { .scan(row: r, low: low, high: high, length: $0) }
         } else {
             let (first, value) = FirstMinimum.of(r + low, count: high - low)
             (best, bestValue) = (first < 0 ? -1 : low + first, value)
@@ -218,11 +215,18 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         return ((count + parts - 1) / parts + line - 1) / line * line
     }
 
-    /// The first strict minimum over the parts' results, in part order.
-    private func combinedParts(_ count: Int) -> (Int, S) {
+    /// Runs the pass `make(length)` over `count` entries in parts of
+    /// `length`, shared with the partner; the first strict minimum over the
+    /// parts' results, in part order.
+    private func partedMinimum(_ partner: PassPartner<SquareStore>, over count: Int,
+                               _ make: (_ length: Int) -> RowPass) -> (Int, S) {
+        let length = Self.partLength(count)
+        let parts = (count + length - 1) / length
+        pass = make(length)
+        partner.run(parts: parts)
         var best = -1
         var bestValue = S.infinity
-        for k in 0..<count where partValue[k] < bestValue {
+        for k in 0..<parts where partValue[k] < bestValue {
             best = partPosition[k]
             bestValue = partValue[k]
         }
@@ -286,10 +290,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let change = MergeUpdate(x: x, y: y, rx: row(px), ry: ry, dxy: dxy, sx: sizeValue[px], sy: sizeValue[py])
         let best: Int, bestValue: S
         if let partner, width >= partedWidth {
-            let length = Self.partLength(width)
-            pass = .update(change, high: width, length: length)
-            partner.run(parts: (width + length - 1) / length)
-            (best, bestValue) = combinedParts((width + length - 1) / length)
+            (best, bestValue) = partedMinimum(partner, over: width) { .update(change, high: width, length: $0) }
         } else {
             (best, bestValue) = update(change, 0..<width)
         }
