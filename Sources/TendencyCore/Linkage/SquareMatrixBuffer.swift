@@ -65,6 +65,6 @@ final class SquareMatrixBuffer<S: BLASScalar> {
     }
 
     deinit {
-        SquareMemory.free(pointer, bytes: bytes)
+        SquareMemory.release(pointer, bytes: bytes)
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// rest of the process and the system, less what admitted matrices already
 /// hold. A refused matrix means the condensed layout: slower, same result.
 ///
-/// Large matrices are freed on a background thread (`free(_:bytes:)`):
+/// Large matrices are freed on a background thread (`release(_:bytes:)`):
 /// returning 3.2 GB of 4 KiB pages to the system took 0.33 s at n = 20,000,
 /// time the caller need not wait for. Their bytes count as held until the
 /// free completes, and admission waits for pending frees, so the layout
@@ -48,7 +48,7 @@ enum SquareMemory {
     }
 
     /// Frees a reserved allocation of `bytes` and gives back its reservation.
-    static func free(_ pointer: UnsafeMutableRawPointer, bytes: Int) {
+    static func release(_ pointer: UnsafeMutableRawPointer, bytes: Int) {
         guard bytes >= backgroundFreeBytes else {
             freeNow(pointer, bytes: bytes)
             return
@@ -65,11 +65,7 @@ enum SquareMemory {
     }
 
     private static func freeNow(_ pointer: UnsafeMutableRawPointer, bytes: Int) {
-        #if canImport(Glibc)
-        Glibc.free(pointer)
-        #else
-        Darwin.free(pointer)
-        #endif
+        free(pointer)
         cancel(bytes)
     }
 }
