@@ -32,9 +32,7 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
         squaredNorms = KernelBuffer(count: n)
         let x = centred.pointer, sq = squaredNorms.pointer
         data.storage.withUnsafeBufferPointer { src in
-            var means = [Double](repeating: 0, count: p)
-            for i in 0..<n { for k in 0..<p { means[k] += Double(src[i * p + k]) } }
-            for k in 0..<p { means[k] /= Double(max(n, 1)) }
+            let means = columnMeans(src, rows: n, columns: p)
             for i in 0..<n {
                 var s = 0.0
                 for k in 0..<p {

@@ -29,10 +29,7 @@ final class FloatShadow {
         self.dimension = dimension
         rows = .allocate(capacity: max(count * dimension, 1))
         norms = .allocate(capacity: max(count, 1))
-        var means = [Double](repeating: 0, count: dimension)
-        for i in 0..<count { for k in 0..<dimension { means[k] += points[i * dimension + k] } }
-        for k in 0..<dimension { means[k] /= Double(max(count, 1)) }
-        self.means = means
+        means = columnMeans(UnsafeBufferPointer(start: points, count: count * dimension), rows: count, columns: dimension)
         relativeBound = 2 * Double(dimension + 9) * 0x1p-24 * 1.05
         for i in 0..<count { set(row: i, to: points + i * dimension) }
     }
