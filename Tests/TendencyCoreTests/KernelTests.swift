@@ -165,6 +165,37 @@ import Testing
         #expect(reference.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
+    /// Directly compared columns of data without missing values are summed in
+    /// SIMD lanes; the result equals a plain loop over the columns in order,
+    /// to the bit, for lengths that leave scalar tails too.
+    @Test func gowerDirectColumnsMatchAPlainLoopBitForBit() throws {
+        func check<S: BLASScalar>(_: S.Type) throws {
+            let x = Self.gaussian(203, 11, seed: 31)
+            let n = x.rows, p = x.columns
+            let data = Matrix<S>(rows: n, columns: p, storage: x.storage.map { S($0) })
+            let distances = try RowBlocks.condensed(GowerKernel(data, policy: .fail, expansionBudget: 0), blockHeight: 37)
+            var scaled = [S](repeating: 0, count: n * p)
+            for k in 0..<p {
+                let column = (0..<n).map { Double(data[$0, k]) }
+                let low = column.min()!, range = column.max()! - low
+                for i in 0..<n { scaled[k * n + i] = S(1 * (column[i] - low) / range) }
+            }
+            var expected = [S]()
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    var sum: S = 0
+                    for k in 0..<p { sum += abs(scaled[k * n + j] - scaled[k * n + i]) }
+                    expected.append(min(max(sum / S(p), 0), 1))
+                }
+            }
+            #expect(distances.storage.count == expected.count)
+            let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
+            #expect(differing == 0, "\(S.self): \(differing) distances differ from the plain loop")
+        }
+        try check(Double.self)
+        try check(Float.self)
+    }
+
     /// Every row block height gives the same distances as a single block.
     @Test(arguments: DistanceMetric.allCases)
     func rowBlocksAgree(metric: DistanceMetric) throws {
