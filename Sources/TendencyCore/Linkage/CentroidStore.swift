@@ -175,7 +175,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
     }
 
-    private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    private static var threads: Int { ProcessorCount.active }
 
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {

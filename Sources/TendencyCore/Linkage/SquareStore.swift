@@ -253,7 +253,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         }
     }
 
-    private static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    private static var threads: Int { ProcessorCount.active }
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
         let p = position[x]

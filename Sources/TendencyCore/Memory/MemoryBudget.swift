@@ -21,7 +21,7 @@ public enum MemoryBudget {
         let pairs = n.multipliedReportingOverflow(by: max(0, n - 1))
         guard !pairs.overflow else { return .max }
         let condensed = pairs.partialValue / 2 * scalarBytes
-        let tiles = ProcessInfo.processInfo.activeProcessorCount * max(1 << 20, 128 * n) * scalarBytes
+        let tiles = ProcessorCount.active * max(1 << 20, 128 * n) * scalarBytes
         return condensed + 2 * n * d * 8 + tiles + 64 * n
     }
 
