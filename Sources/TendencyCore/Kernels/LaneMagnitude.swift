@@ -1,5 +1,5 @@
 /// |x| in each of four lanes, by clearing the sign bits (what `abs` does to one value).
-protocol LaneMagnitude: SIMDScalar {
+protocol LaneMagnitude: SIMDScalar, Codable, Hashable {
     static func magnitudes(_ lanes: SIMD4<Self>) -> SIMD4<Self>
 }
 

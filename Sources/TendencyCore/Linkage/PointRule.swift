@@ -1,7 +1,7 @@
 /// How a geometric method measures two clusters from their representative
 /// points (Müllner 2011, arXiv:1109.2378, section 2.1): Ward and centroid use
 /// the size-weighted centroid, median the midpoint of the two merged points.
-protocol PointRule {
+protocol PointRule: SendableMetatype {
     /// Whether a merged cluster's point is the size-weighted mean (else the midpoint).
     static var weightsBySize: Bool { get }
     /// The squared dissimilarity from the squared distance between the clusters' points.

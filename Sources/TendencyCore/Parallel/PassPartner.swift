@@ -12,7 +12,7 @@ private let livePartners = Atomic<Int>(0)
 
 /// A pass over memory cut into numbered parts that can run in any order, on
 /// any thread: each part writes only its own outputs.
-protocol PartedPass: AnyObject {
+protocol PartedPass: AnyObject, SendableMetatype {
     func runPart(_ part: Int)
 }
 
