@@ -94,15 +94,14 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     /// each part's first strict minimum combined in list order: the same
     /// answer as one pass, for any number of threads.
     private func firstMinimum(from x: Int, overListPositions positions: Range<Int>) -> (slot: Int, value: S) {
-        let parts = positions.count * dimension >= parallelWork ? Self.threads : 1
+        let parts = partCount(positions.count)
         guard parts > 1 else { return scan(from: x, overListPositions: positions) }
         var results = [(slot: Int, value: S)](repeating: (-1, .infinity), count: parts)
         results.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results
             nonisolated(unsafe) let store = self
-            let low = positions.lowerBound, count = positions.count
-            DispatchQueue.concurrentPerform(iterations: parts) { k in
-                results[k] = store.scan(from: x, overListPositions: (low + k * count / parts)..<(low + (k + 1) * count / parts))
+            Self.forEachPart(parts, of: positions) { k, range in
+                results[k] = store.scan(from: x, overListPositions: range)
             }
         }
         var best = results[0]
@@ -175,7 +174,20 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
     }
 
-    private static var threads: Int { ProcessorCount.active }
+    /// One part per core when `positions` list positions make at least
+    /// `parallelWork` coordinates of work, else one.
+    private func partCount(_ positions: Int) -> Int {
+        positions * dimension >= parallelWork ? ProcessorCount.active : 1
+    }
+
+    /// Runs `body(k, range)` in parallel for the `parts` consecutive ranges
+    /// that split `positions` (part k gets [k count / parts, (k + 1) count / parts)).
+    private static func forEachPart(_ parts: Int, of positions: Range<Int>, _ body: @Sendable (Int, Range<Int>) -> Void) {
+        let low = positions.lowerBound, count = positions.count
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            body(k, (low + k * count / parts)..<(low + (k + 1) * count / parts))
+        }
+    }
 
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {
@@ -200,11 +212,11 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         let count = activeCount(below: limit)
         guard count > 0 else { return }
         let list = slots.list
-        let parts = count * dimension >= parallelWork ? Self.threads : 1
+        let parts = partCount(count)
         if parts > 1 {
             nonisolated(unsafe) let store = self
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                store.distances(to: y, overListPositions: (part * count / parts)..<((part + 1) * count / parts))
+            Self.forEachPart(parts, of: 0..<count) { _, range in
+                store.distances(to: y, overListPositions: range)
             }
         } else {
             distances(to: y, overListPositions: 0..<count)

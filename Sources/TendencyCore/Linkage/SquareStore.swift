@@ -127,7 +127,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         partPosition = .allocate(capacity: Self.parts)
         partValue = .allocate(capacity: Self.parts)
         partValue.initialize(repeating: .infinity, count: Self.parts)
-        if partedWidth != nil || (Self.threads > 1 && count >= Self.defaultPartedWidth) {
+        if partedWidth != nil || (ProcessorCount.active > 1 && count >= Self.defaultPartedWidth) {
             partner = PassPartner(self, stepsAside: partedWidth == nil)
         }
     }
@@ -252,8 +252,6 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
             }
         }
     }
-
-    private static var threads: Int { ProcessorCount.active }
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
         let p = position[x]
