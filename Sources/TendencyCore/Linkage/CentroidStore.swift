@@ -1,18 +1,21 @@
-import Dispatch
 import Foundation
 
 /// Inter-cluster dissimilarities computed on the fly from one representative
 /// point per cluster (Müllner's `linkage_vector` idea): memory is the n x m
 /// points plus O(n), never n^2. Slot `y`'s point becomes the merged point.
 /// Nearest-neighbour scans, n distance evaluations each and nearly all the
-/// running time, are split between threads when long.
+/// running time, are cut into parts shared with a `PassPartner` thread when
+/// long. (Handing each part to `DispatchQueue.concurrentPerform` instead cost
+/// a thread wake-up per scan and a varying number of allocations inside
+/// libdispatch: Ward on 5,000 points made 35 K allocations, give or take a
+/// few hundred between runs.)
 ///
 /// When half the stored points belong to merged-away slots, the active ones
 /// are moved to the front, in slot order: scans then stream one dense array
 /// (prefetched, and in cache sooner) instead of points scattered among dead
 /// ones. Ward at n = 50,000, d = 64 (25.6 MB of points, beyond what stays
 /// in cache): 165 s instead of 200 s.
-final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
+final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, PartedPass {
     typealias Value = S
     let slots: ClusterSlots
     private let points: UnsafeMutablePointer<S>
@@ -21,16 +24,35 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
     private let rowOf: UnsafeMutablePointer<Int>
     private var storedRows: Int
 
-    /// Scans and updates of at least this many coordinates are split between
-    /// threads (the default, about 0.1 ms of work, repays the dispatch; tests lower it).
+    /// Scans and updates of at least this many coordinates are cut into
+    /// `parts` parts shared with `partner` (the default, about 0.1 ms of work,
+    /// repays the hand-over; tests lower it).
     private let parallelWork: Int
+    private var partner: PassPartner<CentroidStore>?
+    /// The pass the partner is helping with, and each part's first minimum.
+    private var pass = PointPass.none
+    private let partSlot: UnsafeMutablePointer<Int>
+    private let partValue: UnsafeMutablePointer<S>
+    private static var parts: Int { 8 }
+
+    private enum PointPass {
+        case none
+        /// First strict minima of d(x, .) over list positions `positions`.
+        case scan(from: Int, positions: Range<Int>)
+        /// d(., y) into `unionDistances` over list positions `0..<count`.
+        case union(to: Int, count: Int)
+    }
     /// Scratch for `merge`: the distances to the union, by active-list position.
     private let unionDistances: UnsafeMutablePointer<S>
     /// For `Double` points: the filtering copy (see `FloatShadow`).
     private let shadow: FloatShadow?
 
-    init(points source: Matrix<S>, parallelWork: Int = 1 << 17, filtering: Bool = true) {
-        self.parallelWork = parallelWork
+    /// With more than one core and enough work (or `parallelWork` given, for
+    /// tests) a `PassPartner` thread takes parts of each long pass.
+    init(points source: Matrix<S>, parallelWork: Int? = nil, filtering: Bool = true) {
+        self.parallelWork = parallelWork ?? Self.defaultParallelWork
+        partSlot = .allocate(capacity: Self.parts)
+        partValue = .allocate(capacity: Self.parts)
         unionDistances = .allocate(capacity: max(source.rows, 1))
         slots = ClusterSlots(count: source.rows)
         dimension = source.columns
@@ -46,9 +68,17 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
             ? FloatShadow(points: UnsafeRawPointer(points).assumingMemoryBound(to: Double.self),
                           count: source.rows, dimension: source.columns)
             : nil
+        if parallelWork != nil || (ProcessorCount.active > 1 && source.rows * source.columns >= self.parallelWork) {
+            partner = PassPartner(self, stepsAside: parallelWork == nil)
+        }
     }
 
+    static var defaultParallelWork: Int { 1 << 17 }
+
     deinit {
+        partner?.stop()
+        partSlot.deallocate()
+        partValue.deallocate()
         points.deallocate()
         rowOf.deallocate()
         unionDistances.deallocate()
@@ -90,23 +120,36 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
 
     /// The first strict minimum of d(x, i) over the active slots at the
     /// given positions of the active list (x itself skipped), as (-1,
-    /// +infinity) when none is finite. Long scans are split between threads,
-    /// each part's first strict minimum combined in list order: the same
-    /// answer as one pass, for any number of threads.
+    /// +infinity) when none is finite. Long scans are cut into parts, each
+    /// part's first strict minimum combined in list order: the same answer
+    /// as one pass, whichever thread runs which part.
     private func firstMinimum(from x: Int, overListPositions positions: Range<Int>) -> (slot: Int, value: S) {
-        let parts = partCount(positions.count)
-        guard parts > 1 else { return scan(from: x, overListPositions: positions) }
-        var results = [(slot: Int, value: S)](repeating: (-1, .infinity), count: parts)
-        results.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            nonisolated(unsafe) let store = self
-            Self.forEachPart(parts, of: positions) { k, range in
-                results[k] = store.scan(from: x, overListPositions: range)
-            }
+        guard let partner, positions.count * dimension >= parallelWork else {
+            return scan(from: x, overListPositions: positions)
         }
-        var best = results[0]
-        for k in 1..<parts where results[k].value < best.value { best = results[k] }
+        pass = .scan(from: x, positions: positions)
+        partner.run(parts: Self.parts)
+        pass = .none
+        var best = (slot: partSlot[0], value: partValue[0])
+        for k in 1..<Self.parts where partValue[k] < best.value { best = (partSlot[k], partValue[k]) }
         return best
+    }
+
+    /// Part `k` of `parts` consecutive ranges that split `positions`.
+    private static func part(_ k: Int, of positions: Range<Int>) -> Range<Int> {
+        let low = positions.lowerBound, count = positions.count
+        return (low + k * count / parts)..<(low + (k + 1) * count / parts)
+    }
+
+    func runPart(_ part: Int) {
+        switch pass {
+        case .none:
+            preconditionFailure("no pass posted")
+        case let .scan(x, positions):
+            (partSlot[part], partValue[part]) = scan(from: x, overListPositions: Self.part(part, of: positions))
+        case let .union(y, count):
+            distances(to: y, overListPositions: Self.part(part, of: 0..<count))
+        }
     }
 
     /// One pass of `firstMinimum`.
@@ -174,21 +217,6 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         }
     }
 
-    /// One part per core when `positions` list positions make at least
-    /// `parallelWork` coordinates of work, else one.
-    private func partCount(_ positions: Int) -> Int {
-        positions * dimension >= parallelWork ? ProcessorCount.active : 1
-    }
-
-    /// Runs `body(k, range)` in parallel for the `parts` consecutive ranges
-    /// that split `positions` (part k gets [k count / parts, (k + 1) count / parts)).
-    private static func forEachPart(_ parts: Int, of positions: Range<Int>, _ body: @Sendable (Int, Range<Int>) -> Void) {
-        let low = positions.lowerBound, count = positions.count
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
-            body(k, (low + k * count / parts)..<(low + (k + 1) * count / parts))
-        }
-    }
-
     func merge(_ x: Int, into y: Int, dissimilarity dxy: S, visitingBelow limit: Int,
                _ visit: (Int, S) -> Void) {
         let size = slots.size
@@ -212,12 +240,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore {
         let count = activeCount(below: limit)
         guard count > 0 else { return }
         let list = slots.list
-        let parts = partCount(count)
-        if parts > 1 {
-            nonisolated(unsafe) let store = self
-            Self.forEachPart(parts, of: 0..<count) { _, range in
-                store.distances(to: y, overListPositions: range)
-            }
+        if let partner, count * dimension >= parallelWork {
+            pass = .union(to: y, count: count)
+            partner.run(parts: Self.parts)
+            pass = .none
         } else {
             distances(to: y, overListPositions: 0..<count)
         }
