@@ -4,20 +4,24 @@ import Benchmark
 ///
 /// Thresholds (checked by `swift package benchmark baseline check`, which
 /// `ci-check` runs against the committed `ci` baseline):
-/// - wall clock, p50, +35%: CI runs on a shared 2-core machine where other
-///   builds and test runs compete for the same cores and memory bandwidth.
-///   Measured here with other jobs running (load average 3-5), the p50 of
-///   the same build moved by up to +42% (2,000-point pipeline), +67% (CSV
-///   reader) and +121% (a 3 ms gemm) between two consecutive runs, and by
-///   under 20% once the load fell to about 2.5 (Benchmarks/README.md). A real
-///   algorithmic regression (a lost BLAS path, an unspecialised generic loop,
-///   an O(n^2) step turning O(n^3)) costs far more than 35%, so the bound
-///   sits between the two; `ci-check` keeps every CI benchmark above ~50 ms
-///   and re-runs a failing check once, failing only when the regression
-///   repeats. Hardware instruction counts, which would allow a ~10% bound, are
-///   not available on these machines (`perf stat -e instructions` reports
-///   "not supported"), and CPU time is reported in 10 ms ticks, too coarse
-///   for benchmarks of 50-300 ms, so neither is used.
+/// - time, p50, +35%, as a ratio to work done in the same iteration, never
+///   as wall clock: `gemm throughput ratio (%)` for the kernels (a same-shape
+///   ?gemm), `time per anchor dgemm (%)` for everything else (see
+///   `SameRunAnchor`). CI runs on shared 2-core virtual machines whose speed
+///   drifts between runs: one CI run found the plain dgemm, no Tendency code
+///   in it, 37-41% slower than in the baseline. Wall clock is recorded and
+///   shown, not gated. The ratio still moves with load that hits the
+///   benchmark and not its anchor: between two consecutive runs of the same
+///   build the wall-clock p50 moved by up to +42% (2,000-point pipeline),
+///   +67% (CSV reader) and +121% (a 3 ms gemm) with other jobs running
+///   (Benchmarks/README.md). A real algorithmic regression (a lost BLAS
+///   path, an unspecialised generic loop, an O(n^2) step turning O(n^3))
+///   costs far more than 35%, so the bound sits between the two; `ci-check`
+///   keeps every CI benchmark above ~50 ms and re-runs a failing check once,
+///   failing only when the regression repeats. Hardware instruction counts,
+///   which would allow a ~10% bound, are not available on these machines
+///   (`perf stat -e instructions` reports "not supported"), and CPU time is
+///   reported in 10 ms ticks, too coarse for benchmarks of 50-300 ms.
 /// - malloc count, p50: +/-2 absolute for benchmarks that allocate a few
 ///   buffers (kernels, gemm, the CSV reader), +1% for those that allocate
 ///   per element or per merge (linkage, end to end). Counts are deterministic
@@ -30,9 +34,10 @@ public enum SuiteConfiguration {
     public enum Allocations { case fewBuffers, perElement }
 
     public static func thresholds(_ allocations: Allocations) -> [BenchmarkMetric: BenchmarkThresholds] { [
-        .wallClock: .init(relative: [.p50: 35.0]),
+        .wallClock: BenchmarkThresholds.none,  // recorded and shown, not gated
         .mallocCountTotal: allocations == .fewBuffers ? .init(absolute: [.p50: 2]) : .init(relative: [.p50: 1.0]),
         gemmRatio: .init(relative: [.p50: 35.0]),
+        SameRunAnchor.metric: .init(relative: [.p50: 35.0]),
     ] }
 
     /// Kernel time as a share of a plain ?gemm of the same shape (n x d x n),
@@ -40,11 +45,12 @@ public enum SuiteConfiguration {
     /// the gemm, above 100 that it is faster. Target: at least 80.
     public static var gemmRatio: BenchmarkMetric { BenchmarkMetric.custom("gemm throughput ratio (%)", polarity: .prefersLarger, useScalingFactor: false) }
 
-    /// Wall clock and mallocs; a few iterations within a short
-    /// time budget, since every benchmark here runs for milliseconds to seconds.
+    /// Wall clock and mallocs, and the time per anchor for benchmarks measured
+    /// through `SameRunAnchor.measure`; a few iterations within a short time
+    /// budget, since every benchmark here runs for milliseconds to seconds.
     public static func standard(maxDuration: Duration = .seconds(2), maxIterations: Int = 20,
                                 allocations: Allocations = .fewBuffers,
-                                extraMetrics: [BenchmarkMetric] = []) -> Benchmark.Configuration {
+                                extraMetrics: [BenchmarkMetric] = [SameRunAnchor.metric]) -> Benchmark.Configuration {
         let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal] + extraMetrics
         return .init(metrics: metrics,
               timeUnits: .milliseconds,

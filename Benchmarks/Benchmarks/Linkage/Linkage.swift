@@ -5,7 +5,8 @@ import TendencyCore
 /// Linkage alone: every method at n = 1,000 and 5,000 on precomputed
 /// Euclidean distances (Double; the copy the linkage consumes is made before
 /// the measured region), plus Ward, centroid and median on the points
-/// themselves (the memory-linear path).
+/// themselves (the memory-linear path). Each is also timed against the
+/// same-run anchor (see `SameRunAnchor`).
 let benchmarks: @Sendable () -> Void = {
     let d = 64
     for n in [1_000, 5_000] {
@@ -16,9 +17,10 @@ let benchmarks: @Sendable () -> Void = {
                       configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
                 var copy = try distances.get()
                 copy.storage.withUnsafeMutableBufferPointer { _ in }  // own the storage before measuring
-                benchmark.startMeasurement()
-                let linkage = try HierarchicalClustering.linkage(consume copy, method: method)
-                benchmark.stopMeasurement()
+                var owned = Optional(consume copy)
+                let linkage = try SameRunAnchor.measure(benchmark) {
+                    try HierarchicalClustering.linkage(owned.take()!, method: method)
+                }
                 blackHole(linkage.merges.last?.height)
             }
         }
@@ -26,9 +28,9 @@ let benchmarks: @Sendable () -> Void = {
             Benchmark("\(method.rawValue) points n=\(n) d=\(d)",
                       configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
                 let x = try points.get()
-                benchmark.startMeasurement()
-                let linkage = try HierarchicalClustering.linkage(points: x, method: method)
-                benchmark.stopMeasurement()
+                let linkage = try SameRunAnchor.measure(benchmark) {
+                    try HierarchicalClustering.linkage(points: x, method: method)
+                }
                 blackHole(linkage.merges.last?.height)
             }
         }
