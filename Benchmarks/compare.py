@@ -9,6 +9,12 @@ in memory). Linkage results are checked to agree.
 
 Usage: Benchmarks/compare.py [--n 20000] [--d 64] [--methods average,ward]
                              [--repeat 1] [--binary .build/release/tendency] [--markdown]
+                             [--memory-limit 1G]
+
+--memory-limit is passed to `tendency cluster`: a limit below what the
+distance matrix needs makes Ward, centroid and median run on the feature
+vectors with memory linear in n, the like-for-like comparison with
+`fastcluster.linkage_vector`.
 
 With --repeat R every tool runs R times and the median time is reported
 (for Tendency, the phases of its median run): on a shared VM one cold run
@@ -63,9 +69,11 @@ def median_timed(repeat, fn):
     return times[(len(times) - 1) // 2], runs[-1][1]
 
 
-def run_tendency(binary, csv, method, out):
+def run_tendency(binary, csv, method, out, memory_limit=None):
     cmd = [binary, "cluster", csv, "--metric", "euclidean", "--method", method,
            "--linkage-out", out, "--timings", "--quiet"]
+    if memory_limit:
+        cmd += ["--memory-limit", memory_limit]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"tendency failed: {proc.stderr}")
@@ -94,6 +102,7 @@ def main():
     parser.add_argument("--binary", default=".build/release/tendency")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--memory-limit", default=None)
     args = parser.parse_args()
 
     x = make_data(args.n, args.d, args.seed)
@@ -109,7 +118,7 @@ def main():
         t_pdist, y = median_timed(r, lambda: ssd.pdist(x, "euclidean"))
         for method in args.methods.split(","):
             out = os.path.join(tmp, f"z-{method}.csv")
-            runs = sorted((run_tendency(args.binary, csv, method, out) for _ in range(r)),
+            runs = sorted((run_tendency(args.binary, csv, method, out, args.memory_limit) for _ in range(r)),
                           key=lambda run: run[0]["kernel"] + run[0]["linkage"])
             phases, z_ours = runs[(len(runs) - 1) // 2]
             ours = phases["kernel"] + phases["linkage"]
@@ -135,7 +144,8 @@ def main():
             # Parsing ratio is the same for every method: report it once.
             rows[-1]["np_parse"] = t_np_parse
 
-    header = (f"n = {args.n}, d = {args.d}, median of {max(1, args.repeat)} run(s), {platform.machine()}, {os.cpu_count()} cores, "
+    limit = f", tendency --memory-limit {args.memory_limit}" if args.memory_limit else ""
+    header = (f"n = {args.n}, d = {args.d}, median of {max(1, args.repeat)} run(s){limit}, {platform.machine()}, {os.cpu_count()} cores, "
               f"SciPy {scipy.__version__}, fastcluster {getattr(fastcluster, '__version__', 'absent')}, "
               f"NumPy {np.__version__}, {time.strftime('%Y-%m-%d')}")
     print(header)

@@ -252,10 +252,15 @@ import Testing
         }
     }
 
+    /// Tiles of about 1 Mi scalars, at least 128 rows, and at least 8 blocks
+    /// when 128-row blocks allow it (so small problems use every core).
     @Test func blockHeightFollowsTheBudget() {
         #expect(RowBlocks.rowsPerBlock(count: 10) == 10)
-        #expect(RowBlocks.rowsPerBlock(count: 1024) == 1024)
-        #expect(RowBlocks.rowsPerBlock(count: 2048) == 512)
+        #expect(RowBlocks.rowsPerBlock(count: 128) == 128)
+        #expect(RowBlocks.rowsPerBlock(count: 1000) == 128)
+        #expect(RowBlocks.blocks(count: 1000).count == 8)
+        #expect(RowBlocks.rowsPerBlock(count: 2048) == 256)
+        #expect(RowBlocks.rowsPerBlock(count: 4000) == (1 << 20) / 4000)
         #expect(RowBlocks.rowsPerBlock(count: 50_000) == 128)
         #expect(RowBlocks.blocks(count: 10, height: 4) == [0..<4, 4..<8, 8..<10])
     }

@@ -22,9 +22,9 @@ protocol PairKernel {
 ///
 /// Memory: the condensed path holds one tile of `rowsPerBlock x n` scalars
 /// besides its output (8 MiB of `Double` up to n = 8192, then 128 rows: about
-/// 49 MiB for n = 50,000), so it never needs an n x n temporary; when the
-/// whole n x n Gram fits the budget it is one block, a single `?syrk`. The
-/// square path writes each tile straight into the output.
+/// 49 MiB for n = 50,000), so it never needs an n x n temporary; up to
+/// n = 128 it is one block, a single `?syrk`. The square path writes each
+/// tile straight into the output.
 enum RowBlocks {
     /// Scalars per tile the block height aims at (1 Mi: 8 MiB of `Double`):
     /// small enough to stay out of the way of the output's own memory, large
@@ -34,10 +34,14 @@ enum RowBlocks {
     /// peak even for very large n.
     static let minimumRows = 128
 
+    /// At least `minimumBlocks` blocks when blocks of `minimumRows` allow
+    /// it, so the cores share small problems too (n = 1,000 was one block on
+    /// one core). Depends on n only: the same blocks on any machine.
     static func rowsPerBlock(count n: Int) -> Int {
         guard n > 0 else { return 1 }
-        return min(n, max(minimumRows, tileBudget / n))
+        return min(n, max(minimumRows, min(tileBudget / n, (n + minimumBlocks - 1) / minimumBlocks)))
     }
+    static let minimumBlocks = 8
 
     /// The row blocks, `rowsPerBlock` rows each unless `height` is given (tests).
     static func blocks(count n: Int, height: Int? = nil) -> [Range<Int>] {
