@@ -31,8 +31,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     private var partner: PassPartner<CentroidStore>?
     /// The pass the partner is helping with, and each part's first minimum.
     private var pass = PointPass.none
-    private let partSlot: UnsafeMutablePointer<Int>
-    private let partValue: UnsafeMutablePointer<S>
+    private let partMinima = PartMinima<S>(parts: CentroidStore.parts)
     private static var parts: Int { 8 }
 
     private enum PointPass {
@@ -51,8 +50,6 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     /// tests) a `PassPartner` thread takes parts of each long pass.
     init(points source: Matrix<S>, parallelWork: Int? = nil, filtering: Bool = true) {
         self.parallelWork = parallelWork ?? Self.defaultParallelWork
-        partSlot = .allocate(capacity: Self.parts)
-        partValue = .allocate(capacity: Self.parts)
         unionDistances = .allocate(capacity: max(source.rows, 1))
         slots = ClusterSlots(count: source.rows)
         dimension = source.columns
@@ -77,8 +74,6 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
 
     deinit {
         partner?.stop()
-        partSlot.deallocate()
-        partValue.deallocate()
         points.deallocate()
         rowOf.deallocate()
         unionDistances.deallocate()
@@ -130,9 +125,8 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         pass = .scan(from: x, positions: positions)
         partner.run(parts: Self.parts)
         pass = .none
-        var best = (slot: partSlot[0], value: partValue[0])
-        for k in 1..<Self.parts where partValue[k] < best.value { best = (partSlot[k], partValue[k]) }
-        return best
+        let best = partMinima.first(of: Self.parts)
+        return (best.index, best.value)
     }
 
     /// Part `k` of `parts` consecutive ranges that split `positions`.
@@ -146,7 +140,8 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         case .none:
             preconditionFailure("no pass posted")
         case let .scan(x, positions):
-            (partSlot[part], partValue[part]) = scan(from: x, overListPositions: Self.part(part, of: positions))
+            let found = scan(from: x, overListPositions: Self.part(part, of: positions))
+            partMinima.set(part, (found.slot, found.value))
         case let .union(y, count):
             distances(to: y, overListPositions: Self.part(part, of: 0..<count))
         }

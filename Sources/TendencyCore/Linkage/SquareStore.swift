@@ -69,8 +69,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
     private var partner: PassPartner<SquareStore>?
     /// The pass the partner is helping with, and one result per part.
     private var pass = RowPass.none
-    private let partPosition: UnsafeMutablePointer<Int>
-    private let partValue: UnsafeMutablePointer<S>
+    private let partMinima = PartMinima<S>(parts: SquareStore.parts)
     private static var parts: Int { 8 }
 
     private enum RowPass {
@@ -124,9 +123,6 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         logY = .allocate(capacity: count)
         logValues = .allocate(capacity: 3 * count)
         logValues.initialize(repeating: 0, count: 3 * count)
-        partPosition = .allocate(capacity: Self.parts)
-        partValue = .allocate(capacity: Self.parts)
-        partValue.initialize(repeating: .infinity, count: Self.parts)
         if partedWidth != nil || (ProcessorCount.active > 1 && count >= Self.defaultPartedWidth) {
             partner = PassPartner(self, stepsAside: partedWidth == nil)
         }
@@ -137,8 +133,6 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
 
     deinit {
         partner?.stop()
-        partPosition.deallocate()
-        partValue.deallocate()
         position.deallocate()
         slotAt.deallocate()
         stamp.deallocate()
@@ -224,13 +218,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let parts = (count + length - 1) / length
         pass = make(length)
         partner.run(parts: parts)
-        var best = -1
-        var bestValue = S.infinity
-        for k in 0..<parts where partValue[k] < bestValue {
-            best = partPosition[k]
-            bestValue = partValue[k]
-        }
-        return (best, bestValue)
+        return partMinima.first(of: parts)
     }
 
     func runPart(_ part: Int) {
@@ -240,10 +228,9 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         case let .scan(row, low, high, length):
             let start = low + part * length
             let (first, value) = FirstMinimum.of(row + start, count: min(high, start + length) - start)
-            partPosition[part] = first < 0 ? -1 : start + first
-            partValue[part] = value
+            partMinima.set(part, (first < 0 ? -1 : start + first, value))
         case let .update(merge, high, length):
-            (partPosition[part], partValue[part]) = update(merge, part * length..<min(high, (part + 1) * length))
+            partMinima.set(part, update(merge, part * length..<min(high, (part + 1) * length)))
         case let .refresh(p, q):
             refresh(part == 0 ? p : q)
         case let .move(first, end, length, columns, oldWidth, newWidth):
