@@ -184,10 +184,10 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     /// Without missing values eight j at a time are kept in SIMD registers
     /// across all columns (`completeLanes`): each column then costs one load
     /// per entry instead of three loads and a store: 1.5-1.7x less CPU time
-    /// in this loop at n = 3,000, p = 64. With missing values the per-column mask test and
-    /// broadcasts cost more than that saves, so those sums stay a streaming
-    /// loop per column. The additions per entry are the same, in the same
-    /// order, either way.
+    /// in this loop at n = 3,000, p = 64. With missing values the per-column
+    /// mask test and broadcasts cost more than that saves, so those sums stay
+    /// a streaming loop per column. The additions per entry are the same, in
+    /// the same order, either way.
     private func addDirectDifferences(to sums: UnsafeMutablePointer<S>, row i: Int, columns: Range<Int>) {
         let u = scaled.pointer, um = scaledMask.pointer, n = count
         var j = columns.lowerBound

@@ -33,15 +33,16 @@ enum RowBlocks {
     /// The least block height, so `?gemm` keeps enough rows to run near its
     /// peak even for very large n.
     static let minimumRows = 128
+    /// The least number of blocks when blocks of `minimumRows` allow it, so
+    /// the cores share small problems too (n = 1,000 was one block on one
+    /// core). A count, not a per-core figure: the blocks depend on n only, the
+    /// same on any machine.
+    static let minimumBlocks = 8
 
-    /// At least `minimumBlocks` blocks when blocks of `minimumRows` allow
-    /// it, so the cores share small problems too (n = 1,000 was one block on
-    /// one core). Depends on n only: the same blocks on any machine.
     static func rowsPerBlock(count n: Int) -> Int {
         guard n > 0 else { return 1 }
         return min(n, max(minimumRows, min(tileBudget / n, (n + minimumBlocks - 1) / minimumBlocks)))
     }
-    static let minimumBlocks = 8
 
     /// The row blocks, `rowsPerBlock` rows each unless `height` is given (tests).
     static func blocks(count n: Int, height: Int? = nil) -> [Range<Int>] {
