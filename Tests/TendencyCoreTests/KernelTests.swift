@@ -196,6 +196,33 @@ import Testing
         try check(Float.self)
     }
 
+    /// Directly compared Hamming columns (all of them here: Gaussian columns
+    /// have more levels than the expansion takes) give exactly the plain
+    /// loop's fractions, in every row block and chunk.
+    @Test func hammingDirectColumnsMatchAPlainLoopBitForBit() throws {
+        func check<S: BLASScalar>(_: S.Type) throws {
+            var x = Self.gaussian(203, 11, seed: 33)
+            // Some equal values, so both outcomes of the comparison occur.
+            for i in stride(from: 0, to: x.rows, by: 3) { x[i, 2] = 1; x[i, 7] = -1 }
+            let n = x.rows, p = x.columns
+            let data = Matrix<S>(rows: n, columns: p, storage: x.storage.map { S($0) })
+            let distances = try RowBlocks.condensed(HammingKernel(data, expansionBudget: 0), blockHeight: 37)
+            var expected = [S]()
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    let differing = (0..<p).filter { data[i, $0] != data[j, $0] }.count
+                    expected.append(S(differing) / S(p))
+                }
+            }
+            #expect(distances.storage.count == expected.count)
+            let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
+            #expect(differing == 0, "\(S.self): \(differing) distances differ from the plain loop")
+            #expect(expected.contains { $0 < 1 } && expected.contains { $0 == 1 })
+        }
+        try check(Double.self)
+        try check(Float.self)
+    }
+
     /// Every row block height gives the same distances as a single block.
     @Test(arguments: DistanceMetric.allCases)
     func rowBlocksAgree(metric: DistanceMetric) throws {

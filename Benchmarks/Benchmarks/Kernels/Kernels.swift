@@ -33,9 +33,14 @@ private func register<S: BLASScalar>(_: S.Type, name: String, n: Int, d: Int) {
         blackHole(c[n + 1])
     }
 
-    for metric in DistanceMetric.allCases {
-        let input = LazyInput { SyntheticData.input(for: metric, try points.get()) }
-        Benchmark("\(metric.rawValue) \(name) n=\(n) d=\(d)",
+    // Each metric on the data it is meant for, plus Hamming on the Gaussian
+    // points themselves: columns with too many levels for the one-hot product,
+    // so every column is compared directly (`DirectColumnLanes`).
+    let cases = DistanceMetric.allCases.map { metric in
+        (label: metric.rawValue, metric: metric, input: LazyInput { SyntheticData.input(for: metric, try points.get()) })
+    } + [(label: "hamming-direct", metric: DistanceMetric.hamming, input: points)]
+    for (label, metric, input) in cases {
+        Benchmark("\(label) \(name) n=\(n) d=\(d)",
                   configuration: SuiteConfiguration.standard(extraMetrics: [SuiteConfiguration.gemmRatio])) { benchmark in
             let x = try input.get()
             var c = try product.get()
