@@ -48,6 +48,12 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     /// (0 where missing) and their presence masks.
     let scaled: KernelBuffer<S>
     let scaledMask: KernelBuffer<S>
+    /// Without missing values, the scaled values again in panels of
+    /// `panelRows` rows: (i, c) at `(i / 8) * 8 * directColumns + c * 8 + i % 8`,
+    /// so the eight sums kept in registers read one contiguous block (one
+    /// page) instead of one cache line in each of the column-major columns.
+    let panels: KernelBuffer<S>
+    static var panelRows: Int { 8 }
     let directColumns: Int
     /// True when no value is missing: every denominator is `totalWeight`.
     let complete: Bool
@@ -86,8 +92,11 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         weights = KernelBuffer(count: L)
         scaled = KernelBuffer(count: n * directIndices.count)
         scaledMask = KernelBuffer(count: n * directIndices.count)
+        let D = directIndices.count, panelRows = Self.panelRows
+        let hasMissing = data.storage.contains { $0.isNaN }
+        panels = KernelBuffer(count: hasMissing ? 0 : (n + panelRows - 1) / panelRows * panelRows * D)
         for l in 0..<L { weights.pointer[l] = S(stepWeights[l]) }
-        complete = !data.storage.contains { $0.isNaN }
+        complete = !hasMissing
         let m = mask.pointer, fb = steps.pointer, u = scaled.pointer, um = scaledMask.pointer
         data.storage.withUnsafeBufferPointer { src in
             for i in 0..<n {
@@ -120,6 +129,11 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
                     u[c * n + i] = S(columnWeight[k] * (Double(v) - low) / range)
                     um[c * n + i] = 1
                 }
+            }
+        }
+        if complete {
+            for c in 0..<D {
+                for i in 0..<n { panels.pointer[i / panelRows * panelRows * D + c * panelRows + i % panelRows] = u[c * n + i] }
             }
         }
     }
@@ -181,52 +195,64 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     /// Adds present_c(j) |u_c(j) - u_c(i)| over the directly compared columns
     /// c, in column order, to `sums[j]` for every j in `columns`.
     ///
-    /// Without missing values eight j at a time are kept in SIMD registers
-    /// across all columns (`completeLanes`): each column then costs one load
-    /// per entry instead of three loads and a store: 1.5-1.7x less CPU time
-    /// in this loop at n = 3,000, p = 64. With missing values the per-column
-    /// mask test and broadcasts cost more than that saves, so those sums stay
-    /// a streaming loop per column. The additions per entry are the same, in
+    /// Without missing values eight j at a time (one panel, see `panels`) are
+    /// kept in SIMD registers across all columns (`completeLanes`): each
+    /// column then costs one load per entry instead of three loads and a
+    /// store. With missing values the per-column mask test and broadcasts
+    /// cost more than that saves (measured 10% slower), so those sums stay a
+    /// streaming loop per column, as do the entries before the first whole
+    /// panel and after the last. The additions per entry are the same, in
     /// the same order, either way.
     private func addDirectDifferences(to sums: UnsafeMutablePointer<S>, row i: Int, columns: Range<Int>) {
-        let u = scaled.pointer, um = scaledMask.pointer, n = count
-        var j = columns.lowerBound
-        if complete && S.self == Double.self {
-            j = Self.completeLanes(sums, i, columns, u, n, directColumns, Double.self)
-        } else if complete && S.self == Float.self {
-            j = Self.completeLanes(sums, i, columns, u, n, directColumns, Float.self)
+        guard complete else { return addStreaming(to: sums, row: i, columns) }
+        let panelRows = Self.panelRows
+        let first = min(columns.upperBound, (columns.lowerBound + panelRows - 1) / panelRows * panelRows)
+        addStreaming(to: sums, row: i, columns.lowerBound..<first)
+        var j = first
+        if S.self == Double.self {
+            j = Self.completeLanes(sums, i, first..<columns.upperBound, panels.pointer, directColumns, Double.self)
+        } else if S.self == Float.self {
+            j = Self.completeLanes(sums, i, first..<columns.upperBound, panels.pointer, directColumns, Float.self)
         }
-        guard j < columns.upperBound else { return }
+        addStreaming(to: sums, row: i, j..<columns.upperBound)
+    }
+
+    /// The streaming loop of `addDirectDifferences`, one column at a time.
+    private func addStreaming(to sums: UnsafeMutablePointer<S>, row i: Int, _ columns: Range<Int>) {
+        guard !columns.isEmpty else { return }
+        let u = scaled.pointer, um = scaledMask.pointer, n = count
         for c in 0..<directColumns {
             let values = u + c * n, present = um + c * n
             let ui = values[i], mi = present[i]
             if mi == 0 { continue }
-            for k in j..<columns.upperBound { sums[k] += present[k] * abs(values[k] - ui) }
+            for k in columns { sums[k] += present[k] * abs(values[k] - ui) }
         }
     }
 
     /// The SIMD part of `addDirectDifferences` for data without missing
-    /// values (every mask entry 1, and 1 * x == x), eight entries at a time:
-    /// as many as SSE2's registers hold with their temporaries. Returns where
-    /// the scalar tail starts.
+    /// values (every mask entry 1, and 1 * x == x), one panel of eight
+    /// entries at a time from a panel boundary: as many as SSE2's registers
+    /// hold with their temporaries. Returns where the scalar tail starts.
     @inline(__always)
     private static func completeLanes<T: BLASScalar & LaneMagnitude>(
         _ sums: UnsafeMutablePointer<S>, _ i: Int, _ columns: Range<Int>,
-        _ values: UnsafeMutablePointer<S>, _ n: Int, _ directColumns: Int, _: T.Type
+        _ panels: UnsafeMutablePointer<S>, _ directColumns: Int, _: T.Type
     ) -> Int {
         typealias V = SIMD4<T>
         let target = UnsafeMutableRawPointer(sums).assumingMemoryBound(to: T.self)
-        let u = UnsafeRawPointer(values).assumingMemoryBound(to: T.self)
+        let u = UnsafeRawPointer(panels).assumingMemoryBound(to: T.self)
         @inline(__always) func load(_ p: UnsafePointer<T>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
+        let panelSize = 8 &* directColumns
+        let own = u + (i / 8) &* panelSize + i % 8
         var j = columns.lowerBound
         while j &+ 8 <= columns.upperBound {
             let sum = target + j
             var low = load(sum), high = load(sum + 4)
+            let panel = u + (j / 8) &* panelSize
             for c in 0..<directColumns {
-                let column = u + c &* n
-                let ui = column[i]
-                low += T.magnitudes(load(column + j) - ui)
-                high += T.magnitudes(load(column + j + 4) - ui)
+                let ui = own[c &* 8]
+                low += T.magnitudes(load(panel + c &* 8) - ui)
+                high += T.magnitudes(load(panel + c &* 8 + 4) - ui)
             }
             UnsafeMutableRawPointer(sum).storeBytes(of: low, as: V.self)
             UnsafeMutableRawPointer(sum + 4).storeBytes(of: high, as: V.self)
