@@ -140,6 +140,27 @@ private func pathLength(_ order: [Int], _ d: CondensedDistances<Double>) -> Doub
 
     // MARK: Properties
 
+    /// The sizes of a maxclust cut, found without labelling the leaves, are
+    /// those of the labelled cut; the cluster count of a cut at any height
+    /// (binary searches) is that of the labelling. Median linkages are not
+    /// monotone and the binary data has ties, so both are covered.
+    @Test(arguments: DendrogramReference.names)
+    func maxclustSizesAndCutCountsMatchTheLabels(name: String) throws {
+        let linkage = try DendrogramReference(name).linkage
+        let dendrogram = try Dendrogram(validating: linkage)
+        let n = linkage.leafCount
+        for k in 0...(n + 1) {
+            var sizes = [Int: Int]()
+            for label in dendrogram.flatClusters(count: k) { sizes[label, default: 0] += 1 }
+            #expect(dendrogram.flatClusterSizes(count: k).sorted() == sizes.values.sorted(), "\(name) k = \(k)")
+        }
+        let criteria = dendrogram.heightMaxima
+        for cutoff in criteria + criteria.map(\.nextDown) + [-1, .infinity] {
+            let labelled = Set(dendrogram.labels(criterion: criteria, cutoff: cutoff)).count
+            #expect(dendrogram.cutCounts.count(cutoff: cutoff) == labelled, "\(name) cutoff \(cutoff)")
+        }
+    }
+
     @Test(arguments: DendrogramReference.names)
     func maxclustGivesExactlyKLabelsWhenPossible(name: String) throws {
         let linkage = try DendrogramReference(name).linkage
@@ -286,6 +307,8 @@ private func pathLength(_ order: [Int], _ d: CondensedDistances<Double>) -> Doub
         let one = try Dendrogram(validating: Linkage(leafCount: 1, merges: []))
         #expect(one.leafOrder() == [0])
         #expect(one.flatClusters(count: 1) == [1])
+        #expect(one.flatClusterSizes(count: 1) == [1])
+        #expect(one.cutCounts.count(cutoff: 0) == 1)
         #expect(one.flatClusters(count: 0) == [1])
         #expect(one.flatClusters(height: 0) == [1])
         #expect(one.inconsistencyStatistics().isEmpty)

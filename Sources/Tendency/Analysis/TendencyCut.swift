@@ -19,14 +19,13 @@ struct TendencyCut {
             apart = []
             return
         }
-        var flat = dendrogram.flatClusters(count: k)
+        // Cluster sizes alone decide m, so only the final cut labels the
+        // members (on noisy data m can run to hundreds past k).
         var m = k
-        while true {
-            let sizes = TendencyCut.sizes(flat)
-            if sizes.values.filter({ $0 >= minimumSize }).count >= k || m >= n { break }
+        while m < n && dendrogram.flatClusterSizes(count: m).filter({ $0 >= minimumSize }).count < k {
             m += 1
-            flat = dendrogram.flatClusters(count: m)
         }
+        let flat = dendrogram.flatClusters(count: m)
         // The k largest clusters (ties: the one whose first member comes first) become tendencies.
         let sizes = TendencyCut.sizes(flat)
         var firstMember: [Int: Int] = [:]
@@ -51,9 +50,13 @@ struct TendencyCut {
     static func nearest(_ i: Int, cores: [[Int]], distances: CondensedDistances<Double>) -> Int {
         var best = 0, bestMean = Double.infinity
         for (t, core) in cores.enumerated() {
-            let others = core.filter { $0 != i }
-            guard !others.isEmpty else { continue }
-            let mean = others.reduce(0.0) { $0 + distances[i, $1] } / Double(others.count)
+            var sum = 0.0, others = 0
+            for j in core where j != i {
+                sum += distances[i, j]
+                others += 1
+            }
+            guard others > 0 else { continue }
+            let mean = sum / Double(others)
             if mean < bestMean { bestMean = mean; best = t }
         }
         return best

@@ -31,8 +31,21 @@ public struct CodebookElement: Sendable, Equatable {
     /// The code whose id, label or synonym matches `text` after case-folding
     /// and whitespace normalisation.
     public func code(matching text: String) -> Code? {
-        let key = LookupKey.normalise(text)
-        return codes.first { code in code.spellings.contains { LookupKey.normalise($0) == key } }
+        codeIndices()[LookupKey.normalise(text)].map { codes[$0] }
+    }
+
+    /// Every normalised spelling with the index of the first code it names:
+    /// built once, it answers `code(matching:)` for a whole codings file
+    /// without normalising every spelling again for every row.
+    func codeIndices() -> [String: Int] {
+        var indices = [String: Int]()
+        for (c, code) in codes.enumerated() {
+            for spelling in code.spellings {
+                let key = LookupKey.normalise(spelling)
+                if indices[key] == nil { indices[key] = c }
+            }
+        }
+        return indices
     }
 
     /// The position of a level among `levels` (ordinal elements).

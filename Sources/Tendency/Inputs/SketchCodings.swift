@@ -62,6 +62,13 @@ public struct SketchCodings: Sendable {
         var applied = [Key: Set<Int>]()
         var firstLine = [Key: Int]()
 
+        // Normalised element ids and code spellings, looked up per row.
+        var elementIndex = [String: Int]()
+        for (e, element) in codebook.elements.enumerated() where elementIndex[LookupKey.normalise(element.id)] == nil {
+            elementIndex[LookupKey.normalise(element.id)] = e
+        }
+        let codeIndices = codebook.elements.map { $0.codeIndices() }
+
         for record in table.records {
             func cell(_ c: Int) -> CSVTable.Cell { record.cells[c] }
             func text(_ c: Int) -> String { cell(c).text.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -87,7 +94,7 @@ public struct SketchCodings: Sendable {
                 }
                 continue
             }
-            guard let e = codebook.elements.firstIndex(where: { LookupKey.normalise($0.id) == LookupKey.normalise(elementText) }) else {
+            guard let e = elementIndex[LookupKey.normalise(elementText)] else {
                 throw InputError(file: file, line: cell(columns.element).line, column: cell(columns.element).column,
                     "unknown element \"\(elementText)\" (not in \(codebook.file))"
                     + NearestNames.hint(for: elementText, among: codebook.elements.map { ($0.id, $0.id) }))
@@ -96,7 +103,7 @@ public struct SketchCodings: Sendable {
             let key = Key(member: m, coder: k, element: e)
             if applied[key] == nil { applied[key] = [] }
             if codeText.isEmpty { continue }
-            guard let code = element.code(matching: codeText), let c = element.codes.firstIndex(of: code) else {
+            guard let c = codeIndices[e][LookupKey.normalise(codeText)] else {
                 let what = element.kind == .ordinal
                     ? "level \"\(codeText)\" is not one of the levels of ordinal element \"\(element.id)\" (\(element.levels.joined(separator: ", ")))"
                     : "unknown code \"\(codeText)\" for element \"\(element.id)\""

@@ -16,6 +16,11 @@ public struct Dendrogram: Sendable {
     let left: [Int]
     let right: [Int]
     let heights: [Double]
+    /// For each merge, the largest height in its subtree: the criterion of
+    /// the `maxclust` and `distance` cuts (equal to `heights` when monotone).
+    let heightMaxima: [Double]
+    /// The number of clusters of a cut at any height (`maxclust` bisections).
+    let cutCounts: CutClusterCount
     /// For every node 0..<2n-1: how many leaves it holds, and where they start
     /// in `order` (a node's leaves are contiguous in SciPy's left-first order).
     let sizes: [Int]
@@ -47,6 +52,8 @@ public struct Dendrogram: Sendable {
         left = linkage.merges.map(\.a)
         right = linkage.merges.map(\.b)
         heights = linkage.merges.map(\.height)
+        heightMaxima = Dendrogram.subtreeMaxima(of: heights, left: left, right: right)
+        cutCounts = CutClusterCount(left: left, right: right, criterion: heightMaxima)
         var sizes = [Int](repeating: 1, count: 2 * n - 1)
         for i in 0..<(n - 1) { sizes[n + i] = sizes[left[i]] + sizes[right[i]] }
         // Top-down (decreasing merge index): the left child starts where its

@@ -14,8 +14,35 @@ extension Dendrogram {
         let n = leafCount
         if n == 1 { return [1] }
         if count >= n { return Array(1...n) }
+        return labels(criterion: heightMaxima, cutoff: maxclustCutoff(count))
+    }
+
+    /// The sizes of the clusters `flatClusters(count:)` gives, left to right,
+    /// without labelling the leaves: O(c log n) for c clusters instead of
+    /// O(n log n), for callers that try count after count.
+    public func flatClusterSizes(count: Int) -> [Int] {
+        let n = leafCount
+        if n == 1 { return [1] }
+        if count >= n { return [Int](repeating: 1, count: n) }
+        let cutoff = maxclustCutoff(count)
+        var found = [Int]()
+        var stack = [2 * n - 2]
+        while let node = stack.popLast() {
+            if node < n || heightMaxima[node - n] <= cutoff {
+                found.append(sizes[node])
+            } else {
+                stack.append(right[node - n])
+                stack.append(left[node - n])
+            }
+        }
+        return found
+    }
+
+    /// The cut height of `flatClusters(count:)`, for 1 <= count < n.
+    private func maxclustCutoff(_ count: Int) -> Double {
+        let n = leafCount
         let limit = max(count, 1)
-        let criterion = subtreeMaxima(of: heights)
+        let criterion = heightMaxima
         // Invariant: the cut at criterion[lower] gives more than `limit`
         // clusters (lower = -1 stands for minus infinity), the cut at
         // criterion[upper] at most `limit` (upper = n-1 is never evaluated).
@@ -23,19 +50,19 @@ extension Dendrogram {
         var upper = n - 1
         while upper - lower > 1 {
             let middle = (lower + upper) >> 1
-            if clusterCount(criterion: criterion, cutoff: criterion[middle], exceeds: limit) {
+            if cutCounts.count(cutoff: criterion[middle]) > limit {
                 lower = middle
             } else {
                 upper = middle
             }
         }
-        return labels(criterion: criterion, cutoff: criterion[upper])
+        return criterion[upper]
     }
 
     /// SciPy `fcluster(Z, height, 'distance')`: leaves joined by merges whose
     /// subtree maximum height is <= `height` share a label.
     public func flatClusters(height: Double) -> [Int] {
-        labels(criterion: subtreeMaxima(of: heights), cutoff: height)
+        labels(criterion: heightMaxima, cutoff: height)
     }
 
     /// SciPy `fcluster(Z, threshold, 'inconsistent', depth)`: leaves joined by
@@ -49,32 +76,17 @@ extension Dendrogram {
     /// For each merge, the maximum of `values` over the merges in its subtree
     /// (SciPy's `get_max_dist_for_each_cluster` / `get_max_Rfield_for_each_cluster`).
     func subtreeMaxima(of values: [Double]) -> [Double] {
-        let n = leafCount
+        Self.subtreeMaxima(of: values, left: left, right: right)
+    }
+
+    static func subtreeMaxima(of values: [Double], left: [Int], right: [Int]) -> [Double] {
+        let n = left.count + 1
         var maxima = values
-        for i in 0..<max(n - 1, 0) {
+        for i in 0..<left.count {
             if left[i] >= n, maxima[left[i] - n] > maxima[i] { maxima[i] = maxima[left[i] - n] }
             if right[i] >= n, maxima[right[i] - n] > maxima[i] { maxima[i] = maxima[right[i] - n] }
         }
         return maxima
-    }
-
-    /// Whether cutting where `criterion <= cutoff` yields more than `limit`
-    /// clusters: a merge within the cutoff is one cluster, else its children
-    /// are looked at, and a leaf reached that way is a cluster of its own.
-    private func clusterCount(criterion: [Double], cutoff: Double, exceeds limit: Int) -> Bool {
-        let n = leafCount
-        var count = 0
-        var stack = [2 * n - 2]
-        while let node = stack.popLast() {
-            if node < n || criterion[node - n] <= cutoff {
-                count += 1
-                if count > limit { return true }
-            } else {
-                stack.append(right[node - n])
-                stack.append(left[node - n])
-            }
-        }
-        return false
     }
 
     /// SciPy's `cluster_monocrit` labelling. A depth-first walk from the root
