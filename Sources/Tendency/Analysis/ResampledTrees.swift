@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Bootstrap resamples of the clustering (Hennig 2007, "Cluster-wise
 /// assessment of cluster stability"): half of them resample members with
 /// replacement, half resample feature blocks with replacement; each resample
@@ -23,34 +21,27 @@ struct ResampledTrees {
         let blocks = input.blocks
         let weights = input.columnWeights
         let draws = BootstrapResampling(seed: options.seed)
-        var results = [Result<Resample, Error>?](repeating: nil, count: 2 * b)
-        results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slotsBase = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: 2 * b) { index in
-                slotsBase[index] = Result {
-                    let members: [Int]
-                    let resampled: CondensedDistances<Double>
-                    if index < b {
-                        members = Array(Set(draws.rowIndices(resample: index, count: n))).sorted()
-                        resampled = distances.selecting(members)
-                    } else {
-                        var generator = SeededGenerator(seed: options.seed, stream: UInt64(2 * index + 1))
-                        var columns: [Int] = []
-                        for _ in 0..<blocks.count { columns += blocks[generator.nextIndex(below: blocks.count)] }
-                        members = Array(0..<n)
-                        resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),
-                                                                   weights: columns.map { weights[$0] }, options: options)
-                    }
-                    let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
-                    let minimum = options.minimumTendencySize(members: members.count)
-                    let labelsByK = ks.filter { $0 >= 2 }.map {
-                        TendencyCut(dendrogram: dendrogram, distances: resampled, k: $0, minimumSize: minimum).labels
-                    }
-                    return Resample(members: members, labelsByK: labelsByK)
-                }
+        resamples = try orderedConcurrentMap(count: 2 * b) { index in
+            let members: [Int]
+            let resampled: CondensedDistances<Double>
+            if index < b {
+                members = Array(Set(draws.rowIndices(resample: index, count: n))).sorted()
+                resampled = distances.selecting(members)
+            } else {
+                var generator = SeededGenerator(seed: options.seed, stream: UInt64(2 * index + 1))
+                var columns: [Int] = []
+                for _ in 0..<blocks.count { columns += blocks[generator.nextIndex(below: blocks.count)] }
+                members = Array(0..<n)
+                resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),
+                                                           weights: columns.map { weights[$0] }, options: options)
             }
+            let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
+            let minimum = options.minimumTendencySize(members: members.count)
+            let labelsByK = ks.filter { $0 >= 2 }.map {
+                TendencyCut(dendrogram: dendrogram, distances: resampled, k: $0, minimumSize: minimum).labels
+            }
+            return Resample(members: members, labelsByK: labelsByK)
         }
-        resamples = try results.map { try $0!.get() }
     }
 
     /// Cluster-wise stability and per-member support of `labels` (k tendencies).

@@ -160,10 +160,12 @@ public struct TendencyAnalysis: Sendable {
         guard options.gapReferences > 0 else { return nil }
         let data = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
         let minimumShare = options
-        return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix, k in
+        return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix in
+            // One tree per matrix, cut at every k.
             let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean)
             let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
-            return TendencyCut(dendrogram: tree, distances: d, k: k, minimumSize: minimumShare.minimumTendencySize(members: matrix.rows)).labels
+            let minimum = minimumShare.minimumTendencySize(members: matrix.rows)
+            return { k in TendencyCut(dendrogram: tree, distances: d, k: k, minimumSize: minimum).labels }
         }
     }
 }

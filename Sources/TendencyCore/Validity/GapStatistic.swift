@@ -33,14 +33,16 @@ public struct GapStatistic: Sendable, Equatable {
 
     /// Computes the statistic for every k in `ks` (within 1...rows-1) with
     /// `references` (B >= 1) reference sets; reference set b draws from
-    /// `SeededGenerator(seed: seed, stream: b)`. `cluster(matrix, k)` must
-    /// return one label per row of `matrix`; it is not called for k = 1,
-    /// which is always the single cluster. Throws on invalid arguments, on
+    /// `SeededGenerator(seed: seed, stream: b)`. `cluster(matrix)` prepares
+    /// the clustering of one matrix (a tree, say) and returns the cut that
+    /// gives one label per row for a k; it is not called when `ks` is 1...1,
+    /// k = 1 being always the single cluster. The reference sets run in
+    /// parallel, so `cluster` must be safe to call from several threads. Throws on invalid arguments, on
     /// labels of the wrong length, and when some W_k is zero (every cluster
     /// holds identical rows, so log W_k is undefined).
     public init(
         data: Matrix<Double>, ks: ClosedRange<Int>, references: Int, seed: UInt64,
-        cluster: (Matrix<Double>, Int) throws -> [Int]
+        cluster: (Matrix<Double>) throws -> (_ k: Int) throws -> [Int]
     ) throws {
         let n = data.rows, p = data.columns
         guard n >= 2, p >= 1 else { throw StatisticsError("gap statistic: need at least two rows and one column") }
@@ -50,8 +52,9 @@ public struct GapStatistic: Sendable, Equatable {
         guard references >= 1 else { throw StatisticsError("gap statistic: at least one reference set is needed") }
 
         func dispersions(_ matrix: Matrix<Double>, what: String) throws -> [Double] {
-            try ks.map { k in
-                let labels = k == 1 ? [Int](repeating: 0, count: matrix.rows) : try cluster(matrix, k)
+            let cut = ks.upperBound >= 2 ? try cluster(matrix) : nil
+            return try ks.map { k in
+                let labels = if k >= 2, let cut { try cut(k) } else { [Int](repeating: 0, count: matrix.rows) }
                 let w = try Self.withinDispersion(matrix, labels: labels)
                 guard w > 0 else {
                     throw StatisticsError("gap statistic: the within-cluster dispersion of \(what) is zero at k = \(k); try fewer clusters")
@@ -72,8 +75,8 @@ public struct GapStatistic: Sendable, Equatable {
             }
         }
         let loadingsTransposed = pca.loadings.transposed.storage  // p x m
-        var referenceLogs = [[Double]]()  // [b][k index]
-        for b in 0..<references {
+        // [b][k index]; the sets are independent, each from its own stream.
+        let referenceLogs = try orderedConcurrentMap(count: references) { b in
             var generator = SeededGenerator(seed: seed, stream: UInt64(b))
             var uniform = [Double](repeating: 0, count: n * m)
             for r in 0..<n { for c in 0..<m { uniform[r * m + c] = low[c] + (high[c] - low[c]) * generator.nextUnit() } }
@@ -82,8 +85,8 @@ public struct GapStatistic: Sendable, Equatable {
             try Double.gemmABt(m: n, n: p, k: m, alpha: 1, a: uniform, lda: m, b: loadingsTransposed, ldb: m,
                                beta: 0, c: &reference, ldc: p)
             for r in 0..<n { for c in 0..<p { reference[r * p + c] += pca.mean[c] } }
-            referenceLogs.append(try dispersions(Matrix(rows: n, columns: p, storage: reference),
-                                                 what: "reference set \(b)").map { log($0) })
+            return try dispersions(Matrix(rows: n, columns: p, storage: reference),
+                                   what: "reference set \(b)").map { log($0) }
         }
 
         let count = Double(references)
