@@ -26,13 +26,14 @@ let package = Package(
 )
 
 // One executable per suite under Benchmarks/<Name>/, as the plugin expects.
+// EndToEnd also runs the analysis, so it links the domain layer too.
 for suite in ["Kernels", "Linkage", "EndToEnd"] {
     package.targets.append(
         .executableTarget(
             name: suite,
             dependencies: [
                 "BenchmarkSupport",
-                .product(name: "TendencyCore", package: "Tendency"),
+                .product(name: suite == "EndToEnd" ? "Tendency" : "TendencyCore", package: "Tendency"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/\(suite)",

@@ -1,12 +1,15 @@
 import Benchmark
 import BenchmarkSupport
 import Foundation
-import TendencyCore
+import Tendency
 
 /// What `tendency cluster` does after reading its input: Euclidean kernel,
 /// average linkage and a cut into 8 clusters, at n = 2,000 and 10,000,
-/// d = 64; and reading a 20,000 x 64 numeric CSV (`NumericTable`). Each is
-/// also timed against the same-run anchor (see `SameRunAnchor`).
+/// d = 64; reading a 20,000 x 64 numeric CSV (`NumericTable`); and what
+/// `tendency analyze` does after reading its files, for a generated
+/// organisation of 1,000 members (`TendencyAnalysis` at its defaults:
+/// 100 + 100 bootstrap resamples and 20 gap reference sets). Each is also
+/// timed against the same-run anchor (see `SameRunAnchor`).
 let benchmarks: @Sendable () -> Void = {
     let d = 64
     for n in [2_000, 10_000] {
@@ -25,6 +28,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let members = 1_000
+    let organisation = LazyInput { try exampleInput(members: members) }
+    Benchmark("analyze \(members) members",
+              configuration: SuiteConfiguration.standard(maxDuration: .seconds(20), maxIterations: 5, allocations: .perElement)) { benchmark in
+        let input = try organisation.get()
+        let analysis = try SameRunAnchor.measure(benchmark) { try TendencyAnalysis(input, options: AnalysisOptions()) }
+        blackHole(analysis.k)
+    } teardown: {
+        organisation.reset()
+    }
+
     let rows = 20_000
     let csv = LazyInput { try SyntheticData.writeCSV(SyntheticData.points(n: rows, d: d, as: Double.self), name: "parse") }
     Benchmark("parse CSV \(rows)x\(d)",
@@ -36,4 +50,17 @@ let benchmarks: @Sendable () -> Void = {
         if let path = try? csv.get() { try? FileManager.default.removeItem(atPath: path) }
         csv.reset()
     }
+}
+
+/// The analysis input of `tendency generate-example --members N` (codings
+/// and survey, seed 1), built in memory.
+private func exampleInput(members: Int) throws -> AnalysisInput {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    let codebook = try CodebookReader.read(contentsOf: root.appendingPathComponent("Fixtures/codebook/strategy-toolkit.yaml").path)
+    let files = try ExampleGenerator(.init(members: members, seed: 1)).generate()
+    let codings = try SketchCodings(csv: files.codings, file: "codings.csv", codebook: codebook)
+    let spec = try SurveySpec(yaml: files.surveySpec, file: "survey-spec.yaml")
+    let survey = try SurveyResponses(csv: files.survey, file: "survey.csv", spec: spec)
+    return AnalysisInput(space: FeatureSpace(codings: codings, survey: survey))
 }
