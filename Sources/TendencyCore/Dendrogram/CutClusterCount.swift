@@ -28,13 +28,8 @@ struct CutClusterCount: Sendable {
         // A single leaf is its own root and one cluster at any cutoff.
         rootCriterion = criterion.last ?? .infinity
         joinedBelow = criterion.dropLast().sorted()
-        var parents = [Double]()
-        parents.reserveCapacity(2 * (n - 1))
-        for i in 0..<(n - 1) {
-            parents.append(criterion[i])
-            parents.append(criterion[i])
-        }
-        parentsBelow = parents.sorted()
+        // Every merge is the parent of two nodes.
+        parentsBelow = (criterion + criterion).sorted()
     }
 
     /// The number of clusters of the cut at `cutoff`.

@@ -49,10 +49,13 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     let scaled: KernelBuffer<S>
     let scaledMask: KernelBuffer<S>
     /// Without missing values, the scaled values again in panels of
-    /// `panelRows` rows: (i, c) at `(i / 8) * 8 * directColumns + c * 8 + i % 8`,
-    /// so the eight sums kept in registers read one contiguous block (one
-    /// page) instead of one cache line in each of the column-major columns.
+    /// `panelRows` rows: (i, c) at `(i / r) * r * directColumns + c * r + i % r`
+    /// for r = `panelRows`, so the sums kept in registers read one contiguous
+    /// block (one page) instead of one cache line in each of the column-major
+    /// columns.
     let panels: KernelBuffer<S>
+    /// Rows per panel: the sums `completeLanes` keeps in registers, two
+    /// `SIMD4`s.
     static var panelRows: Int { 8 }
     let directColumns: Int
     /// True when no value is missing: every denominator is `totalWeight`.
@@ -242,21 +245,21 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         let target = UnsafeMutableRawPointer(sums).assumingMemoryBound(to: T.self)
         let u = UnsafeRawPointer(panels).assumingMemoryBound(to: T.self)
         @inline(__always) func load(_ p: UnsafePointer<T>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
-        let panelSize = 8 &* directColumns
-        let own = u + (i / 8) &* panelSize + i % 8
+        let rows = panelRows, panelSize = rows &* directColumns
+        let own = u + (i / rows) &* panelSize + i % rows
         var j = columns.lowerBound
-        while j &+ 8 <= columns.upperBound {
+        while j &+ rows <= columns.upperBound {
             let sum = target + j
             var low = load(sum), high = load(sum + 4)
-            let panel = u + (j / 8) &* panelSize
+            let panel = u + (j / rows) &* panelSize
             for c in 0..<directColumns {
-                let ui = own[c &* 8]
-                low += T.magnitudes(load(panel + c &* 8) - ui)
-                high += T.magnitudes(load(panel + c &* 8 + 4) - ui)
+                let ui = own[c &* rows]
+                low += T.magnitudes(load(panel + c &* rows) - ui)
+                high += T.magnitudes(load(panel + c &* rows + 4) - ui)
             }
             UnsafeMutableRawPointer(sum).storeBytes(of: low, as: V.self)
             UnsafeMutableRawPointer(sum + 4).storeBytes(of: high, as: V.self)
-            j &+= 8
+            j &+= rows
         }
         return j
     }

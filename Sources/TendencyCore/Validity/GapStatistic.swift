@@ -37,9 +37,10 @@ public struct GapStatistic: Sendable, Equatable {
     /// the clustering of one matrix (a tree, say) and returns the cut that
     /// gives one label per row for a k; it is not called when `ks` is 1...1,
     /// k = 1 being always the single cluster. The reference sets run in
-    /// parallel, so `cluster` must be safe to call from several threads. Throws on invalid arguments, on
-    /// labels of the wrong length, and when some W_k is zero (every cluster
-    /// holds identical rows, so log W_k is undefined).
+    /// parallel, so `cluster` must be safe to call from several threads.
+    /// Throws on invalid arguments, on labels of the wrong length, and when
+    /// some W_k is zero (every cluster holds identical rows, so log W_k is
+    /// undefined).
     public init(
         data: Matrix<Double>, ks: ClosedRange<Int>, references: Int, seed: UInt64,
         cluster: (Matrix<Double>) throws -> (_ k: Int) throws -> [Int]
