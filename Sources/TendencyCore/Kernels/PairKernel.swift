@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A prepared distance computation that fills one row block of distances at
@@ -140,7 +141,18 @@ enum RowBlocks {
     /// Runs `body` on every block, in parallel; rethrows the error of the
     /// first failing block (in block order, so the error is deterministic too).
     static func forEachBlock(_ blocks: [Range<Int>], _ body: (Range<Int>) throws -> Void) throws {
-        _ = try orderedConcurrentMap(count: blocks.count) { try body(blocks[$0]) }
+        if blocks.count == 1 { return try body(blocks[0]) }
+        var errors = [Error?](repeating: nil, count: blocks.count)
+        try withoutActuallyEscaping(body) { body in
+            try errors.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                nonisolated(unsafe) let body = body
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                    do { try body(blocks[index]) } catch { slots[index] = error }
+                }
+                if let error = slots.lazy.compactMap({ $0 }).first { throw error }
+            }
+        }
     }
 
     /// Zeroes the diagonal and copies the strict upper triangle onto the lower

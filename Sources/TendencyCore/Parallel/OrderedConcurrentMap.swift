@@ -5,7 +5,6 @@ import Dispatch
 /// sees never depends on which thread ran what or in what order; `body` must
 /// only read shared state.
 package func orderedConcurrentMap<T>(count: Int, _ body: (Int) throws -> T) throws -> [T] {
-    if count == 1 { return [try body(0)] }  // no dispatch for a single item
     var results = [Result<T, Error>?](repeating: nil, count: count)
     try withoutActuallyEscaping(body) { body in
         results.withUnsafeMutableBufferPointer { slots in
