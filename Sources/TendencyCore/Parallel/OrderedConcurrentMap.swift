@@ -6,7 +6,7 @@ import Dispatch
 /// only read shared state.
 package func orderedConcurrentMap<T>(count: Int, _ body: (Int) throws -> T) throws -> [T] {
     var results = [Result<T, Error>?](repeating: nil, count: count)
-    try withoutActuallyEscaping(body) { body in
+    withoutActuallyEscaping(body) { body in
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             nonisolated(unsafe) let body = body

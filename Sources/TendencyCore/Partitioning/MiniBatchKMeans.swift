@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Mini-batch k-means (Sculley 2010, "Web-scale k-means clustering", WWW),
 /// seeded by k-means++ (Arthur & Vassilvitskii 2007) on a sample.
 ///
@@ -80,37 +78,29 @@ public struct MiniBatchKMeans: Sendable {
         let centreNorms = (0..<k).map { c in (0..<d).reduce(0.0) { $0 + centres[c, $1] * centres[c, $1] } }
         let block = 1024
         let starts = Array(stride(from: 0, to: n, by: block))
-        var labels = [Int](repeating: 0, count: n)
-        var failure: Error?
-        labels.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            nonisolated(unsafe) var failed: Error?
-            rows.storage.withUnsafeBufferPointer { x in
-                centres.storage.withUnsafeBufferPointer { c in
-                    nonisolated(unsafe) let x = x, c = c
-                    DispatchQueue.concurrentPerform(iterations: starts.count) { index in
-                        let r0 = starts[index], m = min(block, n - r0)
-                        var products = [Double](repeating: 0, count: m * k)
-                        do {
-                            try products.withUnsafeMutableBufferPointer { p in
-                                try Double.gemmABt(m: m, n: k, k: d, alpha: 1, a: x.baseAddress! + r0 * d, lda: d,
-                                                   b: c.baseAddress!, ldb: d, beta: 0, c: p.baseAddress!, ldc: k)
-                            }
-                        } catch { failed = error; return }
-                        for i in 0..<m {
-                            var best = 0, bestValue = Double.infinity
-                            for j in 0..<k {
-                                let value = centreNorms[j] - 2 * products[i * k + j]
-                                if value < bestValue { bestValue = value; best = j }
-                            }
-                            out[r0 + i] = best
+        // One label array per block, joined in block order: a failing block's
+        // error is the first in block order whatever the scheduling.
+        let blocks = try rows.storage.withUnsafeBufferPointer { x in
+            try centres.storage.withUnsafeBufferPointer { c in
+                nonisolated(unsafe) let x = x, c = c
+                return try orderedConcurrentMap(count: starts.count) { index in
+                    let r0 = starts[index], m = min(block, n - r0)
+                    var products = [Double](repeating: 0, count: m * k)
+                    try products.withUnsafeMutableBufferPointer { p in
+                        try Double.gemmABt(m: m, n: k, k: d, alpha: 1, a: x.baseAddress! + r0 * d, lda: d,
+                                           b: c.baseAddress!, ldb: d, beta: 0, c: p.baseAddress!, ldc: k)
+                    }
+                    return (0..<m).map { i in
+                        var best = 0, bestValue = Double.infinity
+                        for j in 0..<k {
+                            let value = centreNorms[j] - 2 * products[i * k + j]
+                            if value < bestValue { bestValue = value; best = j }
                         }
+                        return best
                     }
                 }
             }
-            failure = failed
         }
-        if let failure { throw failure }
-        return labels
+        return Array(blocks.joined())
     }
 }
