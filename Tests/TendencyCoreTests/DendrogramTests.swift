@@ -161,6 +161,27 @@ private func pathLength(_ order: [Int], _ d: CondensedDistances<Double>) -> Doub
         }
     }
 
+    /// The sweep down the merges gives the count that trying every count
+    /// with `flatClusterSizes` gives: on monotone trees, on median trees
+    /// (not monotone: the fallback) and with the binary data's ties.
+    @Test(arguments: DendrogramReference.names)
+    func smallestClusterCountMatchesTryingEachCount(name: String) throws {
+        let dendrogram = try Dendrogram(validating: DendrogramReference(name).linkage)
+        let n = dendrogram.leafCount
+        for minimumSize in 1...5 {
+            for required in 1...4 {
+                for start in 0...(n + 1) {
+                    var m = start
+                    while m < n && dendrogram.flatClusterSizes(count: m).filter({ $0 >= minimumSize }).count < required {
+                        m += 1
+                    }
+                    #expect(dendrogram.smallestClusterCount(from: start, withAtLeast: required, ofSize: minimumSize) == m,
+                            "\(name) size \(minimumSize) required \(required) start \(start)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: DendrogramReference.names)
     func maxclustGivesExactlyKLabelsWhenPossible(name: String) throws {
         let linkage = try DendrogramReference(name).linkage

@@ -21,50 +21,68 @@ struct TendencyCut {
         }
         // Cluster sizes alone decide m, so only the final cut labels the
         // members (on noisy data m can run to hundreds past k).
-        var m = k
-        while m < n && dendrogram.flatClusterSizes(count: m).filter({ $0 >= minimumSize }).count < k {
-            m += 1
-        }
+        let m = dendrogram.smallestClusterCount(from: k, withAtLeast: k, ofSize: minimumSize)
         let flat = dendrogram.flatClusters(count: m)
         // The k largest clusters (ties: the one whose first member comes first) become tendencies.
-        let sizes = TendencyCut.sizes(flat)
-        var firstMember: [Int: Int] = [:]
-        for (i, label) in flat.enumerated() where firstMember[label] == nil { firstMember[label] = i }
-        let ranked = sizes.keys.sorted { (sizes[$0]!, -firstMember[$0]!) > (sizes[$1]!, -firstMember[$1]!) }
-        let kept = Array(ranked.prefix(k))
-        var tendencyOf: [Int: Int] = [:]
-        for (t, label) in kept.enumerated() { tendencyOf[label] = t }
+        // Labels run 1...c.
+        let labelCount = (flat.max() ?? 0) + 1
+        var sizes = [Int](repeating: 0, count: labelCount)
+        var firstMember = [Int](repeating: n, count: labelCount)
+        for (i, label) in flat.enumerated() {
+            sizes[label] += 1
+            firstMember[label] = min(firstMember[label], i)
+        }
+        let ranked = (0..<labelCount).filter { sizes[$0] > 0 }
+            .sorted { (sizes[$0], -firstMember[$0]) > (sizes[$1], -firstMember[$1]) }
+        var tendencyOf = [Int](repeating: -1, count: labelCount)
+        for (t, label) in ranked.prefix(k).enumerated() { tendencyOf[label] = t }
 
-        var labels = flat.map { tendencyOf[$0] ?? -1 }
-        var apart = Set<Int>()
-        let cores = (0..<k).map { t in labels.indices.filter { labels[$0] == t } }
-        for i in 0..<n where labels[i] < 0 {
-            apart.insert(i)
-            labels[i] = TendencyCut.nearest(i, cores: cores, distances: distances)
+        let cores = flat.map { tendencyOf[$0] }
+        var coreSizes = [Int](repeating: 0, count: k)
+        for t in cores where t >= 0 { coreSizes[t] += 1 }
+        let apartMembers = (0..<n).filter { cores[$0] < 0 }
+        var labels = cores
+        for (i, t) in zip(apartMembers, TendencyCut.nearestCores(apartMembers, cores: cores, coreSizes: coreSizes, distances: distances)) {
+            labels[i] = t
         }
         self.labels = labels
-        self.apart = apart
+        self.apart = Set(apartMembers)
     }
 
-    /// The group whose members are closest to `i` on average.
-    static func nearest(_ i: Int, cores: [[Int]], distances: CondensedDistances<Double>) -> Int {
-        var best = 0, bestMean = Double.infinity
-        for (t, core) in cores.enumerated() {
-            var sum = 0.0, others = 0
-            for j in core where j != i {
-                sum += distances[i, j]
-                others += 1
+    /// For each member of `apart` (ascending, in no core: `cores[i] == -1`),
+    /// the tendency whose core members are closest on average; the lowest on
+    /// ties.
+    ///
+    /// One pass over the condensed rows, each read contiguously: a member
+    /// apart adds its whole row, a core member its entries in the columns of
+    /// the members apart. Each pair is stored once, in the row of its lower
+    /// member, so every sum adds its terms in increasing member order, as a
+    /// loop over the core would (and gives the same bits).
+    static func nearestCores(_ apart: [Int], cores: [Int], coreSizes: [Int], distances: CondensedDistances<Double>) -> [Int] {
+        let n = distances.count, k = coreSizes.count
+        var sums = [Double](repeating: 0, count: apart.count * k)
+        distances.storage.withUnsafeBufferPointer { d in
+            var next = 0
+            for a in 0..<n {
+                // Pair (a, j), a < j, is at base + j.
+                let base = n * a - a * (a + 1) / 2 - a - 1
+                let t = cores[a]
+                if t < 0 {
+                    let s = next * k
+                    next += 1
+                    for j in (a + 1)..<max(a + 1, n) where cores[j] >= 0 { sums[s + cores[j]] += d[base + j] }
+                } else {
+                    for q in next..<apart.count { sums[q * k + t] += d[base + apart[q]] }
+                }
             }
-            guard others > 0 else { continue }
-            let mean = sum / Double(others)
-            if mean < bestMean { bestMean = mean; best = t }
         }
-        return best
-    }
-
-    static func sizes(_ labels: [Int]) -> [Int: Int] {
-        var sizes: [Int: Int] = [:]
-        for label in labels { sizes[label, default: 0] += 1 }
-        return sizes
+        return apart.indices.map { q in
+            var best = 0, bestMean = Double.infinity
+            for t in 0..<k where coreSizes[t] > 0 {
+                let mean = sums[q * k + t] / Double(coreSizes[t])
+                if mean < bestMean { bestMean = mean; best = t }
+            }
+            return best
+        }
     }
 }

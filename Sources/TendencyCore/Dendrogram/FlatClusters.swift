@@ -38,6 +38,58 @@ extension Dendrogram {
         return found
     }
 
+    /// The smallest count m in `start..<n` whose `flatClusters(count: m)`
+    /// has at least `required` clusters of at least `minimumSize` leaves;
+    /// `max(start, n)` when none has. The same answer as trying
+    /// `flatClusterSizes(count:)` for m = start, start + 1, ... .
+    ///
+    /// Why: on noisy data the answer can lie hundreds of counts past
+    /// `start`. For a linkage sorted by height (every method but centroid and
+    /// median) the maxclust cut at m is the tree with its merges opened from
+    /// the top while at most m clusters result, whole ties at a time; one
+    /// sweep down the merges serves every m, counting the large clusters as
+    /// it goes: O(n) in all instead of O(n + log^2 n) per count.
+    public func smallestClusterCount(from start: Int, withAtLeast required: Int, ofSize minimumSize: Int) -> Int {
+        let n = leafCount
+        guard start < n else { return start }
+        let criterion = heightMaxima
+        guard zip(criterion, criterion.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            var m = start
+            while m < n && flatClusterSizes(count: m).filter({ $0 >= minimumSize }).count < required { m += 1 }
+            return m
+        }
+        // Merges n-2, n-3, ... in turn (descending criterion; on ties a
+        // parent, with the higher index, before its children).
+        var large = n >= minimumSize ? 1 : 0
+        var opened = 0
+        var tieEnd: Int?
+        var m = start
+        while true {
+            while opened < n - 1 {
+                let top = n - 2 - opened
+                let end: Int
+                if let tieEnd { end = tieEnd } else {
+                    var low = top
+                    while low > 0 && criterion[low - 1] == criterion[top] { low -= 1 }
+                    end = low
+                    tieEnd = low
+                }
+                // Opening the tie group leaves 1 + opened + its size clusters.
+                guard opened + top - end + 2 <= m else { break }
+                for merge in stride(from: top, through: end, by: -1) {
+                    if sizes[n + merge] >= minimumSize { large -= 1 }
+                    if sizes[left[merge]] >= minimumSize { large += 1 }
+                    if sizes[right[merge]] >= minimumSize { large += 1 }
+                }
+                opened += top - end + 1
+                tieEnd = nil
+            }
+            if large >= required { return m }
+            m += 1
+            if m >= n { return m }
+        }
+    }
+
     /// The cut height of `flatClusters(count:)`, for 1 <= count < n.
     private func maxclustCutoff(_ count: Int) -> Double {
         let n = leafCount

@@ -150,12 +150,10 @@ struct PositionDistances {
     init<S: BLASScalar>(_ distances: CondensedDistances<S>, order: [Int]) {
         let n = order.count
         rowOffset = (0..<n).map { n * $0 - $0 * ($0 + 1) / 2 - $0 - 1 }
-        storage = [Double](repeating: 0, count: n * (n - 1) / 2)
-        for p in 0..<n {
-            for q in (p + 1)..<max(p + 1, n) {
-                storage[rowOffset[p] + q] = Double(distances[order[p], order[q]])
-            }
-        }
+        // The gather specialised for Double (the generic one is far slower).
+        storage = S.self == Double.self
+            ? unsafeBitCast(distances, to: CondensedDistances<Double>.self).selecting(order).storage
+            : distances.selecting(order).storage.map { Double($0) }
     }
 
     /// The distance between the leaves at positions m < k.

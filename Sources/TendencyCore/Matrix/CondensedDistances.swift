@@ -60,13 +60,28 @@ public struct CondensedDistances<Scalar: BLASScalar>: Sendable, Equatable {
 
 extension CondensedDistances {
     /// The distances among a subset of the observations, in the order given
-    /// (for resampling without recomputing the kernel).
+    /// (for resampling without recomputing the kernel). Inlinable so that
+    /// callers in other modules get it specialised for their scalar: the
+    /// generic version goes through value witnesses per element.
+    @inlinable
     public func selecting(_ indices: [Int]) -> CondensedDistances {
-        let m = indices.count
-        var out = [Scalar]()
-        out.reserveCapacity(m * (m - 1) / 2)
-        for a in 0..<m {
-            for b in (a + 1)..<max(a + 1, m) { out.append(self[indices[a], indices[b]]) }
+        let m = indices.count, n = count
+        for i in indices { precondition(i >= 0 && i < n, "index \(i) out of 0..<\(n)") }
+        // Pair (i, j), i < j, is at rowBase[i] + j: one addition per value.
+        let rowBase = indices.map { n * $0 - $0 * ($0 + 1) / 2 - $0 - 1 }
+        let out = [Scalar](unsafeUninitializedCapacity: m * (m - 1) / 2) { target, initialized in
+            storage.withUnsafeBufferPointer { d in
+                var k = 0
+                for a in 0..<m {
+                    let i = indices[a], base = rowBase[a]
+                    for b in (a + 1)..<max(a + 1, m) {
+                        let j = indices[b]
+                        target[k] = i < j ? d[base + j] : (i > j ? d[rowBase[b] + i] : 0)
+                        k += 1
+                    }
+                }
+            }
+            initialized = m * (m - 1) / 2
         }
         return CondensedDistances(count: m, storage: out)
     }

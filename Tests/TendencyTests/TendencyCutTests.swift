@@ -1,0 +1,68 @@
+import Testing
+import TendencyCore
+@testable import Tendency
+
+/// The tendency cut: k tendencies of at least the minimum size, members of
+/// small branches assigned to the nearest tendency on average.
+@Suite struct TendencyCutTests {
+    /// Random distances, with ties (values on a coarse grid).
+    static func distances(count n: Int, seed: UInt64) -> CondensedDistances<Double> {
+        var g = SeededGenerator(seed: seed)
+        var d = CondensedDistances<Double>(count: n)
+        for k in d.storage.indices { d.storage[k] = Double(g.nextIndex(below: 40)) / 8 }
+        return d
+    }
+
+    /// The one-pass assignment gives, to the bit, the means of a plain loop
+    /// over each core and the same choice (lowest tendency on ties, empty
+    /// tendencies skipped).
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func nearestCoresMatchesALoopOverEachCore(seed: UInt64) {
+        let n = 57, k = 4
+        let d = Self.distances(count: n, seed: seed)
+        var g = SeededGenerator(seed: seed, stream: 5)
+        // Tendency 3 has no core: it must never be chosen.
+        let cores = (0..<n).map { _ in g.nextIndex(below: 4) - 1 }.map { $0 == 3 ? -1 : $0 }
+        var coreSizes = [Int](repeating: 0, count: k)
+        for t in cores where t >= 0 { coreSizes[t] += 1 }
+        let apart = (0..<n).filter { cores[$0] < 0 }
+        #expect(apart.count > 5)
+        let found = TendencyCut.nearestCores(apart, cores: cores, coreSizes: coreSizes, distances: d)
+        for (i, label) in zip(apart, found) {
+            var best = 0, bestMean = Double.infinity
+            for t in 0..<k where coreSizes[t] > 0 {
+                var sum = 0.0
+                for j in 0..<n where cores[j] == t { sum += d[i, j] }
+                let mean = sum / Double(coreSizes[t])
+                if mean < bestMean { bestMean = mean; best = t }
+            }
+            #expect(label == best, "member \(i)")
+        }
+    }
+
+    /// Every tendency's core has at least the minimum size, the tendencies
+    /// are numbered by core size, and exactly the members outside the cores
+    /// are flagged apart.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func cutKeepsKLargeCoresAndFlagsTheRest(seed: UInt64) throws {
+        let n = 80, minimum = 6
+        let d = Self.distances(count: n, seed: seed)
+        let dendrogram = Dendrogram(try HierarchicalClustering.linkage(d, method: .average))
+        for k in 2...4 {
+            let cut = TendencyCut(dendrogram: dendrogram, distances: d, k: k, minimumSize: minimum)
+            #expect(cut.labels.count == n)
+            #expect(Set(cut.labels) == Set(0..<k))
+            let coreSizes = (0..<k).map { t in (0..<n).filter { cut.labels[$0] == t && !cut.apart.contains($0) }.count }
+            #expect(coreSizes.allSatisfy { $0 >= minimum }, "k = \(k): \(coreSizes)")
+            #expect(coreSizes == coreSizes.sorted(by: >))
+            // The cores are whole clusters of the maxclust cut the cut chose.
+            let m = dendrogram.smallestClusterCount(from: k, withAtLeast: k, ofSize: minimum)
+            let flat = dendrogram.flatClusters(count: m)
+            for i in 0..<n where !cut.apart.contains(i) {
+                for j in 0..<n where !cut.apart.contains(j) {
+                    #expect((flat[i] == flat[j]) == (cut.labels[i] == cut.labels[j]))
+                }
+            }
+        }
+    }
+}
