@@ -14,4 +14,9 @@ struct TendencyCommand: ParsableCommand {
             ReliabilityCommand.self,
             GenerateExampleCommand.self,
         ])
+
+    static func main() {
+        FreedMemoryReuse.enable()
+        main(nil)
+    }
 }
