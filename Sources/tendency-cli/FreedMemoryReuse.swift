@@ -5,8 +5,8 @@ import Glibc
 /// Keeps freed memory in the process for reuse: glibc's allocator otherwise
 /// maps every block above its mmap threshold (at most 32 MiB) afresh and
 /// unmaps it on free, so each bootstrap resample of `analyze` faulted in
-/// its working matrices page by page (200 resamples at 5,000 members: 12 M
-/// page faults, 32 s of system time).
+/// its working matrices page by page (200 resamples at 5,000 members:
+/// 12.3 M page faults, 31 s of system time).
 ///
 /// - One arena: a thread arena serves at most 64 MiB blocks and maps
 ///   anything larger whatever the threshold, and the resamples run on
@@ -16,7 +16,9 @@ import Glibc
 ///   square matrix from n = 16,384 in Double) are still mapped and unmapped.
 ///
 /// Measured (`analyze` on `generate-example` organisations): 5,000 members
-/// 54.7 s -> 39.8 s, peak 840 MB -> 1.1 GB; 3,000 members 18.4 s -> 15.4 s.
+/// 54.6 s -> 40.4 s (0.28 M faults), peak 847 MB -> 1.15 GB; 3,000 members
+/// 18.4 s -> 14.6 s; 2,000 members unchanged (their blocks sit at glibc's
+/// dynamic threshold).
 /// A process-wide policy, so it is set here, in the executable; library
 /// users can do the same (`mallopt` or `GLIBC_TUNABLES`).
 enum FreedMemoryReuse {
