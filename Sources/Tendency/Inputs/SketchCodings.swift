@@ -64,8 +64,9 @@ public struct SketchCodings: Sendable {
 
         // Normalised element ids and code spellings, looked up per row.
         var elementIndex = [String: Int]()
-        for (e, element) in codebook.elements.enumerated() where elementIndex[LookupKey.normalise(element.id)] == nil {
-            elementIndex[LookupKey.normalise(element.id)] = e
+        for (e, element) in codebook.elements.enumerated() {
+            let key = LookupKey.normalise(element.id)
+            if elementIndex[key] == nil { elementIndex[key] = e }
         }
         let codeIndices = codebook.elements.map { $0.codeIndices() }
 
