@@ -52,7 +52,7 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Two-stage mode (approximate): compress the rows into M micro-clusters by mini-batch k-means, then cluster those exactly. For data whose distance matrix does not fit in memory.")
     var microClusters: Int?
 
-    @Option(help: "Memory to plan for, e.g. 8G or 512M (default: what the system has available).")
+    @Option(help: "Memory to plan for, e.g. 8G or 512M (default: what the system has available). The faster n x n working matrix is used only if it fits too.")
     var memoryLimit: ByteCount?
 
     @Option(help: "Seed for the two-stage mode's mini-batch k-means.")
@@ -182,9 +182,12 @@ struct ClusterCommand: ParsableCommand {
             return try twoStage(data.converted(to: Double.self), microClusters: microClusters, clock: &clock)
         }
         if needed <= available {
-            // Distances straight into the linkage's working layout (square when it fits).
-            let linkage = try HierarchicalClustering.linkage(rows: data, metric: metric, method: method,
-                                                             distancesComputed: { clock.lap("kernel") })
+            // Distances straight into the linkage's working layout (square when it fits,
+            // within --memory-limit too).
+            let linkage = try HierarchicalClustering.linkage(
+                rows: data, metric: metric, method: method,
+                workingMemoryLimit: memoryLimit.map { $0.bytes - MemoryBudget.besidesDistances(rows: n, columns: d) },
+                distancesComputed: { clock.lap("kernel") })
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: "exact, distance matrix")
         }

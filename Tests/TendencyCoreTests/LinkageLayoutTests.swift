@@ -150,4 +150,25 @@ import Testing
         #expect(SquareMemory.reserve(0, force: true))
         #expect(SquareMemory.state.pendingFrees == 0)
     }
+
+    /// A caller's limit (`tendency cluster --memory-limit`) refuses a working
+    /// matrix the machine would admit; the linkage then runs in the condensed
+    /// layout, with the same result.
+    @Test(arguments: [LinkageMethod.average, .ward, .single])
+    func aWorkingMemoryLimitKeepsTheSquareOut(_ method: LinkageMethod) throws {
+        let n = 300
+        #expect(SquareMatrixBuffer<Double>(count: n, limit: n * n * 8 - 1) == nil)
+        #expect(SquareMatrixBuffer<Double>(count: n, limit: -1) == nil)
+        #expect(SquareMatrixBuffer<Double>(count: n) != nil)
+        var generator = SeededGenerator(seed: 11)
+        let data = Matrix<Double>(rows: n, columns: 3, storage: (0..<(3 * n)).map { _ in Double(generator.next() % 5) })
+        let distances = try PairwiseDistances.condensed(data, metric: .euclidean)
+        let reference = try HierarchicalClustering.linkage(distances, method: method, layout: .condensed)
+        for limit in [nil, 0, n * n * 8 - 1] {
+            #expect(try HierarchicalClustering.linkage(rows: data, metric: .euclidean, method: method,
+                                                       workingMemoryLimit: limit) == reference, "limit \(String(describing: limit))")
+            #expect(try HierarchicalClustering.linkage(distances, method: method, workingMemoryLimit: limit) == reference,
+                    "condensed, limit \(String(describing: limit))")
+        }
+    }
 }

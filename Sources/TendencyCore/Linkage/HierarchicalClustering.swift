@@ -29,8 +29,13 @@ public enum HierarchicalClustering {
     /// updated in the distances' own storage (in a copy if shared). Every
     /// layout gives the same linkage. Negative distances are accepted, as in
     /// SciPy; NaN and infinity are not.
-    public static func linkage<S: BLASScalar>(_ distances: consuming CondensedDistances<S>, method: LinkageMethod) throws -> Linkage {
-        try linkage(distances, method: method, layout: .automatic)
+    ///
+    /// `workingMemoryLimit` (bytes) caps the square working matrix further,
+    /// for a caller that must stay below what the machine has.
+    public static func linkage<S: BLASScalar>(
+        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, workingMemoryLimit: Int? = nil
+    ) throws -> Linkage {
+        try linkage(distances, method: method, layout: .automatic, limit: workingMemoryLimit)
     }
 
     /// Where complete, average, weighted and Ward keep their working
@@ -45,7 +50,7 @@ public enum HierarchicalClustering {
     }
 
     static func linkage<S: BLASScalar>(
-        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, layout: WorkingLayout
+        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, layout: WorkingLayout, limit: Int? = nil
     ) throws -> Linkage {
         let n = distances.count
         var working: [S] = []
@@ -56,18 +61,18 @@ public enum HierarchicalClustering {
         if S.self == Double.self {
             var doubles = unsafeBitCast(working, to: [Double].self)
             working = []
-            return try linkage(condensed: &doubles, count: n, method: method, layout: layout)
+            return try linkage(condensed: &doubles, count: n, method: method, layout: layout, limit: limit)
         }
         if S.self == Float.self {
             var floats = unsafeBitCast(working, to: [Float].self)
             working = []
-            return try linkage(condensed: &floats, count: n, method: method, layout: layout)
+            return try linkage(condensed: &floats, count: n, method: method, layout: layout, limit: limit)
         }
-        return try linkage(condensed: &working, count: n, method: method, layout: layout)
+        return try linkage(condensed: &working, count: n, method: method, layout: layout, limit: limit)
     }
 
     private static func linkage<S: BLASScalar>(
-        condensed working: inout [S], count n: Int, method: LinkageMethod, layout: WorkingLayout
+        condensed working: inout [S], count n: Int, method: LinkageMethod, layout: WorkingLayout, limit: Int?
     ) throws -> Linkage {
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = working.firstIndex(where: { !$0.isFinite }) {
@@ -87,21 +92,21 @@ public enum HierarchicalClustering {
         case .square: true
         }
         switch method {
-        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square))
-        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square))
-        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square))
-        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square))
-        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square))
-        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil))
-        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil))
+        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square, limit: limit))
+        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square, limit: limit))
+        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square, limit: limit))
+        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square, limit: limit))
+        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square, limit: limit))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil, limit: nil))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil, limit: nil))
         }
     }
 
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?, limit: Int?
     ) throws -> Linkage {
         if let force = square, let matrix = working.withUnsafeBufferPointer({
-            SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances, force: force)
+            SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances, force: force, limit: limit)
         }) {
             working = []
             return try chain(SquareStore<S, Rule>(matrix))
@@ -119,31 +124,33 @@ public enum HierarchicalClustering {
     /// are computed straight into a square working matrix, with no condensed
     /// copy (for n = 50,000 in `Float`: 10 GB instead of 5 + 10), whose rows
     /// every scan reads contiguously. Same result either way.
+    /// `workingMemoryLimit` (bytes) caps the square working matrix further.
     /// `distancesComputed` is called once the distances are ready (for phase
     /// timings). Throws `KernelError` for data the metric rejects.
     public static func linkage<S: BLASScalar>(
         rows data: Matrix<S>, metric: DistanceMetric, method: LinkageMethod,
-        noSharedColumns: NoSharedColumnsPolicy = .fail, distancesComputed: () -> Void = {}
+        noSharedColumns: NoSharedColumnsPolicy = .fail, workingMemoryLimit: Int? = nil,
+        distancesComputed: () -> Void = {}
     ) throws -> Linkage {
         // Specialised for the concrete scalar, as for distances.
         if let double = data as? Matrix<Double> {
-            return try linkage(specializedRows: double, metric, method, noSharedColumns, distancesComputed)
+            return try linkage(specializedRows: double, metric, method, noSharedColumns, workingMemoryLimit, distancesComputed)
         }
         if let float = data as? Matrix<Float> {
-            return try linkage(specializedRows: float, metric, method, noSharedColumns, distancesComputed)
+            return try linkage(specializedRows: float, metric, method, noSharedColumns, workingMemoryLimit, distancesComputed)
         }
-        return try linkage(specializedRows: data, metric, method, noSharedColumns, distancesComputed)
+        return try linkage(specializedRows: data, metric, method, noSharedColumns, workingMemoryLimit, distancesComputed)
     }
 
     private static func linkage<S: BLASScalar>(
         specializedRows data: Matrix<S>, _ metric: DistanceMetric, _ method: LinkageMethod,
-        _ policy: NoSharedColumnsPolicy, _ distancesComputed: () -> Void
+        _ policy: NoSharedColumnsPolicy, _ limit: Int?, _ distancesComputed: () -> Void
     ) throws -> Linkage {
         let n = data.rows
         // Centroid and median (the generic algorithm) work in the condensed layout.
         if method != .centroid && method != .median, n >= 2 {
             try PairwiseDistances.validate(data, metric, square: true)
-            if let matrix = SquareMatrixBuffer<S>(count: n) {
+            if let matrix = SquareMatrixBuffer<S>(count: n, limit: limit) {
                 // Squared for rules on squared distances and +infinity on the
                 // diagonal: the working form, in the kernel's parallel pass.
                 func fill(squaring: Bool) throws {
@@ -167,7 +174,7 @@ public enum HierarchicalClustering {
         }
         let distances = try PairwiseDistances.condensed(data, metric: metric, noSharedColumns: policy)
         distancesComputed()
-        return try linkage(distances, method: method)
+        return try linkage(distances, method: method, workingMemoryLimit: limit)
     }
 
     /// The chain on a square working matrix that `fill(squaring)` prepares.

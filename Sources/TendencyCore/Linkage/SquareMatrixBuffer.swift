@@ -24,12 +24,13 @@ final class SquareMatrixBuffer<S: BLASScalar> {
     private let bytes: Int
 
     /// Uninitialised; nil when `SquareMemory` refuses the n^2 scalars (unless
-    /// `force`) or the allocation fails.
-    init?(count n: Int, force: Bool = false) {
+    /// `force`; `limit` in bytes, see `SquareMemory.reserve`) or the
+    /// allocation fails.
+    init?(count n: Int, force: Bool = false, limit: Int? = nil) {
         let (elements, overflow) = n.multipliedReportingOverflow(by: n)
         guard !overflow, elements <= Int.max / 16 else { return nil }
         let bytes = max(elements, 1) * MemoryLayout<S>.stride
-        guard SquareMemory.reserve(bytes, force: force) else { return nil }
+        guard SquareMemory.reserve(bytes, force: force, limit: limit) else { return nil }
         guard let pointer = Self.allocate(elements) else {
             SquareMemory.cancel(bytes)
             return nil
@@ -40,8 +41,8 @@ final class SquareMatrixBuffer<S: BLASScalar> {
     }
 
     /// Filled from condensed distances (SciPy order) and prepared.
-    convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool, force: Bool = false) {
-        self.init(count: n, force: force)
+    convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool, force: Bool = false, limit: Int? = nil) {
+        self.init(count: n, force: force, limit: limit)
         for i in 0..<n where i + 1 < n {
             (pointer + (i &* n &+ i &+ 1)).initialize(from: d + (n &* i &- ((i &* (i &+ 1)) >> 1)), count: n - i - 1)
         }

@@ -9,7 +9,9 @@ import Foundation
 /// linkage in the process (the resampling runs several at once): a matrix is
 /// admitted when it fits in 85% of the memory available, less 256 MiB for the
 /// rest of the process and the system, less what admitted matrices already
-/// hold. A refused matrix means the condensed layout: slower, same result.
+/// hold, and within the caller's limit if one is given (`tendency cluster
+/// --memory-limit`). A refused matrix means the condensed layout: slower,
+/// same result.
 ///
 /// Large matrices are freed on a background thread (`release(_:bytes:)`):
 /// returning 3.2 GB of 4 KiB pages to the system took 0.33 s at n = 20,000,
@@ -27,15 +29,16 @@ enum SquareMemory {
     /// Bytes reserved and frees still running, for tests.
     static var state: (held: Int, pendingFrees: Int) { condition.withLock { (held, pending) } }
 
-    /// Reserves `bytes` if they fit (always, with `force`); false otherwise.
-    static func reserve(_ bytes: Int, force: Bool) -> Bool {
+    /// Reserves `bytes` if they fit (always, with `force`), and within `limit`
+    /// less what is already held if given; false otherwise.
+    static func reserve(_ bytes: Int, force: Bool, limit: Int? = nil) -> Bool {
         condition.withLock {
             while pending > 0 { condition.wait() }
         }
         let available = MemoryBudget.available()
         return condition.withLock {
             if !force {
-                guard let available, bytes <= available / 20 * 17 - (1 << 28) - held else { return false }
+                guard let available, bytes <= min(available / 20 * 17 - (1 << 28), limit ?? .max) - held else { return false }
             }
             held += bytes
             return true

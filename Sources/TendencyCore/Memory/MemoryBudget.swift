@@ -22,7 +22,13 @@ public enum MemoryBudget {
         guard !pairs.overflow else { return .max }
         let condensed = pairs.partialValue / 2 * scalarBytes
         let tiles = ProcessorCount.active * max(1 << 20, 128 * n) * scalarBytes
-        return condensed + 2 * n * d * 8 + tiles + 64 * n
+        return condensed + besidesDistances(rows: n, columns: d) + tiles
+    }
+
+    /// Bytes a clustering of n rows of d values holds besides its distances:
+    /// the data, the kernel's prepared copy and per-row bookkeeping.
+    public static func besidesDistances(rows n: Int, columns d: Int) -> Int {
+        2 * n * d * 8 + 64 * n
     }
 
     /// Bytes needed by the memory-linear linkage on the feature vectors.
