@@ -135,6 +135,25 @@ import Testing
             #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-9 * b.height)
         }
 
+        // 3,000 rows: the condensed distances (36 MB) and the kernel's tiles fit
+        // in 60M, the square working matrix (72 MB) does not, so Ward takes
+        // the memory-linear path, with the distance path's linkage.
+        let many = folder.appendingPathComponent("many.csv").path
+        var generator = SeededGenerator(seed: 5)
+        func coordinate() -> Double { Double(generator.next() >> 11) / Double(1 << 53) * 100 }
+        let lines = (0..<3000).map { i in "r\(i),\(coordinate()),\(coordinate())" }
+        try (["id,x,y"] + lines).joined(separator: "\n").write(toFile: many, atomically: true, encoding: .utf8)
+        let squareOut = folder.appendingPathComponent("square.csv").path
+        let square = try runTendency(["cluster", many, "--method", "ward", "--linkage-out", squareOut, "--json"])
+        #expect(square.status == 0 && square.stdout.contains("exact, distance matrix"), "\(square.stderr)")
+        let limitedOut = folder.appendingPathComponent("limited.csv").path
+        let limited = try runTendency(["cluster", many, "--method", "ward", "--memory-limit", "60M", "--linkage-out", limitedOut, "--json"])
+        #expect(limited.status == 0 && limited.stdout.contains("memory-linear"), "\(limited.stderr)")
+        #expect(limited.stderr.contains("working matrix does not fit") || limited.stderr.contains("needs about"), "\(limited.stderr)")
+        for (a, b) in zip(try readLinkage(limitedOut).merges, try readLinkage(squareOut).merges) {
+            #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-9 * b.height)
+        }
+
         let assignments = folder.appendingPathComponent("a.csv").path
         let twoStage = try runTendency(["cluster", data, "--micro-clusters", "12", "--k", "3", "--assignments-out", assignments])
         #expect(twoStage.status == 0, "\(twoStage.stderr)")

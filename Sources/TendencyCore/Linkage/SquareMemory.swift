@@ -38,11 +38,23 @@ enum SquareMemory {
         let available = MemoryBudget.available()
         return condition.withLock {
             if !force {
-                guard let available, bytes <= min(available / 20 * 17 - (1 << 28), limit ?? .max) - held else { return false }
+                guard fits(bytes, available: available, limit: limit) else { return false }
             }
             held += bytes
             return true
         }
+    }
+
+    /// Whether `reserve` would admit `bytes` now (without `force`).
+    static func admits(_ bytes: Int, limit: Int? = nil) -> Bool {
+        let available = MemoryBudget.available()
+        return condition.withLock { fits(bytes, available: available, limit: limit) }
+    }
+
+    /// The rule; `held` is read under `condition`.
+    private static func fits(_ bytes: Int, available: Int?, limit: Int?) -> Bool {
+        guard let available else { return false }
+        return bytes <= min(available / 20 * 17 - (1 << 28), limit ?? .max) - held
     }
 
     /// Gives back a reservation whose memory was never allocated.

@@ -31,6 +31,16 @@ public enum MemoryBudget {
         2 * n * d * 8 + 64 * n
     }
 
+    /// Whether the n x n working matrix of complete, average, weighted and
+    /// Ward linkage (n^2 scalars, contiguous rows: the fast layout) fits now,
+    /// within `limit` bytes if given; otherwise the linkage works in the
+    /// condensed distances, slower.
+    public static func squareWorkingMatrixFits(rows n: Int, scalarBytes: Int, limit: Int? = nil) -> Bool {
+        let (elements, overflow) = n.multipliedReportingOverflow(by: n)
+        guard !overflow, elements <= Int.max / max(1, scalarBytes) else { return false }
+        return SquareMemory.admits(elements * scalarBytes, limit: limit)
+    }
+
     /// Bytes needed by the memory-linear linkage on the feature vectors.
     public static func pointsPath(rows n: Int, columns d: Int, scalarBytes: Int) -> Int {
         3 * n * d * max(8, scalarBytes) + 64 * n
