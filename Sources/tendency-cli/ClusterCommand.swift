@@ -187,6 +187,10 @@ struct ClusterCommand: ParsableCommand {
         let workingLimit = memoryLimit.map { $0.bytes - MemoryBudget.besidesDistances(rows: n, columns: d) }
         let squareFits = MemoryBudget.squareWorkingMatrixFits(rows: n, scalarBytes: scalar, limit: workingLimit)
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
+            if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
+                let advice = S.self == Double.self ? "; --float32 halves that matrix" : ""
+                FileHandle.standardError.write(Data("the linkage's \(n) x \(n) working matrix does not fit in the memory available: linking in the condensed distances (the same result, several times slower)\(advice)\n".utf8))
+            }
             // Distances straight into the linkage's working layout (square when it fits,
             // within --memory-limit too).
             let linkage = try HierarchicalClustering.linkage(

@@ -153,6 +153,19 @@ import Testing
         for (a, b) in zip(try readLinkage(limitedOut).merges, try readLinkage(squareOut).merges) {
             #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-9 * b.height)
         }
+        // Average has no memory-linear path: the condensed layout, said so, the
+        // same merges (its distances come in other row blocks: last bits may differ).
+        let averageOut = folder.appendingPathComponent("average.csv").path
+        let average = try runTendency(["cluster", many, "--linkage-out", averageOut])
+        let condensedOut = folder.appendingPathComponent("average-condensed.csv").path
+        let condensed = try runTendency(["cluster", many, "--memory-limit", "60M", "--linkage-out", condensedOut])
+        #expect(average.status == 0 && condensed.status == 0, "\(condensed.stderr)")
+        #expect(!average.stderr.contains("condensed distances"))
+        #expect(condensed.stderr.contains("linking in the condensed distances") && condensed.stderr.contains("--float32"),
+                "\(condensed.stderr)")
+        for (a, b) in zip(try readLinkage(condensedOut).merges, try readLinkage(averageOut).merges) {
+            #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-12 * b.height)
+        }
 
         let assignments = folder.appendingPathComponent("a.csv").path
         let twoStage = try runTendency(["cluster", data, "--micro-clusters", "12", "--k", "3", "--assignments-out", assignments])

@@ -292,6 +292,17 @@ import Testing
         #expect(RowBlocks.blocks(count: 10, height: 4) == [0..<4, 4..<8, 8..<10])
     }
 
+    /// The square path's row blocks are a function of n alone, not of the
+    /// core count: which pairs share a `?syrk` diagonal block decides the last
+    /// bits of their distances (`rowBlocksAgree` allows 1e-13 between heights).
+    @Test func squareBlockHeightDependsOnTheSizeOnly() {
+        #expect(RowBlocks.squareRowsPerBlock(count: 10) == 10)
+        #expect(RowBlocks.squareRowsPerBlock(count: 1000) == 128)
+        #expect(RowBlocks.squareRowsPerBlock(count: 3000) == 187)
+        #expect(RowBlocks.squareRowsPerBlock(count: 20_000) == 512)
+        #expect(RowBlocks.squareRowsPerBlock(count: 50_000) == 512)
+    }
+
     // MARK: - Against SciPy
 
     static var fixtures: URL {

@@ -78,10 +78,16 @@ enum RowBlocks {
     /// The block height of the square path, whose blocks write straight into
     /// the output (no tile to bound): taller blocks mean fewer `?gemm` calls
     /// and longer mirrored strips, 512 rows measured 10% faster than 128 for
-    /// n = 20,000; at least 8 blocks per core keep the threads balanced.
+    /// n = 20,000; at least 16 blocks (8 per core on two cores) keep the
+    /// threads balanced.
+    ///
+    /// A function of n only, like `rowsPerBlock`: whether a pair falls in a
+    /// `?syrk` diagonal block or a `?gemm` strip, and where in it, decides the
+    /// last bits of its distance, which must not depend on the machine's core
+    /// count. (It did until the seventh session of 2026-11-22, as n / (8 x
+    /// cores): the same as now on two cores.)
     static func squareRowsPerBlock(count n: Int) -> Int {
-        let threads = ProcessorCount.active
-        return max(1, min(n, max(minimumRows, min(512, n / (8 * threads)))))
+        max(1, min(n, max(minimumRows, min(512, n / 16))))
     }
 
     /// Writes the full symmetric n x n matrix at `base`: the distances, or
