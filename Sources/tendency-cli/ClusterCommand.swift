@@ -186,10 +186,11 @@ struct ClusterCommand: ParsableCommand {
         }
         let workingLimit = memoryLimit.map { $0.bytes - MemoryBudget.besidesDistances(rows: n, columns: d) }
         let squareFits = MemoryBudget.squareWorkingMatrixFits(rows: n, scalarBytes: scalar, limit: workingLimit)
+        let squareMissing = "the linkage's \(n) x \(n) working matrix does not fit in the memory available"
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
                 let advice = S.self == Double.self ? "; --float32 halves that matrix" : ""
-                FileHandle.standardError.write(Data("the linkage's \(n) x \(n) working matrix does not fit in the memory available: linking in the condensed distances (the same result, several times slower)\(advice)\n".utf8))
+                FileHandle.standardError.write(Data("\(squareMissing): linking in the condensed distances (the same result, several times slower)\(advice)\n".utf8))
             }
             // Distances straight into the linkage's working layout (square when it fits,
             // within --memory-limit too).
@@ -204,7 +205,7 @@ struct ClusterCommand: ParsableCommand {
            MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar) <= available {
             if !quiet {
                 let reason = needed <= available
-                    ? "the linkage's \(n) x \(n) working matrix does not fit in the memory available"
+                    ? squareMissing
                     : "the distance matrix needs about \(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(available)) available"
                 FileHandle.standardError.write(Data("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)\n".utf8))
             }

@@ -64,8 +64,7 @@ struct TendencyCut {
         distances.storage.withUnsafeBufferPointer { d in
             var next = 0
             for a in 0..<n {
-                // Pair (a, j), a < j, is at base + j.
-                let base = n * a - a * (a + 1) / 2 - a - 1
+                let base = distances.rowBase(a)
                 let t = cores[a]
                 if t < 0 {
                     let s = next * k

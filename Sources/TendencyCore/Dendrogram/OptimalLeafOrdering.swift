@@ -148,12 +148,12 @@ struct PositionDistances {
     private var rowOffset: [Int]
 
     init<S: BLASScalar>(_ distances: CondensedDistances<S>, order: [Int]) {
-        let n = order.count
-        rowOffset = (0..<n).map { n * $0 - $0 * ($0 + 1) / 2 - $0 - 1 }
         // The gather specialised for Double (the generic one is far slower).
-        storage = S.self == Double.self
-            ? unsafeBitCast(distances, to: CondensedDistances<Double>.self).selecting(order).storage
-            : distances.selecting(order).storage.map { Double($0) }
+        let selected = S.self == Double.self
+            ? unsafeBitCast(distances, to: CondensedDistances<Double>.self).selecting(order)
+            : CondensedDistances(count: order.count, storage: distances.selecting(order).storage.map { Double($0) })
+        rowOffset = (0..<order.count).map(selected.rowBase)
+        storage = selected.storage
     }
 
     /// The distance between the leaves at positions m < k.

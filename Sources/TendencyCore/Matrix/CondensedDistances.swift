@@ -23,7 +23,14 @@ public struct CondensedDistances<Scalar: BLASScalar>: Sendable, Equatable {
     @inlinable
     public func index(_ i: Int, _ j: Int) -> Int {
         let (a, b) = i < j ? (i, j) : (j, i)
-        return count * a - a * (a + 1) / 2 + (b - a - 1)
+        return rowBase(a) + b
+    }
+
+    /// Where row i's pairs start: the pair (i, j), i < j, is at
+    /// `rowBase(i) + j` (for loops along a row: one addition per value).
+    @inlinable
+    public func rowBase(_ i: Int) -> Int {
+        count * i - i * (i + 1) / 2 - i - 1
     }
 
     /// The distance between observations i and j (0 on the diagonal).
@@ -67,16 +74,15 @@ extension CondensedDistances {
     public func selecting(_ indices: [Int]) -> CondensedDistances {
         let m = indices.count, n = count
         for i in indices { precondition(i >= 0 && i < n, "index \(i) out of 0..<\(n)") }
-        // Pair (i, j), i < j, is at rowBase[i] + j: one addition per value.
-        let rowBase = indices.map { n * $0 - $0 * ($0 + 1) / 2 - $0 - 1 }
+        let bases = indices.map(rowBase)
         let out = [Scalar](unsafeUninitializedCapacity: m * (m - 1) / 2) { target, initialized in
             storage.withUnsafeBufferPointer { d in
                 var k = 0
                 for a in 0..<m {
-                    let i = indices[a], base = rowBase[a]
+                    let i = indices[a], base = bases[a]
                     for b in (a + 1)..<max(a + 1, m) {
                         let j = indices[b]
-                        target[k] = i < j ? d[base + j] : (i > j ? d[rowBase[b] + i] : 0)
+                        target[k] = i < j ? d[base + j] : (i > j ? d[bases[b] + i] : 0)
                         k += 1
                     }
                 }
