@@ -279,6 +279,37 @@ import Testing
         }
     }
 
+    /// The distinct values of each column, sorted, or nil past the limit: as
+    /// sorting the column and dropping repeats would give, with NaN left
+    /// out and -0.0 counted as 0.0; exactly `limit` values still count.
+    @Test func columnLevelsAreTheSortedDistinctValues() {
+        var generator = SeededGenerator(seed: 23)
+        let limit = 6
+        for trial in 0..<200 {
+            let n = Int(generator.next() % 40)
+            let p = 1 + Int(generator.next() % 4)
+            let spread = 1 + generator.next() % 9
+            let values: [Double] = (0..<(n * p)).map { _ in
+                switch generator.next() % 10 {
+                case 0: return .nan
+                case 1: return -0.0
+                default: return Double(Int(generator.next() % spread) - 3)
+                }
+            }
+            let x = Matrix<Double>(rows: n, columns: p, storage: values)
+            let found = ColumnLevels(x, limit: limit).levels
+            for k in 0..<p {
+                var distinct = [Double]()
+                for v in (0..<n).map({ values[$0 * p + k] }).filter({ !$0.isNaN }).sorted() where distinct.last != v {
+                    distinct.append(v == 0 ? 0 : v)
+                }
+                let expected = distinct.count > limit ? nil : distinct
+                #expect(found[k] == expected, "trial \(trial), column \(k)")
+                if let levels = found[k] { #expect(levels.allSatisfy { $0 != 0 || $0.sign == .plus }) }
+            }
+        }
+    }
+
     /// Tiles of about 1 Mi scalars, at least 128 rows, and at least 8 blocks
     /// when 128-row blocks allow it (so small problems use every core).
     @Test func blockHeightFollowsTheBudget() {

@@ -5,29 +5,45 @@ struct ColumnLevels<S: BLASScalar> {
     /// column has more than `limit` of them. -0.0 and 0.0 are one value.
     let levels: [[S]?]
 
+    /// One pass per column into a small sorted set, left as soon as the
+    /// column shows more than `limit` values: O(n log limit) per column
+    /// instead of sorting all n values (the sort was most of the Hamming
+    /// kernel's time at n = 1,000), and continuous columns stop early.
     init(_ data: Matrix<S>, limit: Int) {
         let n = data.rows, p = data.columns
         var levels = [[S]?]()
         levels.reserveCapacity(p)
-        var values = [S]()
-        values.reserveCapacity(n)
+        var distinct = [S]()
+        distinct.reserveCapacity(limit + 1)
         data.storage.withUnsafeBufferPointer { x in
             for k in 0..<p {
-                values.removeAll(keepingCapacity: true)
+                distinct.removeAll(keepingCapacity: true)
                 for i in 0..<n {
-                    let v = x[i * p + k]
-                    if !v.isNaN { values.append(v) }
-                }
-                values.sort()
-                var distinct = [S]()
-                for v in values where distinct.last != v {
-                    distinct.append(v == 0 ? 0 : v)
-                    if distinct.count > limit { break }
+                    let v = x[i &* p &+ k]
+                    if v.isNaN { continue }
+                    let at = Self.insertionPoint(of: v, in: distinct)
+                    if at < distinct.count && distinct[at] == v { continue }
+                    if distinct.count == limit {
+                        distinct.append(v)
+                        break
+                    }
+                    distinct.insert(v == 0 ? 0 : v, at: at)
                 }
                 levels.append(distinct.count > limit ? nil : distinct)
             }
         }
         self.levels = levels
+    }
+
+    /// The first index of `sorted` whose value is not below `value`.
+    @inline(__always)
+    private static func insertionPoint(of value: S, in sorted: [S]) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            if sorted[mid] < value { lo = mid &+ 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The most scalars (rows x expanded columns) an expansion may take:
