@@ -105,4 +105,34 @@ import Testing
         let back = order.indices.map { permuted.labels[order.firstIndex(of: $0)!] }
         #expect(try AdjustedRandIndex.compute(original.labels, back) == 1)
     }
+
+    /// A feature block drawn several times in a resample: its columns once
+    /// with their weights multiplied give the distances the repeated columns
+    /// give (up to rounding), for every metric where the resample takes that
+    /// shortcut; the others keep the repeats.
+    @Test func aBlockDrawnTwiceWeighsTwice() throws {
+        let input = AnalysisInput(space: try Self.exampleSpace())
+        let blocks = input.blocks
+        #expect(blocks.count >= 3)
+        let drawn = [blocks[0], blocks[2], blocks[0], blocks[blocks.count - 1], blocks[2], blocks[0]]
+        let features = input.rawFeatures, weights = input.columnWeights
+        #expect(features.storage.contains { $0.isNaN }, "the example has missing answers, so Gower's denominators vary")
+        for (metric, components) in [(DistanceMetric.gower, nil), (.euclidean, nil), (.sqeuclidean, nil), (.cosine, nil),
+                                     (.euclidean, 3), (.correlation, nil), (.hamming, nil)] as [(DistanceMetric, Int?)] {
+            var options = AnalysisOptions()
+            options.metric = metric
+            options.components = components
+            let repeated = drawn.flatMap { $0 }
+            let expected = try TendencyAnalysis.distances(features.selectingColumns(repeated),
+                                                          weights: repeated.map { weights[$0] }, options: options)
+            let (columns, columnWeights) = ResampledTrees.columns(of: drawn, weights: weights, options: options)
+            let found = try TendencyAnalysis.distances(features.selectingColumns(columns), weights: columnWeights, options: options)
+            let shortcut = TendencyAnalysis.weightsMultiplyColumnTerms(options)
+            #expect(shortcut == ![DistanceMetric.correlation, .hamming].contains(metric))
+            #expect(columns.count == (shortcut ? Set(repeated).count : repeated.count))
+            let scale = expected.storage.map(abs).max() ?? 1
+            let error = zip(expected.storage, found.storage).map { abs($0 - $1) }.max() ?? 0
+            #expect(error <= 1e-12 * max(1, scale), "\(metric) components \(String(describing: components)): \(error)")
+        }
+    }
 }

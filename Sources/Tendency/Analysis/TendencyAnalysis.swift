@@ -142,6 +142,20 @@ public struct TendencyAnalysis: Sendable {
                                                metric: options.effectiveMetric)
     }
 
+    /// Whether `distances` with a column's weight multiplied by m equals
+    /// `distances` with the column repeated m times: true where each column
+    /// adds its weight times its own term to every sum (Gower, the Euclidean
+    /// metrics and cosine on square-root-scaled features, principal
+    /// components, whose covariance is the same), not for correlation (a
+    /// row's mean counts columns) nor Hamming, Jaccard and Dice (which count
+    /// columns, not weights).
+    static func weightsMultiplyColumnTerms(_ options: AnalysisOptions) -> Bool {
+        switch options.effectiveMetric {
+        case .gower, .euclidean, .sqeuclidean, .cosine: true
+        case .correlation, .hamming, .jaccard, .dice: false
+        }
+    }
+
     /// The complete, weight-scaled features (or their principal-component
     /// scores when asked) that non-Gower metrics and the gap statistic use.
     static func euclideanSpace(_ features: Matrix<Double>, weights: [Double], options: AnalysisOptions) throws -> Matrix<Double> {
