@@ -48,9 +48,11 @@ struct ResampledTrees {
     /// drawn m times counts m times. Where a column's weight multiplies its
     /// term (`TendencyAnalysis.weightsMultiplyColumnTerms`), that is the
     /// column once with m times its weight: the same distances for about
-    /// 1 - 1/e of the kernel's work (measured: `tendency analyze` on 2,000
-    /// generated members 7.2-9.2 s before, 6.3-8.7 s after). Otherwise the
-    /// columns are repeated.
+    /// 1 - 1/e of the kernel's work (`tendency analyze` on 5,000 generated
+    /// members: 37.1 s before, 32.5 s after). Rounding differs, so near-ties
+    /// in resample trees may go the other way: measured a quarter of the
+    /// variation a different seed gives (Benchmarks/README.md). Otherwise
+    /// the columns are repeated.
     static func columns(of drawn: [[Int]], weights: [Double], options: AnalysisOptions) -> (columns: [Int], weights: [Double]) {
         guard TendencyAnalysis.weightsMultiplyColumnTerms(options) else {
             let columns = drawn.flatMap { $0 }
