@@ -27,7 +27,7 @@ import TendencyCore
         for t in cores where t >= 0 { coreSizes[t] += 1 }
         let apart = (0..<n).filter { cores[$0] < 0 }
         #expect(apart.count > 5)
-        let found = TendencyCut.nearestCores(apart, cores: cores, coreSizes: coreSizes, distances: d)
+        let found = TendencyCut.nearestCores([TendencyCut.Cores(tendency: cores, sizes: coreSizes, apart: apart)], distances: d)[0]
         for (i, label) in zip(apart, found) {
             var best = 0, bestMean = Double.infinity
             for t in 0..<k where coreSizes[t] > 0 {
@@ -64,5 +64,26 @@ import TendencyCore
                 }
             }
         }
+    }
+
+    /// Cutting at several k in one pass gives each k's cut as cutting at that
+    /// k alone, in any order of the ks and with k = 1 among them.
+    @Test(arguments: [4, 5] as [UInt64])
+    func cutsAtSeveralCountsMatchOneCountAtATime(seed: UInt64) throws {
+        let n = 90, minimum = 12
+        let d = Self.distances(count: n, seed: seed)
+        // Single linkage chains, leaving small branches outside large cores.
+        let dendrogram = Dendrogram(try HierarchicalClustering.linkage(d, method: .single))
+        let ks = [3, 1, 6, 2, 5, 4]
+        let together = TendencyCut.cuts(dendrogram: dendrogram, distances: d, ks: ks, minimumSize: minimum)
+        var apartSomewhere = false
+        for (k, cut) in zip(ks, together) {
+            let alone = TendencyCut(dendrogram: dendrogram, distances: d, k: k, minimumSize: minimum)
+            #expect(cut.labels == alone.labels, "k = \(k)")
+            #expect(cut.apart == alone.apart, "k = \(k)")
+            #expect(Set(cut.labels) == Set(0..<k))
+            apartSomewhere = apartSomewhere || !cut.apart.isEmpty
+        }
+        #expect(apartSomewhere, "some cut must have members apart, or the pass is not exercised")
     }
 }

@@ -37,9 +37,8 @@ struct ResampledTrees {
             }
             let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
             let minimum = options.minimumTendencySize(members: members.count)
-            let labelsByK = ks.filter { $0 >= 2 }.map {
-                TendencyCut(dendrogram: dendrogram, distances: resampled, k: $0, minimumSize: minimum).labels
-            }
+            let labelsByK = TendencyCut.cuts(dendrogram: dendrogram, distances: resampled, ks: ks.filter { $0 >= 2 },
+                                             minimumSize: minimum).map(\.labels)
             return Resample(members: members, labelsByK: labelsByK)
         }
     }

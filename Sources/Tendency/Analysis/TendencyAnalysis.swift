@@ -53,7 +53,7 @@ public struct TendencyAnalysis: Sendable {
         let maxK = min(options.k ?? options.maxK, max(1, n / options.minimumTendencySize(members: n)))
         let ks = 1...max(1, maxK)
         let minimum = options.minimumTendencySize(members: n)
-        let cuts = ks.map { TendencyCut(dendrogram: dendrogram, distances: distances, k: $0, minimumSize: minimum) }
+        let cuts = TendencyCut.cuts(dendrogram: dendrogram, distances: distances, ks: ks, minimumSize: minimum)
         let resamples = options.bootstrap > 0 && maxK >= 2
             ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks) : nil
 
@@ -179,7 +179,8 @@ public struct TendencyAnalysis: Sendable {
             let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean)
             let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
             let minimum = minimumShare.minimumTendencySize(members: matrix.rows)
-            return { k in TendencyCut(dendrogram: tree, distances: d, k: k, minimumSize: minimum).labels }
+            let cuts = TendencyCut.cuts(dendrogram: tree, distances: d, ks: ks, minimumSize: minimum)
+            return { k in cuts[k - ks.lowerBound].labels }
         }
     }
 }
