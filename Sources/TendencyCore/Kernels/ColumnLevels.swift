@@ -21,7 +21,7 @@ struct ColumnLevels<S: BLASScalar> {
                 for i in 0..<n {
                     let v = x[i &* p &+ k]
                     if v.isNaN { continue }
-                    let at = Self.insertionPoint(of: v, in: distinct)
+                    let at = Self.position(of: v, in: distinct)
                     if at < distinct.count && distinct[at] == v { continue }
                     if distinct.count == limit {
                         distinct.append(v)
@@ -33,17 +33,6 @@ struct ColumnLevels<S: BLASScalar> {
             }
         }
         self.levels = levels
-    }
-
-    /// The first index of `sorted` whose value is not below `value`.
-    @inline(__always)
-    private static func insertionPoint(of value: S, in sorted: [S]) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo &+ hi) >> 1
-            if sorted[mid] < value { lo = mid &+ 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// The most scalars (rows x expanded columns) an expansion may take:
@@ -68,13 +57,14 @@ struct ColumnLevels<S: BLASScalar> {
         return chosen
     }
 
-    /// The position of `value` in a sorted level list (it must be there).
+    /// The first position of a sorted level list whose value is not below
+    /// `value`: its position when it is there.
     @inline(__always)
     static func position(of value: S, in sorted: [S]) -> Int {
-        var lo = 0, hi = sorted.count - 1
+        var lo = 0, hi = sorted.count
         while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+            let mid = (lo &+ hi) >> 1
+            if sorted[mid] < value { lo = mid &+ 1 } else { hi = mid }
         }
         return lo
     }
