@@ -279,6 +279,27 @@ import Testing
         }
     }
 
+    /// Two-valued columns (any two values) take one indicator each, the
+    /// others one per value; the distances stay exact, alone or mixed with
+    /// constant, many-valued and directly compared columns, in both precisions.
+    @Test func hammingTwoValuedColumnsTakeOneIndicator() throws {
+        var g = SeededGenerator(seed: 31)
+        let n = 37
+        let mixed = Matrix<Double>((0..<n).map { i in
+            [g.nextIndex(below: 2) == 0 ? -1 : 3, 7, Double(g.nextIndex(below: 4)), Double(i) * 0.5,
+             g.nextIndex(below: 2) == 0 ? 0.25 : 0.5]
+        })
+        let twoValued = Matrix<Double>((0..<n).map { _ in (0..<6).map { _ in Double(g.nextIndex(below: 2)) * 2 - 1 } })
+        for (x, width) in [(mixed, 1 + 4 + 1 + 1), (twoValued, 6)] {
+            let kernel = HammingKernel(x)
+            #expect(kernel.indicatorWidth == width)
+            let found = try RowBlocks.condensed(kernel, blockHeight: 5)
+            #expect(Self.maxError(found.storage, Self.direct(x, .hamming)) == 0)
+            let single = try RowBlocks.condensed(HammingKernel(x.converted(to: Float.self)), blockHeight: 7)
+            #expect(Self.maxError(single.storage.map(Double.init), Self.direct(x, .hamming)) <= 1e-6)
+        }
+    }
+
     /// The distinct values of each column, sorted, or nil past the limit: as
     /// sorting the column and dropping repeats would give, with NaN left
     /// out and -0.0 counted as 0.0; exactly `limit` values still count.
