@@ -20,6 +20,13 @@ protocol DissimilarityStore: AnyObject {
                _ visit: (Int, Value) -> Void)
     /// The merge height reported for a working dissimilarity.
     func height(_ value: Value) -> Double
+    /// Called before a merge with the slot the chain goes on from after it
+    /// (a hint: a store may prepare the rows it will likely read next).
+    func willContinue(from slot: Int)
+}
+
+extension DissimilarityStore {
+    func willContinue(from slot: Int) {}
 }
 
 /// A merge between slots, before SciPy relabelling: `kept` holds the union.

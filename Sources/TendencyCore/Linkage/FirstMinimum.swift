@@ -1,7 +1,8 @@
 /// The first strict minimum of a contiguous run of values: the position of
 /// the smallest value, the earliest one on ties (SciPy's tie rule for
 /// nearest neighbours), and the value; `(-1, +infinity)` when no value is
-/// below +infinity.
+/// below +infinity. Also a likely runner-up (the best of the other SIMD
+/// lanes' minima, -1 if none): a hint for prefetching, not an exact answer.
 ///
 /// Why: the nearest-neighbour scans of `SquareStore` were the largest part
 /// of the linkage, a scalar loop bound by its compare-and-select chain. Here
@@ -9,18 +10,19 @@
 /// own first strict minimum, and the lanes are combined by (value, position):
 /// the same answer as one pass in order, for any values without NaN.
 enum FirstMinimum {
-    static func of<S: BLASScalar>(_ values: UnsafePointer<S>, count: Int) -> (position: Int, value: S) {
+    static func of<S: BLASScalar>(_ values: UnsafePointer<S>, count: Int) -> (position: Int, value: S, runnerUp: Int) {
         if S.self == Double.self {
-            let (p, v) = lanes(UnsafeRawPointer(values).assumingMemoryBound(to: Double.self), count,
-                               SIMD4<Double>.self, SIMD4<Int64>.self)
-            return (p, S(v))
+            let (p, v, r) = lanes(UnsafeRawPointer(values).assumingMemoryBound(to: Double.self), count,
+                                  SIMD4<Double>.self, SIMD4<Int64>.self)
+            return (p, S(v), r)
         }
         if S.self == Float.self {
-            let (p, v) = lanes(UnsafeRawPointer(values).assumingMemoryBound(to: Float.self), count,
-                               SIMD4<Float>.self, SIMD4<Int32>.self)
-            return (p, S(v))
+            let (p, v, r) = lanes(UnsafeRawPointer(values).assumingMemoryBound(to: Float.self), count,
+                                  SIMD4<Float>.self, SIMD4<Int32>.self)
+            return (p, S(v), r)
         }
-        return inOrder(values, from: 0, to: count, best: -1, bestValue: .infinity)
+        let (p, v) = inOrder(values, from: 0, to: count, best: -1, bestValue: .infinity)
+        return (p, v, -1)
     }
 
     /// The plain loop, continuing from a minimum found so far.
@@ -42,7 +44,7 @@ enum FirstMinimum {
     @inline(__always)
     private static func lanes<S: BLASScalar & SIMDScalar, V: SIMD<S>, P: SIMD>(
         _ values: UnsafePointer<S>, _ count: Int, _: V.Type, _: P.Type
-    ) -> (Int, S) where P.Scalar: FixedWidthInteger & SIMDScalar, V.MaskStorage == P.MaskStorage {
+    ) -> (Int, S, Int) where P.Scalar: FixedWidthInteger & SIMDScalar, V.MaskStorage == P.MaskStorage {
         let width = V.scalarCount
         let step = 2 * width
         var low = V(repeating: .infinity), high = V(repeating: .infinity)
@@ -77,7 +79,20 @@ enum FirstMinimum {
             combine(low[lane], lowAt[lane])
             combine(high[lane], highAt[lane])
         }
+        var runnerUp = -1
+        var runnerUpValue = S.infinity
+        func consider(_ value: S, _ at: P.Scalar) {
+            if at >= 0 && Int(at) != best && value < runnerUpValue {
+                runnerUp = Int(at)
+                runnerUpValue = value
+            }
+        }
+        for lane in 0..<width {
+            consider(low[lane], lowAt[lane])
+            consider(high[lane], highAt[lane])
+        }
         // The tail comes after every lane's positions: only strictly smaller values win.
-        return inOrder(values, from: j, to: count, best: best, bestValue: bestValue)
+        let (first, value) = inOrder(values, from: j, to: count, best: best, bestValue: bestValue)
+        return (first, value, first == best ? runnerUp : best)
     }
 }

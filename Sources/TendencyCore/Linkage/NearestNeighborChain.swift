@@ -39,6 +39,7 @@ func nearestNeighborChain<Store: DissimilarityStore>(_ store: Store) throws -> [
             length += 1
         }
         length -= 2
+        if length > 0 { store.willContinue(from: chain[length - 1]) }
         let (dropped, kept) = x < y ? (x, y) : (y, x)
         merges.append(SlotMerge(dropped: dropped, kept: kept, height: store.height(value)))
         store.merge(dropped, into: kept, dissimilarity: value, visitingBelow: 0) { _, _ in }

@@ -31,4 +31,12 @@ struct PartMinima<S: BLASScalar>: ~Copyable {
         for k in 0..<parts where value[k] < best.value { best = (index[k], value[k]) }
         return best
     }
+
+    /// The index of the smallest part minimum other than `best`'s, -1 if
+    /// none: a likely runner-up, for prefetching.
+    func runnerUp(of parts: Int, besides best: Int) -> Int {
+        var found = (index: -1, value: S.infinity)
+        for k in 0..<parts where index[k] != best && value[k] < found.value { found = (index[k], value[k]) }
+        return found.index
+    }
 }
