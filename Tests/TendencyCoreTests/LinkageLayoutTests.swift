@@ -52,23 +52,24 @@ import Testing
             for k in d.storage.indices { d.storage[k] = Double(1 + Int(generator.next() % UInt64(levels))) }
             let condensed = try HierarchicalClustering.linkage(d, method: method, layout: .condensed)
             for partedWidth in [1, 64] {
-                let (linkage, aheadReplays) = try partedLinkage(d, method, partedWidth: partedWidth)
+                let (linkage, ahead, paired) = try partedLinkage(d, method, partedWidth: partedWidth)
                 #expect(linkage == condensed, "n \(n), parted from width \(partedWidth), \(method)")
-                // The row the chain likely scans next is replayed beside some merge updates.
-                if n >= 700 { #expect(aheadReplays > 0, "n \(n), parted from width \(partedWidth), \(method)") }
+                // Rows the chain likely scans next are replayed beside merge updates and other replays.
+                if n >= 700 { #expect(ahead > 0 && paired > 0, "n \(n), parted from width \(partedWidth), \(method): \(ahead), \(paired)") }
             }
         }
     }
 
     /// The chain on a `SquareStore` that uses its partner from `partedWidth`
-    /// on, and how many rows it replayed ahead of the chain.
-    func partedLinkage(_ d: CondensedDistances<Double>, _ method: LinkageMethod, partedWidth: Int) throws -> (Linkage, Int) {
-        func run<Rule: LanceWilliamsRule>(_: Rule.Type) throws -> (Linkage, Int) {
+    /// on, and how many rows it replayed ahead of the chain (beside merge
+    /// updates, beside other replays).
+    func partedLinkage(_ d: CondensedDistances<Double>, _ method: LinkageMethod, partedWidth: Int) throws -> (Linkage, Int, Int) {
+        func run<Rule: LanceWilliamsRule>(_: Rule.Type) throws -> (Linkage, Int, Int) {
             let matrix = try #require(d.storage.withUnsafeBufferPointer {
                 SquareMatrixBuffer<Double>(condensed: $0.baseAddress!, count: d.count, squared: Rule.squaresDistances, force: true)
             })
             let store = SquareStore<Double, Rule>(matrix, partedWidth: partedWidth)
-            return (try stepwiseLinkage(nearestNeighborChain(store), leafCount: d.count), store.aheadReplays)
+            return (try stepwiseLinkage(nearestNeighborChain(store), leafCount: d.count), store.aheadReplays, store.pairedReplays)
         }
         switch method {
         case .complete: return try run(CompleteRule.self)
