@@ -134,11 +134,12 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         }
         stamp = .allocate(capacity: count)
         stamp.initialize(repeating: 0, count: count)
-        neighbor = .allocate(capacity: count)
+        // One allocation for the cached neighbours and the runner-ups after them.
+        neighbor = .allocate(capacity: 2 * count)
         neighbor.initialize(repeating: Self.stale, count: count)
         neighborValue = .allocate(capacity: count)
         neighborValue.initialize(repeating: .infinity, count: count)
-        runnerUp = .allocate(capacity: count)
+        runnerUp = neighbor + count
         runnerUp.initialize(repeating: -1, count: count)
         sizeValue = .allocate(capacity: count)
         sizeValue.initialize(repeating: 1, count: count)
@@ -161,7 +162,6 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         stamp.deallocate()
         neighbor.deallocate()
         neighborValue.deallocate()
-        runnerUp.deallocate()
         sizeValue.deallocate()
         logX.deallocate()
         logY.deallocate()
