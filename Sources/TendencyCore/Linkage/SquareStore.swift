@@ -189,7 +189,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let np = sizeValue[p]
         // A long replay touches most cache lines of the row at random: read
         // the row in order first (prefetched, into L2), measured ~2x faster.
-        if (merged - k) &* 16 >= width {
+        if isLongStale(p) {
             var touched: S = 0
             let step = max(1, 64 / MemoryLayout<S>.stride)
             var j = 0
@@ -220,8 +220,9 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         guard low < high else { return (-1, .infinity, -1) }
         let best: Int, bestValue: S, second: Int
         if let partner, high - low >= partedWidth {
-            (best, bestValue) = partedMinimum(partner, over: high - low) { .scan(row: r, low: low, high: high, length: $0) }
-            second = partMinima.runnerUp(of: Self.parts, besides: best)
+            (best, bestValue, second) = partedMinimum(partner, over: high - low) {
+                .scan(row: r, low: low, high: high, length: $0)
+            }
         } else {
             let (first, value, next) = FirstMinimum.of(r + low, count: high - low)
             (best, bestValue, second) = (first < 0 ? -1 : low + first, value, next < 0 ? -1 : low + next)
@@ -237,16 +238,16 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
 
     /// Runs the pass `make(length)` over `count` entries in parts of
     /// `length`, shared with the partner; the first strict minimum over the
-    /// parts' results, in part order.
-    /// `extraParts` more parts run first (see `RowPass.update`).
+    /// parts' results, in part order, and the best other part's (a runner-up
+    /// hint). `extraParts` more parts run first (see `RowPass.update`).
     private func partedMinimum(_ partner: PassPartner<SquareStore>, over count: Int, extraParts: Int = 0,
-                               _ make: (_ length: Int) -> RowPass) -> (Int, S) {
+                               _ make: (_ length: Int) -> RowPass) -> (Int, S, Int) {
         let length = Self.partLength(count)
         let parts = (count + length - 1) / length
-        for k in parts..<Self.parts { partMinima.set(k, (-1, .infinity)) }
         pass = make(length)
         partner.run(parts: parts + extraParts)
-        return partMinima.first(of: parts)
+        let (best, value) = partMinima.first(of: parts)
+        return (best, value, partMinima.runnerUp(of: parts, besides: best))
     }
 
     func runPart(_ part: Int) {
@@ -319,8 +320,8 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         // Worth a part of its own only when long; never x or y, nor a row merged away.
         let ahead = self.ahead
         self.ahead = -1
-        let replayAhead = ahead >= 0 && ahead != px && ahead != py && sizeValue[ahead] != 0
-            && (merged - stamp[ahead]) &* 16 >= width ? ahead : -1
+        let replayAhead = ahead >= 0 && ahead != px && ahead != py && sizeValue[ahead] != 0 && isLongStale(ahead)
+            ? ahead : -1
         if let partner, 64 * (merged - max(stamp[px], stamp[py])) >= partedWidth {
             // Two independent rows: each replay writes only its own row and stamp.
             pass = .refresh(px, py)
@@ -337,7 +338,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
         let best: Int, bestValue: S
         if let partner, width >= partedWidth {
             if replayAhead >= 0 { aheadReplays += 1 }
-            (best, bestValue) = partedMinimum(partner, over: width, extraParts: replayAhead >= 0 ? 1 : 0) {
+            (best, bestValue, _) = partedMinimum(partner, over: width, extraParts: replayAhead >= 0 ? 1 : 0) {
                 .update(change, high: width, length: $0, ahead: replayAhead)
             }
         } else {
