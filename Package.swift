@@ -21,11 +21,14 @@ let package = Package(
             name: "CLinearAlgebra",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // Layer 0 too: vector loops in C, compiled for SSE2, AVX2 and AVX-512
+        // and chosen at run time (Swift has no per-function target).
+        .target(name: "CPanelSums"),
         // Layer 1: the numeric core. Matrices, kernels, linkage, dendrograms,
         // validity, projection, resampling. Knows no domain words.
         .target(
             name: "TendencyCore",
-            dependencies: ["CLinearAlgebra"]
+            dependencies: ["CLinearAlgebra", "CPanelSums"]
         ),
         // Layer 2: the domain. Codebooks, sketches, surveys, Polis, features,
         // analysis, profiles, reports.

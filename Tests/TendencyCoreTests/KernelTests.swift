@@ -166,14 +166,15 @@ import Testing
     }
 
     /// Directly compared columns of data without missing values are summed in
-    /// SIMD lanes; the result equals a plain loop over the columns in order,
-    /// to the bit, for lengths that leave scalar tails too.
-    @Test func gowerDirectColumnsMatchAPlainLoopBitForBit() throws {
+    /// vector registers (`RowPanels`); in every vector variant this machine
+    /// runs, the result equals a plain loop over the columns in order, to the
+    /// bit, for sizes that leave partial panels and cross a cache chunk.
+    @Test(arguments: [203, 601])
+    func gowerDirectColumnsMatchAPlainLoopBitForBit(rows: Int) throws {
         func check<S: BLASScalar>(_: S.Type) throws {
-            let x = Self.gaussian(203, 11, seed: 31)
+            let x = Self.gaussian(rows, 11, seed: 31)
             let n = x.rows, p = x.columns
             let data = Matrix<S>(rows: n, columns: p, storage: x.storage.map { S($0) })
-            let distances = try RowBlocks.condensed(GowerKernel(data, policy: .fail, expansionBudget: 0), blockHeight: 37)
             var scaled = [S](repeating: 0, count: n * p)
             for k in 0..<p {
                 let column = (0..<n).map { Double(data[$0, k]) }
@@ -188,9 +189,13 @@ import Testing
                     expected.append(min(max(sum / S(p), 0), 1))
                 }
             }
-            #expect(distances.storage.count == expected.count)
-            let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
-            #expect(differing == 0, "\(S.self): \(differing) distances differ from the plain loop")
+            for variant in PanelVariant.available {
+                let kernel = GowerKernel(data, policy: .fail, expansionBudget: 0, panelVariant: variant)
+                let distances = try RowBlocks.condensed(kernel, blockHeight: 37)
+                #expect(distances.storage.count == expected.count)
+                let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
+                #expect(differing == 0, "\(S.self), variant \(variant.code): \(differing) distances differ from the plain loop")
+            }
         }
         try check(Double.self)
         try check(Float.self)
@@ -198,15 +203,16 @@ import Testing
 
     /// Directly compared Hamming columns (all of them here: Gaussian columns
     /// have more levels than the expansion takes) give exactly the plain
-    /// loop's fractions, in every row block and chunk.
-    @Test func hammingDirectColumnsMatchAPlainLoopBitForBit() throws {
+    /// loop's fractions, in every row block and chunk and in every vector
+    /// variant this machine runs.
+    @Test(arguments: [203, 601])
+    func hammingDirectColumnsMatchAPlainLoopBitForBit(rows: Int) throws {
         func check<S: BLASScalar>(_: S.Type) throws {
-            var x = Self.gaussian(203, 11, seed: 33)
+            var x = Self.gaussian(rows, 11, seed: 33)
             // Some equal values, so both outcomes of the comparison occur.
             for i in stride(from: 0, to: x.rows, by: 3) { x[i, 2] = 1; x[i, 7] = -1 }
             let n = x.rows, p = x.columns
             let data = Matrix<S>(rows: n, columns: p, storage: x.storage.map { S($0) })
-            let distances = try RowBlocks.condensed(HammingKernel(data, expansionBudget: 0), blockHeight: 37)
             var expected = [S]()
             for i in 0..<n {
                 for j in (i + 1)..<n {
@@ -214,9 +220,13 @@ import Testing
                     expected.append(S(differing) / S(p))
                 }
             }
-            #expect(distances.storage.count == expected.count)
-            let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
-            #expect(differing == 0, "\(S.self): \(differing) distances differ from the plain loop")
+            for variant in PanelVariant.available {
+                let kernel = HammingKernel(data, expansionBudget: 0, panelVariant: variant)
+                let distances = try RowBlocks.condensed(kernel, blockHeight: 37)
+                #expect(distances.storage.count == expected.count)
+                let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
+                #expect(differing == 0, "\(S.self), variant \(variant.code): \(differing) distances differ from the plain loop")
+            }
             #expect(expected.contains { $0 < 1 } && expected.contains { $0 == 1 })
         }
         try check(Double.self)

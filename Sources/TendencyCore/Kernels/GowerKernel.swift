@@ -48,15 +48,9 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     /// (0 where missing) and their presence masks.
     let scaled: KernelBuffer<S>
     let scaledMask: KernelBuffer<S>
-    /// Without missing values, the scaled values again in panels of
-    /// `panelRows` rows: (i, c) at `(i / r) * r * directColumns + c * r + i % r`
-    /// for r = `panelRows`, so the sums kept in registers read one contiguous
-    /// block (one page) instead of one cache line in each of the column-major
-    /// columns.
-    let panels: KernelBuffer<S>
-    /// Rows per panel: the sums `completeLanes` keeps in registers, two
-    /// `SIMD4`s.
-    static var panelRows: Int { 8 }
+    /// Without missing values, the scaled values again as `RowPanels`, whose
+    /// sums run in vector registers; with missing values, nil.
+    let panels: RowPanels<S>?
     let directColumns: Int
     /// True when no value is missing: every denominator is `totalWeight`.
     let complete: Bool
@@ -65,7 +59,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
 
     /// `data` may hold NaN (missing) but no infinities (checked by the caller).
     init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy, columnWeights: [Double]? = nil,
-         expansionBudget: Int = ColumnLevels<S>.expansionBudget) {
+         expansionBudget: Int = ColumnLevels<S>.expansionBudget, panelVariant: PanelVariant = .best) {
         let n = data.rows, p = data.columns
         let columnWeight = columnWeights ?? [Double](repeating: 1, count: p)
         totalWeight = columnWeight.reduce(0, +)
@@ -90,20 +84,31 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         let L = stepWeights.count
         levels = L
         directColumns = directIndices.count
-        mask = KernelBuffer(count: n * p)
-        steps = KernelBuffer(count: n * 2 * L)
-        weights = KernelBuffer(count: L)
-        scaled = KernelBuffer(count: n * directIndices.count)
-        scaledMask = KernelBuffer(count: n * directIndices.count)
-        let D = directIndices.count, panelRows = Self.panelRows
         let hasMissing = data.storage.contains { $0.isNaN }
-        panels = KernelBuffer(count: hasMissing ? 0 : (n + panelRows - 1) / panelRows * panelRows * D)
-        for l in 0..<L { weights.pointer[l] = S(stepWeights[l]) }
         complete = !hasMissing
-        let m = mask.pointer, fb = steps.pointer, u = scaled.pointer, um = scaledMask.pointer
+        // Without missing values the mask and the column-major copies go
+        // unused: every denominator is the total weight, and the direct
+        // columns are read from their panels.
+        let presenceMask = KernelBuffer<S>(count: hasMissing ? n * p : 0)
+        let stepBits = KernelBuffer<S>(count: n * 2 * L)
+        mask = presenceMask
+        steps = stepBits
+        weights = KernelBuffer(count: L)
+        scaled = KernelBuffer(count: hasMissing ? n * directIndices.count : 0)
+        scaledMask = KernelBuffer(count: hasMissing ? n * directIndices.count : 0)
+        for l in 0..<L { weights.pointer[l] = S(stepWeights[l]) }
+        let fb = stepBits.pointer
+        // Each direct column scaled to (x - min) / R over its present values;
+        // a column with one value (or none) has no differences: scale 0.
+        var lows = [Double](repeating: 0, count: directIndices.count)
+        var scales = [Double](repeating: 0, count: directIndices.count)
         data.storage.withUnsafeBufferPointer { src in
-            for i in 0..<n {
-                for k in 0..<p where !src[i * p + k].isNaN { m[i * p + k] = S(columnWeight[k].squareRoot()) }
+            if hasMissing {
+                let m = presenceMask.pointer
+                for k in 0..<p {
+                    let presence = S(columnWeight[k].squareRoot())
+                    for i in 0..<n where !src[i * p + k].isNaN { m[i * p + k] = presence }
+                }
             }
             for k in 0..<p {
                 guard let values = columnLevels[k], values.count >= 2 else { continue }
@@ -125,18 +130,24 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
                     if !v.isNaN { low = min(low, Double(v)); high = max(high, Double(v)) }
                 }
                 let range = high - low
-                if !(range > 0) { continue }   // one value (or none): no differences
-                for i in 0..<n {
-                    let v = src[i * p + k]
-                    if v.isNaN { continue }
-                    u[c * n + i] = S(columnWeight[k] * (Double(v) - low) / range)
+                if range > 0 { (lows[c], scales[c]) = (low, range) }
+            }
+        }
+        func scaledValue(_ v: S, column c: Int) -> S {
+            scales[c] > 0 ? S(columnWeight[directIndices[c]] * (Double(v) - lows[c]) / scales[c]) : 0
+        }
+        if hasMissing {
+            let u = scaled.pointer, um = scaledMask.pointer
+            for (c, k) in directIndices.enumerated() where scales[c] > 0 {
+                for i in 0..<n where !data[i, k].isNaN {
+                    u[c * n + i] = scaledValue(data[i, k], column: c)
                     um[c * n + i] = 1
                 }
             }
-        }
-        if complete {
-            for c in 0..<D {
-                for i in 0..<n { panels.pointer[i / panelRows * panelRows * D + c * panelRows + i % panelRows] = u[c * n + i] }
+            panels = nil
+        } else {
+            panels = directIndices.isEmpty ? nil : RowPanels(rows: n, columns: directIndices.count, variant: panelVariant) { i, c in
+                scaledValue(data[i, directIndices[c]], column: c)
             }
         }
     }
@@ -162,7 +173,12 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
         // Numerator, direct part.
         if directColumns > 0 {
             CacheBlockedPairs.forEach(rows: rows, count: n) { i, columns in
-                addDirectDifferences(to: tile + (i - r0) * ld - r0, row: i, columns: columns)
+                let sums = tile + (i - r0) * ld - r0
+                if let panels {
+                    panels.add(.absoluteDifference, to: sums, row: i, others: columns)
+                } else {
+                    addStreaming(to: sums, row: i, columns)
+                }
             }
         }
         // Denominator M_I M_J^T, then the ratio.
@@ -196,31 +212,9 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
     }
 
     /// Adds present_c(j) |u_c(j) - u_c(i)| over the directly compared columns
-    /// c, in column order, to `sums[j]` for every j in `columns`.
-    ///
-    /// Without missing values eight j at a time (one panel, see `panels`) are
-    /// kept in SIMD registers across all columns (`completeLanes`): each
-    /// column then costs one load per entry instead of three loads and a
-    /// store. With missing values the per-column mask test and broadcasts
-    /// cost more than that saves (measured 10% slower), so those sums stay a
-    /// streaming loop per column, as do the entries before the first whole
-    /// panel and after the last. The additions per entry are the same, in
-    /// the same order, either way.
-    private func addDirectDifferences(to sums: UnsafeMutablePointer<S>, row i: Int, columns: Range<Int>) {
-        guard complete else { return addStreaming(to: sums, row: i, columns) }
-        let panelRows = Self.panelRows
-        let first = min(columns.upperBound, (columns.lowerBound + panelRows - 1) / panelRows * panelRows)
-        addStreaming(to: sums, row: i, columns.lowerBound..<first)
-        var j = first
-        if S.self == Double.self {
-            j = Self.completeLanes(sums, i, first..<columns.upperBound, panels.pointer, directColumns, Double.self)
-        } else if S.self == Float.self {
-            j = Self.completeLanes(sums, i, first..<columns.upperBound, panels.pointer, directColumns, Float.self)
-        }
-        addStreaming(to: sums, row: i, j..<columns.upperBound)
-    }
-
-    /// The streaming loop of `addDirectDifferences`, one column at a time.
+    /// c, in column order, to `sums[j]` for every j in `columns`, one column
+    /// at a time: the sums of data with missing values, where a mask test
+    /// per column and entry would cost the panels more than they save.
     private func addStreaming(to sums: UnsafeMutablePointer<S>, row i: Int, _ columns: Range<Int>) {
         guard !columns.isEmpty else { return }
         let u = scaled.pointer, um = scaledMask.pointer, n = count
@@ -230,37 +224,5 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
             if mi == 0 { continue }
             for k in columns { sums[k] += present[k] * abs(values[k] - ui) }
         }
-    }
-
-    /// The SIMD part of `addDirectDifferences` for data without missing
-    /// values (every mask entry 1, and 1 * x == x), one panel of eight
-    /// entries at a time from a panel boundary: as many as SSE2's registers
-    /// hold with their temporaries. Returns where the scalar tail starts.
-    @inline(__always)
-    private static func completeLanes<T: BLASScalar & LaneMagnitude>(
-        _ sums: UnsafeMutablePointer<S>, _ i: Int, _ columns: Range<Int>,
-        _ panels: UnsafeMutablePointer<S>, _ directColumns: Int, _: T.Type
-    ) -> Int {
-        typealias V = SIMD4<T>
-        let target = UnsafeMutableRawPointer(sums).assumingMemoryBound(to: T.self)
-        let u = UnsafeRawPointer(panels).assumingMemoryBound(to: T.self)
-        @inline(__always) func load(_ p: UnsafePointer<T>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
-        let rows = panelRows, panelSize = rows &* directColumns
-        let own = u + (i / rows) &* panelSize + i % rows
-        var j = columns.lowerBound
-        while j &+ rows <= columns.upperBound {
-            let sum = target + j
-            var low = load(sum), high = load(sum + 4)
-            let panel = u + (j / rows) &* panelSize
-            for c in 0..<directColumns {
-                let ui = own[c &* rows]
-                low += T.magnitudes(load(panel + c &* rows) - ui)
-                high += T.magnitudes(load(panel + c &* rows + 4) - ui)
-            }
-            UnsafeMutableRawPointer(sum).storeBytes(of: low, as: V.self)
-            UnsafeMutableRawPointer(sum + 4).storeBytes(of: high, as: V.self)
-            j &+= rows
-        }
-        return j
     }
 }

@@ -32,11 +32,12 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
     let twoValuedColumns: Int
     /// Per row, the sum of its x over the two-valued columns.
     let twoValuedCounts: KernelBuffer<S>
-    /// The remaining columns, column-major (`directColumns` of `count` values).
-    let direct: KernelBuffer<S>
+    /// The remaining columns, compared directly; nil when there are none.
+    let direct: RowPanels<S>?
     let directColumns: Int
 
-    init(_ data: Matrix<S>, expansionBudget: Int = ColumnLevels<S>.expansionBudget) {
+    init(_ data: Matrix<S>, expansionBudget: Int = ColumnLevels<S>.expansionBudget,
+         panelVariant: PanelVariant = .best) {
         let n = data.rows, p = data.columns
         count = n
         columns = p
@@ -69,9 +70,7 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
         indicators = KernelBuffer(count: n * width)
         unscaledIndicators = KernelBuffer(count: twoValued > 0 ? n * width : 0)
         twoValuedCounts = KernelBuffer(count: twoValued > 0 ? n : 0)
-        direct = KernelBuffer(count: n * directIndices.count)
         let h = indicators.pointer, u = unscaledIndicators.pointer, ones = twoValuedCounts.pointer
-        let d = direct.pointer
         data.storage.withUnsafeBufferPointer { src in
             for k in 0..<p {
                 guard let values = levels[k] else { continue }
@@ -88,9 +87,9 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
                     }
                 }
             }
-            for (c, k) in directIndices.enumerated() {
-                for i in 0..<n { d[c * n + i] = src[i * p + k] }
-            }
+        }
+        direct = directIndices.isEmpty ? nil : data.storage.withUnsafeBufferPointer { src in
+            RowPanels(rows: n, columns: directIndices.count, variant: panelVariant) { i, c in src[i * p + directIndices[c]] }
         }
     }
 
@@ -121,17 +120,9 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
                 for j in (i + 1)..<max(i + 1, n) { row[j] = (base - row[j]) / divisor }
             }
         }
-        guard directColumns > 0 else { return }
-        do {
-            let d = direct.pointer
-            CacheBlockedPairs.forEach(rows: rows, count: n) { i, columns in
-                let row = tile + (i - r0) * ld - r0
-                for c in 0..<directColumns {
-                    let column = d + c * n
-                    let xi = column[i]
-                    for j in columns { row[j] += column[j] != xi ? 1 : 0 }
-                }
-            }
+        guard let direct else { return }
+        CacheBlockedPairs.forEach(rows: rows, count: n) { i, columns in
+            direct.add(.mismatch, to: tile + (i - r0) * ld - r0, row: i, others: columns)
         }
         for i in rows {
             let row = tile + (i - r0) * ld - r0

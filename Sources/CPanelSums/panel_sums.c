@@ -1,0 +1,121 @@
+#include "CPanelSums.h"
+#include <string.h>
+
+// Four vector accumulators per panel: per column each takes a load, a
+// subtraction or comparison, a mask and an addition, so four chains keep the
+// adders as busy as their latency allows. (Eight measured no faster, and
+// made partial panels, summed whole, twice as costly.)
+#define ACCUMULATORS 4
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#define TARGET_AVX2 __attribute__((target("avx2")))
+#define TARGET_AVX512 __attribute__((target("avx512f")))
+
+static unsigned long long extended_state(void) {
+    unsigned int low, high;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    return ((unsigned long long)high << 32) | low;
+}
+
+int tendency_panel_best_variant(void) {
+    unsigned int a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return TENDENCY_PANEL_SSE2;
+    const unsigned int osxsave = 1u << 27, avx = 1u << 28;
+    if ((c & osxsave) == 0 || (c & avx) == 0) return TENDENCY_PANEL_SSE2;
+    unsigned long long state = extended_state();
+    if ((state & 0x6) != 0x6) return TENDENCY_PANEL_SSE2;   // XMM and YMM state saved by the OS
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return TENDENCY_PANEL_SSE2;
+    const unsigned int avx2 = 1u << 5, avx512f = 1u << 16;
+    if ((b & avx512f) && (state & 0xE6) == 0xE6) return TENDENCY_PANEL_AVX512;   // opmask and ZMM state too
+    if (b & avx2) return TENDENCY_PANEL_AVX2;
+    return TENDENCY_PANEL_SSE2;
+}
+#else
+// Other architectures take the portable variant (vectors of 16 bytes).
+#define TARGET_AVX2
+#define TARGET_AVX512
+int tendency_panel_best_variant(void) { return TENDENCY_PANEL_SSE2; }
+#endif
+
+/// Vector width in bytes of each variant.
+static long vector_bytes(int variant) {
+    switch (variant) {
+    case TENDENCY_PANEL_AVX512: return 64;
+    case TENDENCY_PANEL_AVX2: return 32;
+    default: return 16;
+    }
+}
+
+long tendency_panel_height(int variant, long element_size) {
+    return ACCUMULATORS * vector_bytes(variant) / element_size;
+}
+
+// One function per (operation, element type, variant): the same C, compiled
+// for the variant's vector width. Each panel's sums stay in ACCUMULATORS
+// vector registers across all columns; memcpy loads and stores, since panels
+// are only element-aligned. An operation defines the accumulator type A, its
+// start from the sums (LOAD), a column's step (STEP) and the write-back
+// (STORE).
+#define PANEL_LOOP(NAME, T, IT, BYTES, TARGET, OPERATION)                                 \
+    TARGET static void NAME(T *sums, const T *own, const T *panels, long count,          \
+                            long columns) {                                               \
+        typedef T V __attribute__((vector_size(BYTES)));                                 \
+        typedef IT IV __attribute__((vector_size(BYTES)));                               \
+        enum { W = BYTES / sizeof(T), R = ACCUMULATORS * W };                             \
+        for (long q = 0; q < count; q++) {                                                \
+            T *s = sums + q * R;                                                          \
+            const T *panel = panels + q * R * columns;                                    \
+            OPERATION##_A acc[ACCUMULATORS];                                              \
+            for (int a = 0; a < ACCUMULATORS; a++) OPERATION##_LOAD(acc[a], s + a * W);   \
+            for (long c = 0; c < columns; c++) {                                          \
+                const V x = own[c * R] - (V){}; /* a broadcast: x - (+0) is x, -0 too */ \
+                const T *values = panel + c * R;                                          \
+                for (int a = 0; a < ACCUMULATORS; a++) {                                  \
+                    V v;                                                                  \
+                    memcpy(&v, values + a * W, sizeof(V));                                \
+                    OPERATION##_STEP(acc[a], v, x, IT);                                   \
+                }                                                                         \
+            }                                                                             \
+            for (int a = 0; a < ACCUMULATORS; a++) OPERATION##_STORE(s + a * W, acc[a]);  \
+        }                                                                                 \
+    }
+
+// |v - x| added to the sums in place: the sign bit cleared.
+#define ABS_DIFFERENCE_A V
+#define ABS_DIFFERENCE_LOAD(acc, source) memcpy(&(acc), (source), sizeof(V))
+#define ABS_DIFFERENCE_STEP(acc, v, x, IT) \
+    ((acc) += (V)((IV)((v) - (x)) & (IV){} + (IT)(~(unsigned IT)0 >> 1)))
+#define ABS_DIFFERENCE_STORE(target, acc) memcpy((target), &(acc), sizeof(V))
+
+// Mismatches counted in integer lanes from zero (a comparison gives -1 where
+// the values differ), then added once. Exact, as adding 1 per column is,
+// while the sums are whole numbers below 2^24 (float) or 2^53 (double).
+#define MISMATCH_A IV
+#define MISMATCH_LOAD(acc, source) ((acc) = (IV){})
+#define MISMATCH_STEP(acc, v, x, IT) ((acc) -= ((v) != (x)))
+#define MISMATCH_STORE(target, acc)                                   \
+    do {                                                              \
+        V total;                                                      \
+        memcpy(&total, (target), sizeof(V));                          \
+        total += __builtin_convertvector((acc), V);                   \
+        memcpy((target), &total, sizeof(V));                          \
+    } while (0)
+
+#define ALL_VARIANTS(OP, NAME, T, IT)                                              \
+    PANEL_LOOP(NAME##_sse2, T, IT, 16, , OP)                                      \
+    PANEL_LOOP(NAME##_avx2, T, IT, 32, TARGET_AVX2, OP)                           \
+    PANEL_LOOP(NAME##_avx512, T, IT, 64, TARGET_AVX512, OP)                       \
+    void tendency_panel_##NAME(int variant, T *sums, const T *own, const T *panels, \
+                               long count, long columns) {                        \
+        switch (variant) {                                                        \
+        case TENDENCY_PANEL_AVX512: NAME##_avx512(sums, own, panels, count, columns); break; \
+        case TENDENCY_PANEL_AVX2: NAME##_avx2(sums, own, panels, count, columns); break;     \
+        default: NAME##_sse2(sums, own, panels, count, columns); break;                    \
+        }                                                                         \
+    }
+
+ALL_VARIANTS(ABS_DIFFERENCE, abs_differences_f64, double, long long)
+ALL_VARIANTS(ABS_DIFFERENCE, abs_differences_f32, float, int)
+ALL_VARIANTS(MISMATCH, mismatches_f64, double, long long)
+ALL_VARIANTS(MISMATCH, mismatches_f32, float, int)
