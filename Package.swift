@@ -23,12 +23,12 @@ let package = Package(
         ),
         // Layer 0 too: vector loops in C, compiled for SSE2, AVX2 and AVX-512
         // and chosen at run time (Swift has no per-function target).
-        .target(name: "CPanelSums"),
+        .target(name: "CVectorLoops"),
         // Layer 1: the numeric core. Matrices, kernels, linkage, dendrograms,
         // validity, projection, resampling. Knows no domain words.
         .target(
             name: "TendencyCore",
-            dependencies: ["CLinearAlgebra", "CPanelSums"]
+            dependencies: ["CLinearAlgebra", "CVectorLoops"]
         ),
         // Layer 2: the domain. Codebooks, sketches, surveys, Polis, features,
         // analysis, profiles, reports.

@@ -189,8 +189,8 @@ import Testing
                     expected.append(min(max(sum / S(p), 0), 1))
                 }
             }
-            for variant in PanelVariant.available {
-                let kernel = GowerKernel(data, policy: .fail, expansionBudget: 0, panelVariant: variant)
+            for variant in VectorVariant.available {
+                let kernel = GowerKernel(data, policy: .fail, expansionBudget: 0, vectorVariant: variant)
                 let distances = try RowBlocks.condensed(kernel, blockHeight: 37)
                 #expect(distances.storage.count == expected.count)
                 let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count
@@ -220,8 +220,8 @@ import Testing
                     expected.append(S(differing) / S(p))
                 }
             }
-            for variant in PanelVariant.available {
-                let kernel = HammingKernel(data, expansionBudget: 0, panelVariant: variant)
+            for variant in VectorVariant.available {
+                let kernel = HammingKernel(data, expansionBudget: 0, vectorVariant: variant)
                 let distances = try RowBlocks.condensed(kernel, blockHeight: 37)
                 #expect(distances.storage.count == expected.count)
                 let differing = zip(distances.storage, expected).filter { $0.0 != $0.1 }.count

@@ -14,12 +14,12 @@ import Testing
         }
     }
 
-    func checkFirstMinimum<S: BLASScalar>(_ type: S.Type) {
+    func checkFirstMinimum<S: BLASScalar>(_ type: S.Type, variant: VectorVariant) {
         for (index, run) in runs(type, seed: 11).enumerated() {
             let expected = run.withUnsafeBufferPointer {
                 FirstMinimum.inOrder($0.baseAddress!, from: 0, to: run.count, best: -1, bestValue: .infinity)
             }
-            let found = run.withUnsafeBufferPointer { FirstMinimum.of($0.baseAddress!, count: run.count) }
+            let found = run.withUnsafeBufferPointer { FirstMinimum.of($0.baseAddress!, count: run.count, variant: variant) }
             #expect(found.position == expected.position && found.value == expected.value, "\(S.self) run \(index)")
             // The runner-up is only a hint, but a valid one: another position, not below the minimum.
             #expect(found.runnerUp == -1 || found.runnerUp != found.position && run[found.runnerUp] >= found.value
@@ -32,9 +32,12 @@ import Testing
         }
     }
 
+    /// In every vector variant this machine runs.
     @Test func firstMinimumIsTheFirstStrictMinimum() {
-        checkFirstMinimum(Double.self)
-        checkFirstMinimum(Float.self)
+        for variant in VectorVariant.available {
+            checkFirstMinimum(Double.self, variant: variant)
+            checkFirstMinimum(Float.self, variant: variant)
+        }
     }
 
     func checkPasses<S: BLASScalar>(_ type: S.Type) {

@@ -59,7 +59,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
 
     /// `data` may hold NaN (missing) but no infinities (checked by the caller).
     init(_ data: Matrix<S>, policy: NoSharedColumnsPolicy, columnWeights: [Double]? = nil,
-         expansionBudget: Int = ColumnLevels<S>.expansionBudget, panelVariant: PanelVariant = .best) {
+         expansionBudget: Int = ColumnLevels<S>.expansionBudget, vectorVariant: VectorVariant = .best) {
         let n = data.rows, p = data.columns
         let columnWeight = columnWeights ?? [Double](repeating: 1, count: p)
         totalWeight = columnWeight.reduce(0, +)
@@ -146,7 +146,7 @@ struct GowerKernel<S: BLASScalar>: PairKernel {
             }
             panels = nil
         } else {
-            panels = directIndices.isEmpty ? nil : RowPanels(rows: n, columns: directIndices.count, variant: panelVariant) { i, c in
+            panels = directIndices.isEmpty ? nil : RowPanels(rows: n, columns: directIndices.count, variant: vectorVariant) { i, c in
                 scaledValue(data[i, directIndices[c]], column: c)
             }
         }

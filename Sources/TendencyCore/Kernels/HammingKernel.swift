@@ -37,7 +37,7 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
     let directColumns: Int
 
     init(_ data: Matrix<S>, expansionBudget: Int = ColumnLevels<S>.expansionBudget,
-         panelVariant: PanelVariant = .best) {
+         vectorVariant: VectorVariant = .best) {
         let n = data.rows, p = data.columns
         count = n
         columns = p
@@ -89,7 +89,7 @@ struct HammingKernel<S: BLASScalar>: PairKernel {
             }
         }
         direct = directIndices.isEmpty ? nil : data.storage.withUnsafeBufferPointer { src in
-            RowPanels(rows: n, columns: directIndices.count, variant: panelVariant) { i, c in src[i * p + directIndices[c]] }
+            RowPanels(rows: n, columns: directIndices.count, variant: vectorVariant) { i, c in src[i * p + directIndices[c]] }
         }
     }
 

@@ -1,21 +1,4 @@
-import CPanelSums
-
-/// The vector instruction set `RowPanels` sums in: the widest the CPU and OS
-/// support unless a test asks for a narrower one. Every variant gives the
-/// same sums bit for bit (`CPanelSums.h`), so the choice changes speed only.
-struct PanelVariant: Hashable, Sendable {
-    let code: Int32
-
-    static let sse2 = PanelVariant(code: Int32(TENDENCY_PANEL_SSE2))
-    static let avx2 = PanelVariant(code: Int32(TENDENCY_PANEL_AVX2))
-    static let avx512 = PanelVariant(code: Int32(TENDENCY_PANEL_AVX512))
-
-    /// The widest variant this machine runs, read once.
-    static let best = PanelVariant(code: tendency_panel_best_variant())
-
-    /// Every variant this machine runs, narrowest first.
-    static var available: [PanelVariant] { [sse2, avx2, avx512].filter { $0.code <= best.code } }
-}
+import CVectorLoops
 
 /// Columns compared directly, value by value, in each pair of rows (the
 /// columns of Gower and Hamming too many-valued for a product), stored so
@@ -40,12 +23,12 @@ struct RowPanels<S: BLASScalar>: Sendable {
     let rows: Int
     let columns: Int
     let height: Int
-    let variant: PanelVariant
+    let variant: VectorVariant
     /// Whole panels (the last padded with zeros).
     private let storage: KernelBuffer<S>
 
     /// Stores `value(i, c)` for i < `rows`, c < `columns`.
-    init(rows: Int, columns: Int, variant: PanelVariant = .best, value: (_ row: Int, _ column: Int) -> S) {
+    init(rows: Int, columns: Int, variant: VectorVariant = .best, value: (_ row: Int, _ column: Int) -> S) {
         self.rows = rows
         self.columns = columns
         self.variant = variant

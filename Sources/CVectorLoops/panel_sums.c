@@ -1,4 +1,5 @@
-#include "CPanelSums.h"
+#include "CVectorLoops.h"
+#include "targets.h"
 #include <string.h>
 
 // Four vector accumulators per panel: per column each takes a load, a
@@ -7,42 +8,11 @@
 // made partial panels, summed whole, twice as costly.)
 #define ACCUMULATORS 4
 
-#if defined(__x86_64__)
-#include <cpuid.h>
-#define TARGET_AVX2 __attribute__((target("avx2")))
-#define TARGET_AVX512 __attribute__((target("avx512f")))
-
-static unsigned long long extended_state(void) {
-    unsigned int low, high;
-    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
-    return ((unsigned long long)high << 32) | low;
-}
-
-int tendency_panel_best_variant(void) {
-    unsigned int a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) return TENDENCY_PANEL_SSE2;
-    const unsigned int osxsave = 1u << 27, avx = 1u << 28;
-    if ((c & osxsave) == 0 || (c & avx) == 0) return TENDENCY_PANEL_SSE2;
-    unsigned long long state = extended_state();
-    if ((state & 0x6) != 0x6) return TENDENCY_PANEL_SSE2;   // XMM and YMM state saved by the OS
-    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return TENDENCY_PANEL_SSE2;
-    const unsigned int avx2 = 1u << 5, avx512f = 1u << 16;
-    if ((b & avx512f) && (state & 0xE6) == 0xE6) return TENDENCY_PANEL_AVX512;   // opmask and ZMM state too
-    if (b & avx2) return TENDENCY_PANEL_AVX2;
-    return TENDENCY_PANEL_SSE2;
-}
-#else
-// Other architectures take the portable variant (vectors of 16 bytes).
-#define TARGET_AVX2
-#define TARGET_AVX512
-int tendency_panel_best_variant(void) { return TENDENCY_PANEL_SSE2; }
-#endif
-
 /// Vector width in bytes of each variant.
 static long vector_bytes(int variant) {
     switch (variant) {
-    case TENDENCY_PANEL_AVX512: return 64;
-    case TENDENCY_PANEL_AVX2: return 32;
+    case TENDENCY_VECTOR_AVX512: return 64;
+    case TENDENCY_VECTOR_AVX2: return 32;
     default: return 16;
     }
 }
@@ -109,8 +79,8 @@ long tendency_panel_height(int variant, long element_size) {
     void tendency_panel_##NAME(int variant, T *sums, const T *own, const T *panels, \
                                long count, long columns) {                        \
         switch (variant) {                                                        \
-        case TENDENCY_PANEL_AVX512: NAME##_avx512(sums, own, panels, count, columns); break; \
-        case TENDENCY_PANEL_AVX2: NAME##_avx2(sums, own, panels, count, columns); break;     \
+        case TENDENCY_VECTOR_AVX512: NAME##_avx512(sums, own, panels, count, columns); break; \
+        case TENDENCY_VECTOR_AVX2: NAME##_avx2(sums, own, panels, count, columns); break;     \
         default: NAME##_sse2(sums, own, panels, count, columns); break;                    \
         }                                                                         \
     }

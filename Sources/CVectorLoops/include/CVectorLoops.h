@@ -1,8 +1,23 @@
-#ifndef TENDENCY_PANEL_SUMS_H
-#define TENDENCY_PANEL_SUMS_H
+#ifndef TENDENCY_VECTOR_LOOPS_H
+#define TENDENCY_VECTOR_LOOPS_H
 
-/// Per-column sums over rows stored in panels, in the widest vector
-/// instructions the CPU has (chosen at run time), for the pairwise kernels'
+// The numeric core's innermost loops, compiled three times (SSE2, AVX2,
+// AVX-512) and run in the widest variant the CPU has, chosen at run time:
+// Swift compiles for the x86-64 baseline and has no per-function target.
+// Every function takes the variant first; all variants give the same
+// results, bit for bit, except where a function says otherwise.
+
+/// Vector instruction sets, widest last.
+enum {
+    TENDENCY_VECTOR_SSE2 = 0,
+    TENDENCY_VECTOR_AVX2 = 1,
+    TENDENCY_VECTOR_AVX512 = 2,
+};
+
+/// The widest variant this CPU and OS support.
+int tendency_vector_best_variant(void);
+
+/// Per-column sums over rows stored in panels, for the pairwise kernels'
 /// directly compared columns.
 ///
 /// Layout: rows in panels of `height` rows (`tendency_panel_height`); in a
@@ -18,16 +33,6 @@
 /// Every variant adds the same terms in the same order to each sum, without
 /// fused multiply-adds, so all variants give the same sums bit for bit.
 
-/// Vector instruction sets, widest last.
-enum {
-    TENDENCY_PANEL_SSE2 = 0,
-    TENDENCY_PANEL_AVX2 = 1,
-    TENDENCY_PANEL_AVX512 = 2,
-};
-
-/// The widest variant this CPU and OS support.
-int tendency_panel_best_variant(void);
-
 /// Rows per panel for a variant and element size (8 for double, 4 for float).
 long tendency_panel_height(int variant, long element_size);
 
@@ -39,5 +44,13 @@ void tendency_panel_mismatches_f64(int variant, double *sums, const double *own,
                                    const double *panels, long count, long columns);
 void tendency_panel_mismatches_f32(int variant, float *sums, const float *own,
                                    const float *panels, long count, long columns);
+
+/// The first strict minimum of `values[0 ..< count]` (the earliest position
+/// on ties; -1 and +infinity when no value is below +infinity), for values
+/// without NaN: its position is returned, its value stored in `value`. In
+/// `runner_up`, a likely second: the best of the other lanes' minima, -1 if
+/// none; a hint, which differs between variants.
+long tendency_first_minimum_f64(int variant, const double *values, long count, double *value, long *runner_up);
+long tendency_first_minimum_f32(int variant, const float *values, long count, float *value, long *runner_up);
 
 #endif
