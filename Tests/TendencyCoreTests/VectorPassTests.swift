@@ -63,4 +63,25 @@ import Testing
         checkPasses(Double.self)
         checkPasses(Float.self)
     }
+
+    /// The mirror copies exactly the block's upper entries to their mirror
+    /// places and touches nothing else, for sizes and blocks that leave
+    /// partial tiles and strips, in every vector variant.
+    @Test func mirroredRowsMatchThePlainLoop() {
+        func check<S: BLASScalar>(_: S.Type, variant: VectorVariant) {
+            for n in [1, 2, 9, 70, 131] {
+                for rows in [0..<n, 0..<min(n, 5), (n / 3)..<min(n, n / 3 + 37), (n - 1)..<n] where !rows.isEmpty {
+                    var found = (0..<(n * n)).map { S($0) + 0.5 }
+                    var expected = found
+                    for i in rows { for j in (i + 1)..<max(i + 1, n) { expected[j * n + i] = expected[i * n + j] } }
+                    found.withUnsafeMutableBufferPointer { VectorPasses.mirrorRows($0.baseAddress!, n: n, rows: rows, variant: variant) }
+                    #expect(found == expected, "\(S.self), variant \(variant.code), n = \(n), rows \(rows)")
+                }
+            }
+        }
+        for variant in VectorVariant.available {
+            check(Double.self, variant: variant)
+            check(Float.self, variant: variant)
+        }
+    }
 }

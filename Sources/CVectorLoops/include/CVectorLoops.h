@@ -53,4 +53,10 @@ void tendency_panel_mismatches_f32(int variant, float *sums, const float *own,
 long tendency_first_minimum_f64(int variant, const double *values, long count, double *value, long *runner_up);
 long tendency_first_minimum_f32(int variant, const float *values, long count, float *value, long *runner_up);
 
+/// Copies the upper entries of rows `r0 ..< r1` of the row-major n x n
+/// matrix `m` (row i, columns j > i) to their mirror places (j, i): tiles of
+/// 8 x 8 transposed in registers, in strips of 64 target rows.
+void tendency_mirror_rows_f64(int variant, double *m, long n, long r0, long r1);
+void tendency_mirror_rows_f32(int variant, float *m, long n, long r0, long r1);
+
 #endif

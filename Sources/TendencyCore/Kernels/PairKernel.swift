@@ -133,13 +133,7 @@ enum RowBlocks {
                 for j in (i + 1)..<n { row[j] = row[j] * row[j] }
             }
         }
-        let r0 = rows.lowerBound, r1 = rows.upperBound
-        for jb in stride(from: r0, to: n, by: 64) {
-            for j in jb..<min(n, jb + 64) {
-                let target = m + j &* n
-                for i in r0..<min(r1, j) { target[i] = m[i &* n &+ j] }
-            }
-        }
+        VectorPasses.mirrorRows(m, n: n, rows: rows)
         for i in rows { m[i &* n &+ i] = diagonal }
         return firstNonFinite
     }
@@ -162,19 +156,11 @@ enum RowBlocks {
     }
 
     /// Zeroes the diagonal and copies the strict upper triangle onto the lower
-    /// one, in cache-sized squares.
+    /// one, in cache-sized squares (bands of 64 rows, strips of 64 columns).
     static func mirrorUpperTriangle<S: BLASScalar>(_ m: UnsafeMutablePointer<S>, n: Int) {
-        let side = 64
-        for ib in stride(from: 0, to: n, by: side) {
-            for jb in stride(from: ib, to: n, by: side) {
-                for i in ib..<min(n, ib + side) {
-                    let upperRow = m + i * n
-                    for j in max(jb, i + 1)..<max(max(jb, i + 1), min(n, jb + side)) {
-                        m[j * n + i] = upperRow[j]
-                    }
-                }
-            }
-            for i in ib..<min(n, ib + side) { m[i * n + i] = 0 }
+        for band in stride(from: 0, to: n, by: 64) {
+            VectorPasses.mirrorRows(m, n: n, rows: band..<min(n, band + 64))
         }
+        for i in 0..<n { m[i * n + i] = 0 }
     }
 }

@@ -1,4 +1,5 @@
 import CLinearAlgebra
+import CVectorLoops
 
 /// Elementwise passes over long contiguous runs of distances, vectorised for
 /// `Double` and `Float`.
@@ -16,6 +17,25 @@ enum VectorPasses {
             tendency_square_roots_float(UnsafeMutableRawPointer(values).assumingMemoryBound(to: Float.self), count)
         } else {
             for k in 0..<count { values[k] = values[k].squareRoot() }
+        }
+    }
+
+    /// Copies the upper entries of rows `rows` of the n x n matrix `m` (row i,
+    /// columns j > i) to (j, i): in C, 8 x 8 tiles transposed in registers
+    /// (`CVectorLoops.h`), where a plain loop makes 64 strided loads per tile.
+    static func mirrorRows<S: BLASScalar>(_ m: UnsafeMutablePointer<S>, n: Int, rows: Range<Int>,
+                                          variant: VectorVariant = .best) {
+        let raw = UnsafeMutableRawPointer(m)
+        if S.self == Double.self {
+            tendency_mirror_rows_f64(variant.code, raw.assumingMemoryBound(to: Double.self), n, rows.lowerBound, rows.upperBound)
+        } else if S.self == Float.self {
+            tendency_mirror_rows_f32(variant.code, raw.assumingMemoryBound(to: Float.self), n, rows.lowerBound, rows.upperBound)
+        } else {
+            for jb in stride(from: rows.lowerBound, to: n, by: 64) {
+                for j in jb..<min(n, jb + 64) {
+                    for i in rows.lowerBound..<min(rows.upperBound, j) { m[j &* n &+ i] = m[i &* n &+ j] }
+                }
+            }
         }
     }
 
