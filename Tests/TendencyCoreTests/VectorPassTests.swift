@@ -84,4 +84,45 @@ import Testing
             check(Float.self, variant: variant)
         }
     }
+
+    /// The Gram-to-distance pass and the square roots give the plain loops'
+    /// values bit for bit, and the same count below the cut, in every
+    /// vector variant, for every length (lane tails).
+    @Test func gramDistancesAndRootsMatchThePlainLoops() {
+        func check<S: BLASScalar>(_: S.Type, variant: VectorVariant) {
+            var generator = SeededGenerator(seed: 41)
+            for count in 0..<70 {
+                let norms = (0..<count).map { _ in S(Double(generator.next() % 1000) / 37) }
+                let own = S(Double(generator.next() % 1000) / 37)
+                // Gram entries near (own + norm) / 2, so some distances cancel below the cut.
+                let gram = norms.map { ($0 + own) / 2 - S(Double(generator.next() % 3)) * S.ulpOfOne * 8 }
+                let cut = S.ulpOfOne.squareRoot()
+                var expected = gram
+                var expectedBelow = 0
+                for j in 0..<count {
+                    let d = own + norms[j] - 2 * gram[j]
+                    expectedBelow += d < cut * (own + norms[j]) ? 1 : 0
+                    expected[j] = d
+                }
+                var found = gram
+                let below = found.withUnsafeMutableBufferPointer { row in
+                    norms.withUnsafeBufferPointer {
+                        VectorPasses.gramToSquaredDistances(row.baseAddress!, norms: $0.baseAddress!, own: own, cut: cut,
+                                                            count: count, variant: variant)
+                    }
+                }
+                let same = zip(found, expected).allSatisfy { $0 == $1 && $0.sign == $1.sign }
+                #expect(below == expectedBelow && same,
+                        "\(S.self), variant \(variant.code), count \(count)")
+                let magnitudes = expected.map { abs($0) }
+                var roots = magnitudes
+                roots.withUnsafeMutableBufferPointer { VectorPasses.takeSquareRoots($0.baseAddress!, count: count, variant: variant) }
+                #expect(roots == magnitudes.map { $0.squareRoot() }, "\(S.self), variant \(variant.code), count \(count)")
+            }
+        }
+        for variant in VectorVariant.available {
+            check(Double.self, variant: variant)
+            check(Float.self, variant: variant)
+        }
+    }
 }

@@ -53,6 +53,18 @@ void tendency_panel_mismatches_f32(int variant, float *sums, const float *own,
 long tendency_first_minimum_f64(int variant, const double *values, long count, double *value, long *runner_up);
 long tendency_first_minimum_f32(int variant, const float *values, long count, float *value, long *runner_up);
 
+/// Squared Euclidean distances from Gram entries, in place: row[j] becomes
+/// d_j = (own + norms[j]) - 2 row[j]; returns how many d_j are below
+/// cut * (own + norms[j]) (the pairs to recompute directly).
+long tendency_gram_to_squared_distances_f64(int variant, double *row, const double *norms, double own,
+                                            double cut, long count);
+long tendency_gram_to_squared_distances_f32(int variant, float *row, const float *norms, float own,
+                                            float cut, long count);
+
+/// Square roots in place.
+void tendency_square_roots_f64(int variant, double *values, long count);
+void tendency_square_roots_f32(int variant, float *values, long count);
+
 /// Copies the upper entries of rows `r0 ..< r1` of the row-major n x n
 /// matrix `m` (row i, columns j > i) to their mirror places (j, i): tiles of
 /// 8 x 8 transposed in registers, in strips of 64 target rows.

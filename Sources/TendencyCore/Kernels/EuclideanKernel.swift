@@ -54,15 +54,10 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
             for i in rows where i + 1 < n {
                 let row = tile + (i - r0) * ld - r0
                 let si = sq[i]
-                // Branch-free first pass (it vectorises); the rare pairs
-                // below the cut are recomputed in a second pass only if any.
-                var below = 0
-                for j in (i + 1)..<n {
-                    let g = row[j]
-                    let d = si + sq[j] - 2 * g
-                    below &+= d < cut * (si + sq[j]) ? 1 : 0
-                    row[j] = d
-                }
+                // A vector first pass; the rare pairs below the cut are
+                // recomputed in a second pass only if any.
+                let below = VectorPasses.gramToSquaredDistances(row + i + 1, norms: sq + i + 1, own: si, cut: cut,
+                                                                count: n - i - 1)
                 if below > 0 {
                     for j in (i + 1)..<n where row[j] < cut * (si + sq[j]) {
                         var s = 0.0

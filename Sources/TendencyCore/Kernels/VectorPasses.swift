@@ -1,4 +1,3 @@
-import CLinearAlgebra
 import CVectorLoops
 
 /// Elementwise passes over long contiguous runs of distances, vectorised for
@@ -7,17 +6,48 @@ import CVectorLoops
 /// Why: the compiler left these loops scalar (a square root per element, a
 /// branch per finiteness test), and they run over all n^2 entries of the
 /// square path: together about a sixth of the kernel phase at n = 20,000.
+/// The square roots, the Gram-to-distance pass and the mirror run in C for
+/// the CPU's widest vectors (`CVectorLoops.h`).
 enum VectorPasses {
-    /// Replaces every value by its square root (in C, see `shim.h`: Swift's
-    /// `squareRoot()` stays scalar on Linux).
-    static func takeSquareRoots<S: BLASScalar>(_ values: UnsafeMutablePointer<S>, count: Int) {
+    /// Replaces every value by its square root (in C: Swift's `squareRoot()`
+    /// stays a scalar call with an errno check on Linux).
+    static func takeSquareRoots<S: BLASScalar>(_ values: UnsafeMutablePointer<S>, count: Int,
+                                               variant: VectorVariant = .best) {
+        let raw = UnsafeMutableRawPointer(values)
         if S.self == Double.self {
-            tendency_square_roots_double(UnsafeMutableRawPointer(values).assumingMemoryBound(to: Double.self), count)
+            tendency_square_roots_f64(variant.code, raw.assumingMemoryBound(to: Double.self), count)
         } else if S.self == Float.self {
-            tendency_square_roots_float(UnsafeMutableRawPointer(values).assumingMemoryBound(to: Float.self), count)
+            tendency_square_roots_f32(variant.code, raw.assumingMemoryBound(to: Float.self), count)
         } else {
             for k in 0..<count { values[k] = values[k].squareRoot() }
         }
+    }
+
+    /// Squared Euclidean distances from Gram entries, in place:
+    /// `row[j] = (own + norms[j]) - 2 row[j]`. Returns how many fall below
+    /// `cut * (own + norms[j])`, the pairs whose cancellation needs a direct
+    /// recomputation (see `EuclideanKernel`).
+    static func gramToSquaredDistances<S: BLASScalar>(_ row: UnsafeMutablePointer<S>, norms: UnsafePointer<S>, own: S,
+                                                      cut: S, count: Int, variant: VectorVariant = .best) -> Int {
+        let raw = UnsafeMutableRawPointer(row), normsRaw = UnsafeRawPointer(norms)
+        if S.self == Double.self {
+            return tendency_gram_to_squared_distances_f64(
+                variant.code, raw.assumingMemoryBound(to: Double.self), normsRaw.assumingMemoryBound(to: Double.self),
+                Double(own), Double(cut), count)
+        }
+        if S.self == Float.self {
+            return tendency_gram_to_squared_distances_f32(
+                variant.code, raw.assumingMemoryBound(to: Float.self), normsRaw.assumingMemoryBound(to: Float.self),
+                Float(own), Float(cut), count)
+        }
+        var below = 0
+        for j in 0..<count {
+            let sum = own + norms[j]
+            let d = sum - 2 * row[j]
+            below &+= d < cut * sum ? 1 : 0
+            row[j] = d
+        }
+        return below
     }
 
     /// Copies the upper entries of rows `rows` of the n x n matrix `m` (row i,
