@@ -7,7 +7,7 @@
 // own first strict minimum, and the lanes are combined by (value, position).
 #define CHAINS 4
 
-#define FIRST_MINIMUM(NAME, T, IT, BYTES, TARGET)                                          \
+#define FIRST_MINIMUM(NAME, BYTES, TARGET, T, IT)                                          \
     TARGET static long NAME(const T *values, long count, T *value, long *runner_up) {     \
         typedef T V __attribute__((vector_size(BYTES)));                                  \
         typedef IT IV __attribute__((vector_size(BYTES)));                                \
@@ -63,16 +63,10 @@
         return found;                                                                      \
     }
 
-#define ALL_VARIANTS(NAME, T, IT)                                                           \
-    FIRST_MINIMUM(NAME##_sse2, T, IT, 16, )                                                \
-    FIRST_MINIMUM(NAME##_avx2, T, IT, 32, TARGET_AVX2)                                     \
-    FIRST_MINIMUM(NAME##_avx512, T, IT, 64, TARGET_AVX512)                                 \
-    long tendency_##NAME(int variant, const T *values, long count, T *value, long *runner_up) { \
-        switch (variant) {                                                                  \
-        case TENDENCY_VECTOR_AVX512: return NAME##_avx512(values, count, value, runner_up);  \
-        case TENDENCY_VECTOR_AVX2: return NAME##_avx2(values, count, value, runner_up);      \
-        default: return NAME##_sse2(values, count, value, runner_up);                       \
-        }                                                                                   \
+#define ALL_VARIANTS(NAME, T, IT)                                                                    \
+    DEFINE_VARIANTS(FIRST_MINIMUM, NAME, T, IT)                                                     \
+    long tendency_##NAME(int variant, const T *values, long count, T *value, long *runner_up) {     \
+        return VARIANT(NAME, variant)(values, count, value, runner_up);                             \
     }
 
 ALL_VARIANTS(first_minimum_f64, double, long long)

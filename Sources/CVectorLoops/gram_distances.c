@@ -5,7 +5,7 @@
 // d_j = (s_i + s_j) - 2 g_j in place, and how many d_j fall below
 // cut * (s_i + s_j): the expressions of the Swift loop they replace, in the
 // same order, so every variant rounds alike.
-#define SQUARED_DISTANCES(NAME, T, IT, BYTES, TARGET)                                        \
+#define SQUARED_DISTANCES(NAME, BYTES, TARGET, T, IT)                                        \
     TARGET static long NAME(T *row, const T *norms, T own, T cut, long count) {             \
         typedef T V __attribute__((vector_size(BYTES)));                                    \
         typedef IT IV __attribute__((vector_size(BYTES)));                                  \
@@ -32,32 +32,22 @@
         return total;                                                                        \
     }
 
-#define SQUARE_ROOTS(NAME, T, TARGET)                                                        \
+#define SQUARE_ROOTS(NAME, BYTES, TARGET, T)                                                \
     TARGET static void NAME(T *values, long count) {                                         \
         for (long j = 0; j < count; j++) values[j] = __builtin_elementwise_sqrt(values[j]);  \
     }
 
-#define ALL_VARIANTS(SUFFIX, T, IT)                                                                   \
-    SQUARED_DISTANCES(squared_##SUFFIX##_sse2, T, IT, 16, )                                          \
-    SQUARED_DISTANCES(squared_##SUFFIX##_avx2, T, IT, 32, TARGET_AVX2)                               \
-    SQUARED_DISTANCES(squared_##SUFFIX##_avx512, T, IT, 64, TARGET_AVX512)                           \
-    SQUARE_ROOTS(roots_##SUFFIX##_sse2, T, )                                                         \
-    SQUARE_ROOTS(roots_##SUFFIX##_avx2, T, TARGET_AVX2)                                              \
-    SQUARE_ROOTS(roots_##SUFFIX##_avx512, T, TARGET_AVX512)                                          \
-    long tendency_gram_to_squared_distances_##SUFFIX(int variant, T *row, const T *norms, T own,     \
-                                                     T cut, long count) {                            \
-        switch (variant) {                                                                           \
-        case TENDENCY_VECTOR_AVX512: return squared_##SUFFIX##_avx512(row, norms, own, cut, count);  \
-        case TENDENCY_VECTOR_AVX2: return squared_##SUFFIX##_avx2(row, norms, own, cut, count);      \
-        default: return squared_##SUFFIX##_sse2(row, norms, own, cut, count);                        \
-        }                                                                                            \
-    }                                                                                                \
-    void tendency_square_roots_##SUFFIX(int variant, T *values, long count) {                        \
-        switch (variant) {                                                                           \
-        case TENDENCY_VECTOR_AVX512: roots_##SUFFIX##_avx512(values, count); break;                  \
-        case TENDENCY_VECTOR_AVX2: roots_##SUFFIX##_avx2(values, count); break;                      \
-        default: roots_##SUFFIX##_sse2(values, count); break;                                        \
-        }                                                                                            \
+// The square roots are elementwise: the compiler vectorises them at each
+// variant's width (BYTES unused).
+#define ALL_VARIANTS(SUFFIX, T, IT)                                                                  \
+    DEFINE_VARIANTS(SQUARED_DISTANCES, squared_##SUFFIX, T, IT)                                     \
+    DEFINE_VARIANTS(SQUARE_ROOTS, roots_##SUFFIX, T)                                                \
+    long tendency_gram_to_squared_distances_##SUFFIX(int variant, T *row, const T *norms, T own,    \
+                                                     T cut, long count) {                           \
+        return VARIANT(squared_##SUFFIX, variant)(row, norms, own, cut, count);                     \
+    }                                                                                               \
+    void tendency_square_roots_##SUFFIX(int variant, T *values, long count) {                       \
+        VARIANT(roots_##SUFFIX, variant)(values, count);                                            \
     }
 
 ALL_VARIANTS(f64, double, long long)

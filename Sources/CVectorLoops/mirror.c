@@ -10,7 +10,7 @@ enum { TILE = 8 };
 #define SHUFFLE_TWOS(a, b, lo) __builtin_shufflevector(a, b, lo, lo + 1, lo + 8, lo + 9, lo + 4, lo + 5, lo + 12, lo + 13)
 #define SHUFFLE_FOURS(a, b, lo) __builtin_shufflevector(a, b, lo, lo + 1, lo + 2, lo + 3, lo + 8, lo + 9, lo + 10, lo + 11)
 
-#define MIRROR(NAME, T, TARGET)                                                                 \
+#define MIRROR(NAME, BYTES, TARGET, T)                                                           \
     TARGET static void NAME(T *m, long n, long r0, long r1) {                                  \
         typedef T V __attribute__((vector_size(TILE * sizeof(T))));                            \
         for (long jb = r0; jb < n; jb += 64) {                                                 \
@@ -45,16 +45,12 @@ enum { TILE = 8 };
         }                                                                                      \
     }
 
-#define ALL_VARIANTS(NAME, T)                                                        \
-    MIRROR(NAME##_sse2, T, )                                                         \
-    MIRROR(NAME##_avx2, T, TARGET_AVX2)                                              \
-    MIRROR(NAME##_avx512, T, TARGET_AVX512)                                          \
-    void tendency_##NAME(int variant, T *m, long n, long r0, long r1) {              \
-        switch (variant) {                                                           \
-        case TENDENCY_VECTOR_AVX512: NAME##_avx512(m, n, r0, r1); break;             \
-        case TENDENCY_VECTOR_AVX2: NAME##_avx2(m, n, r0, r1); break;                 \
-        default: NAME##_sse2(m, n, r0, r1); break;                                   \
-        }                                                                            \
+// The tile is 8 x 8 in every variant (BYTES unused): its eight-lane
+// vectors span one to four registers, as wide as the variant's allow.
+#define ALL_VARIANTS(NAME, T)                                                    \
+    DEFINE_VARIANTS(MIRROR, NAME, T)                                             \
+    void tendency_##NAME(int variant, T *m, long n, long r0, long r1) {          \
+        VARIANT(NAME, variant)(m, n, r0, r1);                                    \
     }
 
 ALL_VARIANTS(mirror_rows_f64, double)

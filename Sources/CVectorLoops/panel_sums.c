@@ -8,17 +8,8 @@
 // made partial panels, summed whole, twice as costly.)
 #define ACCUMULATORS 4
 
-/// Vector width in bytes of each variant.
-static long vector_bytes(int variant) {
-    switch (variant) {
-    case TENDENCY_VECTOR_AVX512: return 64;
-    case TENDENCY_VECTOR_AVX2: return 32;
-    default: return 16;
-    }
-}
-
 long tendency_panel_height(int variant, long element_size) {
-    return ACCUMULATORS * vector_bytes(variant) / element_size;
+    return ACCUMULATORS * VARIANT_BYTES(variant) / element_size;
 }
 
 // One function per (operation, element type, variant): the same C, compiled
@@ -27,7 +18,7 @@ long tendency_panel_height(int variant, long element_size) {
 // are only element-aligned. An operation defines the accumulator type A, its
 // start from the sums (LOAD), a column's step (STEP) and the write-back
 // (STORE).
-#define PANEL_LOOP(NAME, T, IT, BYTES, TARGET, OPERATION)                                 \
+#define PANEL_LOOP(NAME, BYTES, TARGET, T, IT, OPERATION)                                 \
     TARGET static void NAME(T *sums, const T *own, const T *panels, long count,          \
                             long columns) {                                               \
         typedef T V __attribute__((vector_size(BYTES)));                                 \
@@ -72,17 +63,11 @@ long tendency_panel_height(int variant, long element_size) {
         memcpy((target), &total, sizeof(V));                          \
     } while (0)
 
-#define ALL_VARIANTS(OP, NAME, T, IT)                                              \
-    PANEL_LOOP(NAME##_sse2, T, IT, 16, , OP)                                      \
-    PANEL_LOOP(NAME##_avx2, T, IT, 32, TARGET_AVX2, OP)                           \
-    PANEL_LOOP(NAME##_avx512, T, IT, 64, TARGET_AVX512, OP)                       \
-    void tendency_panel_##NAME(int variant, T *sums, const T *own, const T *panels, \
-                               long count, long columns) {                        \
-        switch (variant) {                                                        \
-        case TENDENCY_VECTOR_AVX512: NAME##_avx512(sums, own, panels, count, columns); break; \
-        case TENDENCY_VECTOR_AVX2: NAME##_avx2(sums, own, panels, count, columns); break;     \
-        default: NAME##_sse2(sums, own, panels, count, columns); break;                    \
-        }                                                                         \
+#define ALL_VARIANTS(OP, NAME, T, IT)                                                      \
+    DEFINE_VARIANTS(PANEL_LOOP, NAME, T, IT, OP)                                          \
+    void tendency_panel_##NAME(int variant, T *sums, const T *own, const T *panels,       \
+                               long count, long columns) {                                \
+        VARIANT(NAME, variant)(sums, own, panels, count, columns);                        \
     }
 
 ALL_VARIANTS(ABS_DIFFERENCE, abs_differences_f64, double, long long)
