@@ -76,6 +76,17 @@ import Testing
         #expect(run.stdout.contains("\"clusterSizes\""))
     }
 
+    /// Single linkage on Euclidean distances of few columns runs Prim's
+    /// algorithm on the feature vectors (faster, memory linear; `matchesSciPy`
+    /// checks its trees); other metrics go through the distance matrix.
+    @Test func singleEuclideanRunsOnFeatureVectors() throws {
+        let data = Self.reference.appendingPathComponent("data-continuous.csv").path
+        let euclidean = try runTendency(["cluster", data, "--method", "single", "--json"])
+        #expect(euclidean.status == 0 && euclidean.stdout.contains("exact, on feature vectors"), "\(euclidean.stdout)")
+        let cosine = try runTendency(["cluster", data, "--method", "single", "--metric", "cosine", "--json"])
+        #expect(cosine.status == 0 && cosine.stdout.contains("exact, distance matrix"), "\(cosine.stdout)")
+    }
+
     @Test func timingsGoToStandardError() throws {
         let run = try runTendency(["cluster", Self.reference.appendingPathComponent("data-binary.csv").path,
                                    "--metric", "jaccard", "--timings", "--quiet"])

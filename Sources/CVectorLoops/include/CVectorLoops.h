@@ -71,4 +71,16 @@ void tendency_square_roots_f32(int variant, float *values, long count);
 void tendency_mirror_rows_f64(int variant, double *m, long n, long r0, long r1);
 void tendency_mirror_rows_f32(int variant, float *m, long n, long r0, long r1);
 
+/// One step of Prim's algorithm on points (rows of `dimension` coordinates,
+/// row-major): for each k < count, with i = list[k], lowers nearest[i] to
+/// |points[x] - points[i]|^2 when that is smaller, and returns the first k
+/// (the earliest on ties) whose nearest[list[k]] is the least, its value in
+/// `value` (-1 and +infinity when none is below +infinity). The squared
+/// distance is summed as the Swift `squaredEuclidean` sums it (eight
+/// interleaved partial sums), so every variant gives the same bits.
+long tendency_prim_update_f64(int variant, const double *points, long dimension, long x, const long *list,
+                              long count, double *nearest, double *value);
+long tendency_prim_update_f32(int variant, const float *points, long dimension, long x, const long *list,
+                              long count, float *nearest, float *value);
+
 #endif

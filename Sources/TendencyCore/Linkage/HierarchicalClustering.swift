@@ -215,7 +215,7 @@ public enum HierarchicalClustering {
             // Without coordinates every distance is 0, as with one zero coordinate.
             let source = points.columns > 0 ? points : Matrix<S>(rows: n, columns: 1)
             let merges = try source.storage.withUnsafeBufferPointer { buffer in
-                try minimumSpanningTree(PointSource(points: buffer.baseAddress!, count: n, dimension: source.columns))
+                try PointSpanningTree(points: buffer.baseAddress!, count: n, dimension: source.columns).edges()
             }
             result = try stepwiseLinkage(merges, leafCount: n)
         case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points))

@@ -35,3 +35,4 @@ func minimumSpanningTree<Source: PairwiseSource>(_ source: Source) throws -> [Sl
     }
     return merges
 }
+
