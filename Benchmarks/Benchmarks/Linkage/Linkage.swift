@@ -4,8 +4,8 @@ import TendencyCore
 
 /// Linkage alone: every method at n = 1,000 and 5,000 on precomputed
 /// Euclidean distances (Double; the copy the linkage consumes is made before
-/// the measured region), plus Ward, centroid and median on the points
-/// themselves (the memory-linear path). Each is also timed against the
+/// the measured region), plus single, Ward, centroid and median on the
+/// points themselves (the memory-linear path). Each is also timed against the
 /// same-run anchor (see `SameRunAnchor`).
 let benchmarks: @Sendable () -> Void = {
     let d = 64
@@ -24,7 +24,7 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(linkage.merges.last?.height)
             }
         }
-        for method in LinkageMethod.allCases where method.requiresEuclidean {
+        for method in LinkageMethod.allCases where method.requiresEuclidean || method == .single {
             Benchmark("\(method.rawValue) points n=\(n) d=\(d)",
                       configuration: SuiteConfiguration.standard(maxDuration: .seconds(3), maxIterations: 10, allocations: .perElement)) { benchmark in
                 let x = try points.get()
