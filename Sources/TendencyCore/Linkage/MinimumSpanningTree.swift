@@ -35,4 +35,3 @@ func minimumSpanningTree<Source: PairwiseSource>(_ source: Source) throws -> [Sl
     }
     return merges
 }
-
