@@ -382,4 +382,27 @@ struct LinkageCase: Sendable, CustomStringConvertible {
             #expect(filtered == exact, "\(name), \(method)")
         }
     }
+
+    /// The single-precision distances (C, in every vector variant, each
+    /// adding its terms in its own order) stay within `bound` of the exact
+    /// squared distances: the filter's premise. Coordinate counts around the
+    /// sixteen lanes and the four-row groups; data far from the origin too.
+    @Test func shadowDistancesStayWithinTheirBound() {
+        for (d, offset) in [(1, 0.0), (15, 0.0), (16, 3.0), (33, 1e6), (64, 0.0)] {
+            let n = 23
+            let points = data(n, d, seed: UInt64(d)) { offset + $0.nextGaussian() }
+            let shadow = points.storage.withUnsafeBufferPointer { FloatShadow(points: $0.baseAddress!, count: n, dimension: d) }
+            let list = Array((0..<n).reversed()), rowOf = Array(0..<n)
+            for variant in VectorVariant.available {
+                var out = [Float](repeating: .nan, count: n)
+                shadow.squaredDistances(from: 5, to: list, rowOf: rowOf, count: n, into: &out, variant: variant)
+                for (k, i) in list.enumerated() {
+                    let exact = (0..<d).reduce(0.0) { $0 + (points[5, $1] - points[i, $1]) * (points[5, $1] - points[i, $1]) }
+                    let approximate = Double(out[k])
+                    #expect(abs(approximate - exact) <= shadow.bound(5, i, approximate: approximate),
+                            "d=\(d) variant=\(variant.code) row \(i): \(approximate) vs \(exact)")
+                }
+            }
+        }
+    }
 }

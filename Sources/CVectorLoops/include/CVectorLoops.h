@@ -83,4 +83,11 @@ long tendency_prim_update_f64(int variant, const double *points, long dimension,
 long tendency_prim_update_f32(int variant, const float *points, long dimension, long x, const long *list,
                               long count, float *nearest, float *value);
 
+/// Single-precision squared distances from row `x` of `rows` (row-major,
+/// `dimension` floats a row) to rows row_of[list[k]], k < count, into
+/// out[k]. The terms are added in an order that differs between variants:
+/// for a filter whose rounding bound holds for any order, not for results.
+void tendency_shadow_squared_distances(int variant, const float *rows, long dimension, long x, const long *list,
+                                       const long *row_of, long count, float *out);
+
 #endif

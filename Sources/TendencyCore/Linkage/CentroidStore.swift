@@ -174,13 +174,17 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         let rx = rowOf[x]
         let nx = S(size[x])
         let capacity = 64
+        let approximations = UnsafeMutablePointer<Float>.allocate(capacity: positions.count)
+        defer { approximations.deallocate() }
+        shadow.squaredDistances(from: rx, to: list + positions.lowerBound, rowOf: rowOf, count: positions.count,
+                                into: approximations)
         return withUnsafeTemporaryAllocation(of: (position: Int, lower: Double).self, capacity: capacity) { candidates in
             var count = 0
             var upper = Double.infinity
             for k in positions {
                 let i = list[k]
                 if i == x { continue }
-                let approximate = shadow.squaredDistance(rx, rowOf[i])
+                let approximate = Double(approximations[k - positions.lowerBound])
                 let error = shadow.bound(rx, rowOf[i], approximate: approximate)
                 // Beyond single precision's range: scan exactly.
                 guard approximate.isFinite && error.isFinite else { return nil }

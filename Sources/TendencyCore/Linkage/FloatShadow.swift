@@ -1,3 +1,5 @@
+import CVectorLoops
+
 /// A single-precision, centred copy of the points of `CentroidStore<Double, _>`,
 /// for a filtering pass: a scan computes every squared distance from the copy
 /// (half the bytes, twice the lanes), keeps only the points whose distance
@@ -56,32 +58,18 @@ final class FloatShadow {
         norms[target] = norms[source]
     }
 
-    /// The single-precision squared distance of two rows, widened.
-    @inline(__always)
-    func squaredDistance(_ a: Int, _ b: Int) -> Double {
-        let x = UnsafeRawPointer(rows + a * dimension), y = UnsafeRawPointer(rows + b * dimension)
-        var s0 = SIMD4<Float>(), s1 = SIMD4<Float>()
-        var k = 0
-        while k + 8 <= dimension {
-            let d0 = x.loadUnaligned(fromByteOffset: k * 4, as: SIMD4<Float>.self)
-                - y.loadUnaligned(fromByteOffset: k * 4, as: SIMD4<Float>.self)
-            let d1 = x.loadUnaligned(fromByteOffset: (k + 4) * 4, as: SIMD4<Float>.self)
-                - y.loadUnaligned(fromByteOffset: (k + 4) * 4, as: SIMD4<Float>.self)
-            s0 += d0 * d0
-            s1 += d1 * d1
-            k += 8
-        }
-        var sum = (s0 + s1).sum()
-        while k < dimension {
-            let d = rows[a * dimension + k] - rows[b * dimension + k]
-            sum += d * d
-            k += 1
-        }
-        return Double(sum)
+    /// The single-precision squared distances from row `a` to rows
+    /// `rowOf[list[k]]`, k < count, into `out`: in C, for the CPU's widest
+    /// vectors (`tendency_shadow_squared_distances`), summed in an order that
+    /// differs between them, which `bound` allows for.
+    func squaredDistances(from a: Int, to list: UnsafePointer<Int>, rowOf: UnsafePointer<Int>, count: Int,
+                          into out: UnsafeMutablePointer<Float>, variant: VectorVariant = .best) {
+        tendency_shadow_squared_distances(variant.code, rows, dimension, a, list, rowOf, count, out)
     }
 
-    /// How far `squaredDistance(a, b)` can be from the exact squared
-    /// distance of the two points (and from its Double computation).
+    /// How far a squared distance of `squaredDistances` can be from the
+    /// exact squared distance of the two points (and from its Double
+    /// computation), in whatever order its terms were added.
     @inline(__always)
     func bound(_ a: Int, _ b: Int, approximate: Double) -> Double {
         relativeBound * (norms[a] + norms[b]) + 0x1p-40 * approximate

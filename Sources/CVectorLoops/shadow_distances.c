@@ -1,0 +1,53 @@
+#include "CVectorLoops.h"
+#include "targets.h"
+#include <string.h>
+
+// Rows per group: four accumulators in flight hide the addition latency.
+#define GROUP 4
+
+// Squared distances in single precision, summed in sixteen lanes (one
+// AVX-512 register, two AVX2 or four SSE2 ones) and then across them. The
+// order of the sum is not fixed across variants: callers use these values
+// only within a rounding bound that holds for any order.
+#define SHADOW_DISTANCES(NAME, BYTES, TARGET, T)                                                   \
+    TARGET static void NAME(const float *rows, long dimension, long x, const long *list,          \
+                            const long *row_of, long count, float *out) {                         \
+        typedef float V __attribute__((vector_size(64)));                                         \
+        const float *a = rows + x * dimension;                                                    \
+        for (long k0 = 0; k0 < count; k0 += GROUP) {                                              \
+            const int m = count - k0 < GROUP ? (int)(count - k0) : GROUP;                         \
+            const float *b[GROUP];                                                                \
+            V s[GROUP];                                                                           \
+            for (int g = 0; g < GROUP; g++) {                                                     \
+                b[g] = rows + row_of[list[k0 + (g < m ? g : 0)]] * dimension;                     \
+                s[g] = (V){};                                                                     \
+            }                                                                                     \
+            long c = 0;                                                                           \
+            for (; c + 16 <= dimension; c += 16) {                                                \
+                V u;                                                                              \
+                memcpy(&u, a + c, sizeof u);                                                      \
+                for (int g = 0; g < GROUP; g++) {                                                 \
+                    V w;                                                                          \
+                    memcpy(&w, b[g] + c, sizeof w);                                               \
+                    V t = u - w;                                                                  \
+                    s[g] += t * t;                                                                \
+                }                                                                                 \
+            }                                                                                     \
+            for (int g = 0; g < m; g++) {                                                         \
+                float sum = 0;                                                                    \
+                for (int l = 0; l < 16; l++) sum += s[g][l];                                      \
+                for (long e = c; e < dimension; e++) {                                            \
+                    float t = a[e] - b[g][e];                                                     \
+                    sum += t * t;                                                                 \
+                }                                                                                 \
+                out[k0 + g] = sum;                                                                \
+            }                                                                                     \
+        }                                                                                         \
+    }
+
+DEFINE_VARIANTS(SHADOW_DISTANCES, shadow_distances, float)
+
+void tendency_shadow_squared_distances(int variant, const float *rows, long dimension, long x, const long *list,
+                                       const long *row_of, long count, float *out) {
+    VARIANT(shadow_distances, variant)(rows, dimension, x, list, row_of, count, out);
+}
