@@ -1,11 +1,6 @@
 #include "CVectorLoops.h"
 #include "targets.h"
-#include <string.h>
-
-// Points per group: each has its own accumulator vector, so four
-// independent addition chains hide the addition latency (one chain per pair
-// left the loop bound by it).
-#define GROUP 4
+#include "squared_differences.h"
 
 // |a - b|^2 in eight interleaved partial sums: lane l of the eight-lane
 // vector adds the coordinates c = l (mod 8), the tail goes to lane 0, and the
@@ -23,21 +18,9 @@
             const int m = count - k0 < GROUP ? (int)(count - k0) : GROUP;                         \
             const T *b[GROUP];                                                                    \
             V s[GROUP];                                                                           \
-            for (int g = 0; g < GROUP; g++) {                                                     \
-                b[g] = points + list[k0 + (g < m ? g : 0)] * dimension;                           \
-                s[g] = (V){};                                                                     \
-            }                                                                                     \
-            long c = 0;                                                                           \
-            for (; c + 8 <= dimension; c += 8) {                                                  \
-                V u;                                                                              \
-                memcpy(&u, a + c, sizeof u);                                                      \
-                for (int g = 0; g < GROUP; g++) {                                                 \
-                    V w;                                                                          \
-                    memcpy(&w, b[g] + c, sizeof w);                                               \
-                    V t = u - w;                                                                  \
-                    s[g] += t * t;                                                                \
-                }                                                                                 \
-            }                                                                                     \
+            for (int g = 0; g < GROUP; g++) b[g] = points + list[k0 + (g < m ? g : 0)] * dimension; \
+            long c;                                                                               \
+            ACCUMULATE_SQUARED_DIFFERENCES(V, a, b, s, dimension, c);                             \
             for (int g = 0; g < m; g++) {                                                         \
                 T s0 = s[g][0];                                                                   \
                 for (long e = c; e < dimension; e++) {                                            \

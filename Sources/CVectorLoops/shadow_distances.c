@@ -1,9 +1,6 @@
 #include "CVectorLoops.h"
 #include "targets.h"
-#include <string.h>
-
-// Rows per group: four accumulators in flight hide the addition latency.
-#define GROUP 4
+#include "squared_differences.h"
 
 // Squared distances in single precision, summed in sixteen lanes (one
 // AVX-512 register, two AVX2 or four SSE2 ones) and then across them. The
@@ -18,21 +15,9 @@
             const int m = count - k0 < GROUP ? (int)(count - k0) : GROUP;                         \
             const float *b[GROUP];                                                                \
             V s[GROUP];                                                                           \
-            for (int g = 0; g < GROUP; g++) {                                                     \
-                b[g] = rows + row_of[list[k0 + (g < m ? g : 0)]] * dimension;                     \
-                s[g] = (V){};                                                                     \
-            }                                                                                     \
-            long c = 0;                                                                           \
-            for (; c + 16 <= dimension; c += 16) {                                                \
-                V u;                                                                              \
-                memcpy(&u, a + c, sizeof u);                                                      \
-                for (int g = 0; g < GROUP; g++) {                                                 \
-                    V w;                                                                          \
-                    memcpy(&w, b[g] + c, sizeof w);                                               \
-                    V t = u - w;                                                                  \
-                    s[g] += t * t;                                                                \
-                }                                                                                 \
-            }                                                                                     \
+            for (int g = 0; g < GROUP; g++) b[g] = rows + row_of[list[k0 + (g < m ? g : 0)]] * dimension; \
+            long c;                                                                               \
+            ACCUMULATE_SQUARED_DIFFERENCES(V, a, b, s, dimension, c);                             \
             for (int g = 0; g < m; g++) {                                                         \
                 float sum = 0;                                                                    \
                 for (int l = 0; l < 16; l++) sum += s[g][l];                                      \
