@@ -174,8 +174,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         let rx = rowOf[x]
         let nx = S(size[x])
         let capacity = 64
-        let approximations = UnsafeMutablePointer<Float>.allocate(capacity: positions.count)
-        defer { approximations.deallocate() }
+        let approximations = shadow.approximations + positions.lowerBound
         shadow.squaredDistances(from: rx, to: list + positions.lowerBound, rowOf: rowOf, count: positions.count,
                                 into: approximations)
         return withUnsafeTemporaryAllocation(of: (position: Int, lower: Double).self, capacity: capacity) { candidates in
