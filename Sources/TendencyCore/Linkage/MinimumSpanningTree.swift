@@ -7,31 +7,47 @@
 /// the distances to the tree, and continues from the observation it added.
 /// The edges come out in tree order: sort them with `stepwiseLinkage`.
 func minimumSpanningTree<Source: PairwiseSource>(_ source: Source) throws -> [SlotMerge] {
-    let n = source.count
-    let outside = ClusterSlots(count: n)
-    var nearest = [Source.Value](repeating: .infinity, count: n)
-    var merges = [SlotMerge]()
-    merges.reserveCapacity(n - 1)
-    try nearest.withUnsafeMutableBufferPointer { nearest in
-        var x = 0
-        for _ in 0..<(n - 1) {
-            outside.remove(x)
+    var nearest = [Source.Value](repeating: .infinity, count: source.count)
+    return try nearest.withUnsafeMutableBufferPointer { nearest in
+        let outside = ClusterSlots(count: source.count)
+        return try primsTree(outside: outside, height: source.height) { added in
             var best = -1
             var bestValue = Source.Value.infinity
             let list = outside.list
             for k in 0..<outside.activeCount {
                 let i = list[k]
-                let v = source.distance(x, i)
+                let v = source.distance(added, i)
                 if nearest[i] > v { nearest[i] = v }
                 if nearest[i] < bestValue {
                     bestValue = nearest[i]
-                    best = i
+                    best = k
                 }
             }
-            guard best >= 0 else { throw LinkageError.overflow }
-            merges.append(SlotMerge(dropped: x, kept: best, height: source.height(bestValue)))
-            x = best
+            return (best, bestValue)
         }
+    }
+}
+
+/// Prim's algorithm around its step, with the conventions above: from
+/// observation 0, `step(added)` lowers the distances to the tree of the
+/// observations still in `outside` (the one just added already removed) by
+/// their distances to `added`, and returns the list position in `outside` of
+/// the first strict minimum and its working value (-1 when none is finite:
+/// an overflow). Shared by every source of distances and by
+/// `PointSpanningTree`, whose step runs in C and in parts.
+func primsTree<Value: BLASScalar>(outside: ClusterSlots, height: (Value) -> Double,
+                                  step: (_ added: Int) throws -> (position: Int, value: Value)) throws -> [SlotMerge] {
+    let n = outside.count
+    var merges = [SlotMerge]()
+    merges.reserveCapacity(max(0, n - 1))
+    var added = 0
+    for _ in 0..<max(0, n - 1) {
+        outside.remove(added)
+        let (position, value) = try step(added)
+        guard position >= 0 else { throw LinkageError.overflow }
+        let next = outside.list[position]
+        merges.append(SlotMerge(dropped: added, kept: next, height: height(value)))
+        added = next
     }
     return merges
 }

@@ -29,6 +29,9 @@ final class PointSpanningTree<S: BLASScalar>: PartedPass {
     private var partLength = 0
 
     static var parts: Int { 8 }
+    /// Whether the step has a C loop for this scalar type (`Double`, `Float`);
+    /// other types take the plain `minimumSpanningTree`.
+    private static var inC: Bool { S.self == Double.self || S.self == Float.self }
     /// Below this many points outside, a part is too short to repay the hand-over.
     static var defaultPartedCount: Int { 1024 }
 
@@ -43,7 +46,7 @@ final class PointSpanningTree<S: BLASScalar>: PartedPass {
         nearest.initialize(repeating: .infinity, count: n)
         minima = PartMinima(parts: Self.parts)
         self.partedCount = partedCount ?? Self.defaultPartedCount
-        if partedCount != nil || (ProcessorCount.active > 1 && n >= Self.defaultPartedCount) {
+        if Self.inC && (partedCount != nil || (ProcessorCount.active > 1 && n >= Self.defaultPartedCount)) {
             partner = PassPartner(self, stepsAside: partedCount == nil)
         }
     }
@@ -56,29 +59,19 @@ final class PointSpanningTree<S: BLASScalar>: PartedPass {
     /// The tree's edges in the order Prim's algorithm adds them, from point 0
     /// (SciPy's conventions; see `minimumSpanningTree`).
     func edges() throws -> [SlotMerge] {
-        let n = outside.count
-        var merges = [SlotMerge]()
-        merges.reserveCapacity(max(0, n - 1))
-        guard n >= 2 else { return merges }
-        added = 0
-        for _ in 0..<(n - 1) {
-            outside.remove(added)
-            let count = outside.activeCount
-            let best: Int, value: S
-            if let partner, count >= partedCount {
-                partLength = (count + Self.parts - 1) / Self.parts
-                let parts = (count + partLength - 1) / partLength
-                partner.run(parts: parts)
-                (best, value) = minima.first(of: parts)
-            } else {
-                (best, value) = update(0..<count)
-            }
-            guard best >= 0 else { throw LinkageError.overflow }
-            let next = outside.list[best]
-            merges.append(SlotMerge(dropped: added, kept: next, height: Double(value).squareRoot()))
-            added = next
+        guard Self.inC else {
+            return try minimumSpanningTree(PointSource(points: points, count: outside.count, dimension: dimension))
         }
-        return merges
+        return try primsTree(outside: outside, height: { (value: S) in Double(value).squareRoot() }) { added in
+            self.added = added
+            let count = outside.activeCount
+            guard let partner, count >= partedCount else { return update(0..<count) }
+            partLength = (count + Self.parts - 1) / Self.parts
+            let parts = (count + partLength - 1) / partLength
+            partner.run(parts: parts)
+            let found = minima.first(of: parts)
+            return (found.index, found.value)
+        }
     }
 
     func runPart(_ part: Int) {
@@ -105,16 +98,6 @@ final class PointSpanningTree<S: BLASScalar>: PartedPass {
                                              UnsafeMutableRawPointer(nearest).assumingMemoryBound(to: Float.self), &value)
             return (k < 0 ? -1 : range.lowerBound + k, S(value))
         }
-        // Another scalar type: the plain loop.
-        let source = PointSource(points: points, count: outside.count, dimension: dimension)
-        var best = -1
-        var bestValue = S.infinity
-        for k in range {
-            let i = list[k - range.lowerBound]
-            let v = source.distance(added, i)
-            if nearest[i] > v { nearest[i] = v }
-            if nearest[i] < bestValue { bestValue = nearest[i]; best = k }
-        }
-        return (best, bestValue)
+        preconditionFailure("edges() runs other scalar types through minimumSpanningTree")
     }
 }
