@@ -197,11 +197,15 @@ struct ClusterCommand: ParsableCommand {
         let squareFits = MemoryBudget.squareWorkingMatrixFits(rows: n, scalarBytes: scalar, limit: workingLimit)
         let squareMissing = "the linkage's \(n) x \(n) working matrix does not fit in the memory available"
         let pointsFit = MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar) <= available
-        if method == .single, metric == .euclidean, d <= Self.singleOnPointsColumns, pointsFit {
+        // The feature vectors themselves (no kernel phase): the exact linkage, memory linear in n.
+        func onPoints(mode: String) throws -> ClusterResult {
             clock.lap("kernel")
             let linkage = try HierarchicalClustering.linkage(points: data, method: method)
             clock.lap("linkage")
-            return ClusterResult(linkage: linkage, mode: "exact, on feature vectors")
+            return ClusterResult(linkage: linkage, mode: mode)
+        }
+        if method == .single, metric == .euclidean, d <= Self.singleOnPointsColumns, pointsFit {
+            return try onPoints(mode: "exact, on feature vectors")
         }
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
@@ -224,10 +228,7 @@ struct ClusterCommand: ParsableCommand {
                     : "the distance matrix needs about \(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(available)) available"
                 FileHandle.standardError.write(Data("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)\n".utf8))
             }
-            clock.lap("kernel")
-            let linkage = try HierarchicalClustering.linkage(points: data, method: method)
-            clock.lap("linkage")
-            return ClusterResult(linkage: linkage, mode: "exact, memory-linear on feature vectors")
+            return try onPoints(mode: "exact, memory-linear on feature vectors")
         }
         var advice = "use --micro-clusters M for the two-stage approximation"
         if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }
