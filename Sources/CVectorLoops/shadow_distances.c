@@ -7,22 +7,22 @@
 // order of the sum is not fixed across variants: callers use these values
 // only within a rounding bound that holds for any order.
 #define SHADOW_DISTANCES(NAME, BYTES, TARGET, T)                                                   \
-    TARGET static void NAME(const float *rows, long dimension, long x, const long *list,          \
-                            const long *row_of, long count, float *out) {                         \
-        typedef float V __attribute__((vector_size(64)));                                         \
-        const float *a = rows + x * dimension;                                                    \
+    TARGET static void NAME(const T *rows, long dimension, long x, const long *list,              \
+                            const long *row_of, long count, T *out) {                             \
+        typedef T V __attribute__((vector_size(16 * sizeof(T))));                                 \
+        const T *a = rows + x * dimension;                                                        \
         for (long k0 = 0; k0 < count; k0 += GROUP) {                                              \
             const int m = count - k0 < GROUP ? (int)(count - k0) : GROUP;                         \
-            const float *b[GROUP];                                                                \
+            const T *b[GROUP];                                                                    \
             V s[GROUP];                                                                           \
             for (int g = 0; g < GROUP; g++) b[g] = rows + row_of[list[k0 + (g < m ? g : 0)]] * dimension; \
             long c;                                                                               \
             ACCUMULATE_SQUARED_DIFFERENCES(V, a, b, s, dimension, c);                             \
             for (int g = 0; g < m; g++) {                                                         \
-                float sum = 0;                                                                    \
+                T sum = 0;                                                                        \
                 for (int l = 0; l < 16; l++) sum += s[g][l];                                      \
                 for (long e = c; e < dimension; e++) {                                            \
-                    float t = a[e] - b[g][e];                                                     \
+                    T t = a[e] - b[g][e];                                                         \
                     sum += t * t;                                                                 \
                 }                                                                                 \
                 out[k0 + g] = sum;                                                                \
