@@ -2,10 +2,11 @@
 #include "targets.h"
 #include "squared_differences.h"
 
-// Squared distances in single precision, summed in sixteen lanes (one
-// AVX-512 register, two AVX2 or four SSE2 ones) and then across them. The
-// order of the sum is not fixed across variants: callers use these values
-// only within a rounding bound that holds for any order.
+// Squared distances (in single precision for the points filter, in double
+// for block bounds), summed in sixteen lanes (one AVX-512 register of
+// floats, two AVX2 or four SSE2 ones; twice as many of doubles) and then
+// across them. The order of the sum is not fixed across variants: callers
+// use these values only within a rounding bound that holds for any order.
 #define SHADOW_DISTANCES(NAME, BYTES, TARGET, T)                                                   \
     TARGET static void NAME(const T *rows, long dimension, long x, const long *list,              \
                             const long *row_of, long count, T *out) {                             \
@@ -31,8 +32,14 @@
     }
 
 DEFINE_VARIANTS(SHADOW_DISTANCES, shadow_distances, float)
+DEFINE_VARIANTS(SHADOW_DISTANCES, shadow_distances_f64, double)
 
 void tendency_shadow_squared_distances(int variant, const float *rows, long dimension, long x, const long *list,
                                        const long *row_of, long count, float *out) {
     VARIANT(shadow_distances, variant)(rows, dimension, x, list, row_of, count, out);
+}
+
+void tendency_squared_distances_f64(int variant, const double *rows, long dimension, long x, const long *list,
+                                    const long *row_of, long count, double *out) {
+    VARIANT(shadow_distances_f64, variant)(rows, dimension, x, list, row_of, count, out);
 }

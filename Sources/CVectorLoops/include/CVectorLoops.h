@@ -90,4 +90,8 @@ long tendency_prim_update_f32(int variant, const float *points, long dimension, 
 void tendency_shadow_squared_distances(int variant, const float *rows, long dimension, long x, const long *list,
                                        const long *row_of, long count, float *out);
 
+/// The same in double precision, for bounds that allow for any order of the sum.
+void tendency_squared_distances_f64(int variant, const double *rows, long dimension, long x, const long *list,
+                                    const long *row_of, long count, double *out);
+
 #endif

@@ -10,19 +10,34 @@ import Foundation
 /// libdispatch: Ward on 5,000 points made 35 K allocations, give or take a
 /// few hundred between runs.)
 ///
+/// From 256 points on, the rows are kept in `BoundingBlocks` of nearby
+/// points, and a scan skips every block whose ball is too far to hold a
+/// closer point; the answer is the same as a scan of every point, to the
+/// bit. Without blocks, a scan goes over the active slots in order.
+///
 /// When half the stored points belong to merged-away slots, the active ones
-/// are moved to the front, in slot order: scans then stream one dense array
-/// (prefetched, and in cache sooner) instead of points scattered among dead
-/// ones. Ward at n = 50,000, d = 64 (25.6 MB of points, beyond what stays
-/// in cache): 165 s instead of 200 s.
+/// are moved to the front (in slot order, or regrouped into new blocks):
+/// scans then stream dense rows (prefetched, and in cache sooner) instead of
+/// points scattered among dead ones. Ward at n = 50,000, d = 64 (25.6 MB of
+/// points, beyond what stays in cache): 165 s instead of 200 s.
 final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, PartedPass {
     typealias Value = S
     let slots: ClusterSlots
     private let points: UnsafeMutablePointer<S>
     private let dimension: Int
-    /// The stored row of each slot's point, and the rows in use.
+    /// The stored row of each slot's point, the slot of each row, and the rows in use.
     private let rowOf: UnsafeMutablePointer<Int>
+    private let slotOfRow: UnsafeMutablePointer<Int>
     private var storedRows: Int
+    /// The rows' blocks, when scans are pruned by them.
+    private let blocks: BoundingBlocks<S>?
+    /// Per part, the slots of a chunk of candidate blocks and their
+    /// single-precision squared distances.
+    private let chunkSlots: UnsafeMutablePointer<Int>
+    private let chunkApproximations: UnsafeMutablePointer<Float>
+    /// Per part, the slots of a chunk that may be nearest, and their lower bounds.
+    private let chunkCandidates: UnsafeMutablePointer<Int>
+    private let chunkLowerBounds: UnsafeMutablePointer<Double>
 
     /// Scans and updates of at least this many coordinates are cut into
     /// `parts` parts shared with `partner` (the default, about 0.1 ms of work,
@@ -31,7 +46,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     private var partner: PassPartner<CentroidStore>?
     /// The pass the partner is helping with, and each part's first minimum.
     private var pass = PointPass.none
-    private let partMinima = PartMinima<S>(parts: CentroidStore.parts)
+    private let partMinima = PartMinima<S>(parts: max(CentroidStore.parts, CentroidStore.blockParts))
     private static var parts: Int { 8 }
 
     private enum PointPass {
@@ -40,6 +55,9 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         case scan(from: Int, positions: Range<Int>)
         /// d(., y) into `unionDistances` over list positions `0..<count`.
         case union(to: Int, count: Int)
+        /// First strict minima of d(x, i), i > above, over each part's
+        /// candidate blocks, skipping values beyond `bound`.
+        case blocks(from: Int, skipping: Int, above: Int, bound: S)
     }
     /// Scratch for `merge`: the distances to the union, by active-list position.
     private let unionDistances: UnsafeMutablePointer<S>
@@ -48,14 +66,25 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
 
     /// With more than one core and enough work (or `parallelWork` given, for
     /// tests) a `PassPartner` thread takes parts of each long pass.
-    init(points source: Matrix<S>, parallelWork: Int? = nil, filtering: Bool = true) {
+    /// `pruning` (for tests) turns the blocks off.
+    init(points source: Matrix<S>, parallelWork: Int? = nil, filtering: Bool = true, pruning: Bool = true) {
         self.parallelWork = parallelWork ?? Self.defaultParallelWork
         unionDistances = .allocate(capacity: max(source.rows, 1))
         slots = ClusterSlots(count: source.rows)
         dimension = source.columns
         rowOf = .allocate(capacity: max(source.rows, 1))
-        for slot in 0..<source.rows { rowOf[slot] = slot }
+        slotOfRow = .allocate(capacity: max(source.rows, 1))
+        for slot in 0..<source.rows {
+            rowOf[slot] = slot
+            slotOfRow[slot] = slot
+        }
         storedRows = source.rows
+        blocks = pruning && source.rows >= Self.blockedRows && source.columns > 0
+            ? BoundingBlocks(rows: source.rows, dimension: source.columns) : nil
+        chunkSlots = .allocate(capacity: Self.blockParts * Self.chunkCapacity)
+        chunkApproximations = .allocate(capacity: Self.blockParts * Self.chunkCapacity)
+        chunkCandidates = .allocate(capacity: Self.blockParts * Self.chunkCapacity)
+        chunkLowerBounds = .allocate(capacity: Self.blockParts * Self.chunkCapacity)
         let points = UnsafeMutablePointer<S>.allocate(capacity: max(source.storage.count, 1))
         source.storage.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { points.initialize(from: base, count: buffer.count) }
@@ -68,15 +97,23 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         if parallelWork != nil || (ProcessorCount.active > 1 && source.rows * source.columns >= self.parallelWork) {
             partner = PassPartner(self, stepsAside: parallelWork == nil)
         }
+        if blocks != nil { regroup() }
     }
 
     static var defaultParallelWork: Int { 1 << 17 }
+    /// Fewest points for blocks: four of them.
+    static var blockedRows: Int { 4 * BoundingBlocks<S>.leafSize }
 
     deinit {
         partner?.stop()
         points.deallocate()
         rowOf.deallocate()
+        slotOfRow.deallocate()
         unionDistances.deallocate()
+        chunkSlots.deallocate()
+        chunkApproximations.deallocate()
+        chunkCandidates.deallocate()
+        chunkLowerBounds.deallocate()
     }
 
     @inline(__always)
@@ -92,13 +129,18 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     func height(_ value: S) -> Double { Double(max(value, 0)).squareRoot() }
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
-        let found = firstMinimum(from: x, overListPositions: 0..<slots.activeCount)
+        let found = if let blocks {
+            prunedMinimum(from: x, above: -1, bound: startValue, blocks)
+        } else {
+            firstMinimum(from: x, overListPositions: 0..<slots.activeCount)
+        }
         // A scan from (start, startValue) keeps `start` unless some slot is strictly closer.
         return found.value < startValue ? found : (start, startValue)
     }
 
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
+        if let blocks { return prunedMinimum(from: x, above: x, bound: .infinity, blocks) }
+        return firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
     }
 
     /// The number of active slots below `limit`: they lead the ascending active list.
@@ -144,7 +186,130 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
             partMinima.set(part, (found.slot, found.value))
         case let .union(y, count):
             distances(to: y, overListPositions: Self.part(part, of: 0..<count))
+        case let .blocks(x, skipped, above, bound):
+            guard let blocks else { preconditionFailure("no blocks") }
+            let count = blocks.blockCount
+            let found = scan(blocks: (part * count / Self.blockParts)..<((part + 1) * count / Self.blockParts),
+                             skipping: skipped, from: x, above: above, bound: bound, best: (-1, .infinity), scratch: part, blocks)
+            partMinima.set(part, (found.slot, found.value))
         }
+    }
+
+    /// The lowest slot i > `above`, i != x, with the smallest d(x, i), as
+    /// every slot's scan would find it, or one whose value exceeds `bound`
+    /// (then no slot has a value at or below `bound`). Reads every block whose
+    /// lower bound is within the best value so far (or `bound`; when that is
+    /// infinite, `x`'s own block first): when the points are many, in parts of the blocks
+    /// shared with the partner, each part pruning by its own best, the
+    /// parts' answers combined by (value, slot).
+    private func prunedMinimum(from x: Int, above: Int, bound: S,
+                               _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
+        // Without a finite bound, x's own block gives one first.
+        var best = (slot: -1, value: S.infinity)
+        var skipped = -1
+        if !bound.isFinite {
+            skipped = blocks.blockOfRow[rowOf[x]]
+            best = scan(rowsAt: blocks.identity + blocks.first[skipped], count: blocks.count[skipped], from: x,
+                        above: above, bound: bound, best: best, scratch: 0, blocks)
+        }
+        blocks.setQuery(point(x))
+        guard let partner, slots.activeCount * dimension >= parallelWork else {
+            return scan(blocks: 0..<blocks.blockCount, skipping: skipped, from: x, above: above, bound: bound, best: best,
+                        scratch: 0, blocks)
+        }
+        pass = .blocks(from: x, skipping: skipped, above: above, bound: min(bound, best.value))
+        partner.run(parts: Self.blockParts)
+        pass = .none
+        for part in 0..<Self.blockParts { best = Self.better(best, partMinima.part(part)) }
+        return best
+    }
+
+    /// `best` updated with the blocks in `range` (but `own`) whose lower
+    /// bound is within min(`bound`, best value), gathered into chunks of
+    /// about `chunkRows` rows (one call of the distance loop each), using
+    /// part `scratch`'s buffers.
+    private func scan(blocks range: Range<Int>, skipping own: Int, from x: Int, above: Int, bound: S,
+                      best: (slot: Int, value: S), scratch: Int, _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
+        var best = best
+        let nx = slots.size[x]
+        blocks.measure(range)
+        let chunk = chunkSlots + scratch * Self.chunkCapacity
+        var b = range.lowerBound
+        while b < range.upperBound {
+            let limit = Double(min(bound, best.value))
+            var count = 0
+            while b < range.upperBound && count < Self.chunkRows {
+                let rows = blocks.count[b]
+                if b != own && rows > 0 && blocks.lowerBound(Rule.self, size: nx, block: b) <= limit {
+                    (chunk + count).initialize(from: blocks.identity + blocks.first[b], count: rows)
+                    count += rows
+                }
+                b += 1
+            }
+            best = scan(rowsAt: chunk, count: count, from: x, above: above, bound: bound, best: best, scratch: scratch, blocks)
+        }
+        return best
+    }
+
+    /// Parts of a pruned scan: more than of other passes, since pruning
+    /// leaves some parts little to do.
+    private static var blockParts: Int { 16 }
+    /// Rows gathered per call of the distance loop, and room for them.
+    private static var chunkRows: Int { 512 }
+    private static var chunkCapacity: Int { chunkRows + BoundingBlocks<S>.leafSize }
+
+    /// The smaller value; on equal values the lower slot (-1 never wins a tie).
+    @inline(__always)
+    private static func better(_ a: (slot: Int, value: S), _ b: (slot: Int, value: S)) -> (slot: Int, value: S) {
+        b.value < a.value || (b.value == a.value && b.slot >= 0 && (a.slot < 0 || b.slot < a.slot)) ? b : a
+    }
+
+    /// `best` updated with the slots i > `above`, i != x, of rows
+    /// `list[0..<count]` whose d(x, i) could be at most min(`bound`, best
+    /// value): through the single-precision copy when there is one (only
+    /// points within its rounding bound are computed exactly), else exactly.
+    private func scan(rowsAt list: UnsafePointer<Int>, count: Int, from x: Int, above: Int, bound: S,
+                      best: (slot: Int, value: S), scratch: Int, _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
+        var best = best
+        guard let shadow else {
+            for k in 0..<count {
+                let i = slotOfRow[list[k]]
+                if i == x || i <= above { continue }
+                best = Self.better(best, (i, dissimilarity(x, i)))
+            }
+            return best
+        }
+        let rx = rowOf[x]
+        let nx = S(slots.size[x])
+        let approximations = chunkApproximations + scratch * Self.chunkCapacity
+        shadow.squaredDistances(from: rx, to: list, rowOf: blocks.identity, count: count, into: approximations)
+        // Rows whose lower bound is within the smallest upper bound so far,
+        // computed exactly once the run is done (most drop out by then).
+        let candidates = chunkCandidates + scratch * Self.chunkCapacity
+        let lowers = chunkLowerBounds + scratch * Self.chunkCapacity
+        var candidateCount = 0
+        var upper = Double(min(bound, best.value))
+        for k in 0..<count {
+            let row = list[k]
+            let i = slotOfRow[row]
+            if i == x || i <= above { continue }
+            let approximate = Double(approximations[k])
+            let error = shadow.bound(rx, row, approximate: approximate)
+            var lower = -Double.infinity
+            if approximate.isFinite && error.isFinite {
+                let factor = Double(Rule.dissimilarity(squaredDistance: 1, nx: nx, ny: S(blocks.sizeOfRow[row])))
+                lower = factor * (approximate - error)
+                if lower > upper { continue }
+                upper = min(upper, factor * (approximate + error) * (1 + 0x1p-50))
+            }
+            candidates[candidateCount] = i
+            lowers[candidateCount] = lower
+            candidateCount += 1
+        }
+        for c in 0..<candidateCount where lowers[c] <= upper {
+            best = Self.better(best, (candidates[c], dissimilarity(x, candidates[c])))
+        }
+        return best
     }
 
     /// One pass of `firstMinimum`.
@@ -232,7 +397,22 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         shadow?.set(row: rowOf[y], to: UnsafeRawPointer(py).assumingMemoryBound(to: Double.self))
         slots.remove(x)
         size[y] = nx + ny
-        if 2 * slots.activeCount <= storedRows && storedRows >= 64 { compact() }
+        if let blocks {
+            blocks.enclose(row: rowOf[y], py)
+            blocks.sizeOfRow[rowOf[y]] = nx + ny
+            let row = rowOf[x]
+            if let last = blocks.remove(row: row) {
+                // The block's last row fills the hole: its rows stay contiguous.
+                (points + row * dimension).update(from: points + last * dimension, count: dimension)
+                shadow?.move(row: last, to: row)
+                let moved = slotOfRow[last]
+                slotOfRow[row] = moved
+                rowOf[moved] = row
+            }
+        }
+        if 2 * slots.activeCount <= storedRows && storedRows >= 64 {
+            if blocks != nil { regroup() } else { compact() }
+        }
         // The distances from the active slots below `limit` to the union are
         // computed first (in parallel when many), then visited in order.
         let count = activeCount(below: limit)
@@ -261,8 +441,31 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
                 shadow?.move(row: row, to: k)
             }
             rowOf[slot] = k
+            slotOfRow[k] = slot
         }
         storedRows = slots.activeCount
+    }
+
+    /// Moves the active slots' points to rows 0..<activeCount, grouped into
+    /// new blocks (`BoundingBlocks.spatialOrder`), with fresh balls.
+    private func regroup() {
+        guard let blocks else { return }
+        let active = slots.activeCount
+        var order = Array(UnsafeBufferPointer(start: slots.list, count: active))
+        let starts = BoundingBlocks<S>.spatialOrder(&order, dimension: dimension) { UnsafePointer(point($0)) }
+        let moved = UnsafeMutablePointer<S>.allocate(capacity: max(active * dimension, 1))
+        defer { moved.deallocate() }
+        for (k, slot) in order.enumerated() { (moved + k * dimension).initialize(from: point(slot), count: dimension) }
+        points.update(from: moved, count: active * dimension)
+        for (k, slot) in order.enumerated() {
+            rowOf[slot] = k
+            slotOfRow[k] = slot
+            shadow?.set(row: k, to: UnsafeRawPointer(points + k * dimension).assumingMemoryBound(to: Double.self))
+        }
+        storedRows = active
+        let size = slots.size
+        blocks.rebuild(starts: starts, rows: active, point: { UnsafePointer(points + $0 * dimension) },
+                       size: { size[slotOfRow[$0]] })
     }
 
     /// d(i, y) into `unionDistances[k]` for the active slots i at the given list positions.

@@ -24,6 +24,10 @@ struct PartMinima<S: BLASScalar>: ~Copyable {
         value[part] = found.value
     }
 
+    /// Part `part`'s minimum as recorded.
+    @inline(__always)
+    func part(_ part: Int) -> (Int, S) { (index[part], value[part]) }
+
     /// The first strict minimum over parts `0..<parts`, (-1, +infinity) when
     /// none is finite.
     func first(of parts: Int) -> (index: Int, value: S) {

@@ -1,0 +1,200 @@
+import CVectorLoops
+/// The stored rows of a set of points, grouped into blocks of nearby points,
+/// each with a ball that holds every point in it and the smallest cluster
+/// size among them: a nearest-neighbour scan skips a whole block when the
+/// distance from the query to the ball, weighted for the smallest size,
+/// already exceeds the best dissimilarity found.
+///
+/// Why: a scan of `CentroidStore` evaluates a distance to every active
+/// point, the linkage's whole cost; on data with structure most points are
+/// far from the query's neighbourhood. Blocks are the leaves of a
+/// median-split tree on the coordinate of widest range (Bentley 1975, the
+/// k-d tree; bounding balls per leaf as in Omohundro 1989's ball trees), so
+/// a block's ball is small. For the Gaussian mixture of
+/// `Benchmarks/compare.py` (8 centres, d = 64) a first scan reads about one
+/// block in seven; on data without structure every block is read, at the
+/// cost of one distance per block (about 2% more work).
+///
+/// The store owns the rows; here are only their grouping and bounds. Rows of
+/// block `b` are `first[b] ..< first[b] + count[b]`; removing a row moves
+/// the block's last row into its place. A ball only grows: a merged point
+/// moved out of it widens the radius, and a removed point leaves it as it
+/// was, still a valid bound.
+final class BoundingBlocks<S: BLASScalar> {
+    let dimension: Int
+    private(set) var blockCount = 0
+    /// Per block: first row, rows in use, smallest cluster size, radius.
+    let first: UnsafeMutablePointer<Int>
+    let count: UnsafeMutablePointer<Int>
+    let minimumSize: UnsafeMutablePointer<Int>
+    private let radius: UnsafeMutablePointer<Double>
+    /// Per block, `dimension` coordinates: the centre of its ball; then
+    /// one more row, the query of `measure`.
+    private let centre: UnsafeMutablePointer<S>
+    private let queryRow: Int
+    /// 0, 1, 2, ...: row or block numbers as a list, and as their own rows.
+    let identity: UnsafeMutablePointer<Int>
+    /// Per block: the squared distance from the query to its centre.
+    private let squaredToCentre: UnsafeMutablePointer<S>
+    /// Per row: its block, and the size of its cluster (kept by the store).
+    let blockOfRow: UnsafeMutablePointer<Int>
+    let sizeOfRow: UnsafeMutablePointer<Int>
+    /// Relative slack on distances and bounds, wider than the rounding of a
+    /// `dimension`-term squared distance in `S` (Higham 2002, section 3.1:
+    /// (m + 2) u for the sum), so a bound never exceeds a computed value.
+    private let slack: Double
+
+    /// Blocks hold at most this many points (and at least half as many).
+    static var leafSize: Int { 64 }
+
+    /// Room for `rows` rows: at most `rows` blocks.
+    init(rows: Int, dimension: Int) {
+        self.dimension = dimension
+        let capacity = max(rows, 1)
+        first = .allocate(capacity: capacity)
+        count = .allocate(capacity: capacity)
+        minimumSize = .allocate(capacity: capacity)
+        radius = .allocate(capacity: capacity)
+        centre = .allocate(capacity: (capacity + 1) * max(dimension, 1))
+        queryRow = capacity
+        identity = .allocate(capacity: capacity + 1)
+        for k in 0...capacity { identity[k] = k }
+        squaredToCentre = .allocate(capacity: capacity)
+        blockOfRow = .allocate(capacity: capacity)
+        sizeOfRow = .allocate(capacity: capacity)
+        slack = 4 * Double(dimension + 16) * Double(S.ulpOfOne)
+    }
+
+    deinit {
+        first.deallocate()
+        count.deallocate()
+        minimumSize.deallocate()
+        radius.deallocate()
+        centre.deallocate()
+        identity.deallocate()
+        squaredToCentre.deallocate()
+        blockOfRow.deallocate()
+        sizeOfRow.deallocate()
+    }
+
+    /// Orders `slots` so that each block's points are consecutive, and
+    /// returns where each block starts in that order. `point(slot)` gives a
+    /// slot's coordinates. A range is split at its median on the coordinate
+    /// whose values spread widest, ties by slot, until it fits a block.
+    static func spatialOrder(_ slots: inout [Int], dimension: Int,
+                             point: (Int) -> UnsafePointer<S>) -> [Int] {
+        var starts = [Int]()
+        func split(_ range: Range<Int>) {
+            guard range.count > leafSize else {
+                starts.append(range.lowerBound)
+                return
+            }
+            var widest = 0
+            var widestSpread = -S.infinity
+            for k in 0..<dimension {
+                var low = S.infinity, high = -S.infinity
+                for i in range {
+                    let v = point(slots[i])[k]
+                    low = min(low, v)
+                    high = max(high, v)
+                }
+                if high - low > widestSpread { widestSpread = high - low; widest = k }
+            }
+            slots[range].sort { a, b in
+                let va = point(a)[widest], vb = point(b)[widest]
+                return va < vb || (va == vb && a < b)
+            }
+            let middle = range.lowerBound + range.count / 2
+            split(range.lowerBound..<middle)
+            split(middle..<range.upperBound)
+        }
+        if !slots.isEmpty { split(0..<slots.count) }
+        return starts
+    }
+
+    /// Forms blocks over rows `0..<rows`, block `b` starting at `starts[b]`,
+    /// from the rows' points and cluster sizes.
+    func rebuild(starts: [Int], rows: Int, point: (Int) -> UnsafePointer<S>, size: (Int) -> Int) {
+        blockCount = starts.count
+        for b in 0..<blockCount {
+            let low = starts[b]
+            let high = b + 1 < blockCount ? starts[b + 1] : rows
+            first[b] = low
+            count[b] = high - low
+            let c = centre + b * dimension
+            c.initialize(repeating: 0, count: dimension)
+            var smallest = Int.max
+            for row in low..<high {
+                blockOfRow[row] = b
+                let p = point(row)
+                for k in 0..<dimension { c[k] += p[k] }
+                sizeOfRow[row] = size(row)
+                smallest = min(smallest, sizeOfRow[row])
+            }
+            let scale = 1 / S(high - low)
+            for k in 0..<dimension { c[k] *= scale }
+            minimumSize[b] = smallest
+            radius[b] = 0
+            for row in low..<high { enclose(row: row, point(row)) }
+        }
+    }
+
+    /// Widens the ball of `row`'s block to hold `point`.
+    @inline(__always)
+    func enclose(row: Int, _ point: UnsafePointer<S>) {
+        let b = blockOfRow[row]
+        let distance = Double(squaredEuclidean(point, centre + b * dimension, dimension)).squareRoot()
+        radius[b] = max(radius[b], distance * (1 + slack))
+    }
+
+    /// Removes `row` from its block; returns the row moved into its place
+    /// (the block's last, its size moved along), or nil when `row` was the last.
+    func remove(row: Int) -> Int? {
+        let b = blockOfRow[row]
+        count[b] -= 1
+        let last = first[b] + count[b]
+        guard last != row else { return nil }
+        sizeOfRow[row] = sizeOfRow[last]
+        return last
+    }
+
+    /// Makes `point` the query of `measure`.
+    func setQuery(_ point: UnsafePointer<S>) {
+        (centre + queryRow * dimension).update(from: point, count: dimension)
+    }
+
+    /// The squared distances from the query to the centres of blocks
+    /// `range`, for `lowerBound`: in C for the CPU's widest vectors, in an
+    /// order of the sum that the slack allows for. Calls for disjoint ranges
+    /// may run at once.
+    func measure(_ range: Range<Int>) {
+        let out = squaredToCentre + range.lowerBound
+        let list = identity + range.lowerBound
+        if S.self == Double.self {
+            tendency_squared_distances_f64(VectorVariant.best.code, UnsafeRawPointer(centre).assumingMemoryBound(to: Double.self),
+                                           dimension, queryRow, list, identity, range.count,
+                                           UnsafeMutableRawPointer(out).assumingMemoryBound(to: Double.self))
+        } else if S.self == Float.self {
+            tendency_shadow_squared_distances(VectorVariant.best.code, UnsafeRawPointer(centre).assumingMemoryBound(to: Float.self),
+                                              dimension, queryRow, list, identity, range.count,
+                                              UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self))
+        } else {
+            let query = centre + queryRow * dimension
+            for b in range { squaredToCentre[b] = squaredEuclidean(query, centre + b * dimension, dimension) }
+        }
+    }
+
+    /// A lower bound of `Rule.dissimilarity` from the query (a point of a
+    /// cluster of `size`; `measure` has covered block `b`) to every point
+    /// of block `b`: the distance to the ball, weighted as for the block's
+    /// smallest cluster, which `Rule` must not weight more than larger ones.
+    /// Zero when the query is in the ball or the arithmetic is not finite.
+    @inline(__always)
+    func lowerBound<Rule: PointRule>(_ rule: Rule.Type, size: Int, block b: Int) -> Double {
+        let toCentre = Double(squaredToCentre[b]).squareRoot()
+        let gap = toCentre * (1 - slack) - radius[b]
+        guard gap > 0, gap.isFinite else { return 0 }
+        let weighted = Double(Rule.dissimilarity(squaredDistance: S(gap * gap), nx: S(size), ny: S(minimumSize[b])))
+        return weighted.isFinite ? weighted * (1 - slack) : 0
+    }
+}
