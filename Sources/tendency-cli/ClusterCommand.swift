@@ -177,14 +177,20 @@ struct ClusterCommand: ParsableCommand {
     /// matrix: n = 20,000 x 64 linked in 5.7 s and 88 MB there, against 8.9 s
     /// and 1.7 GB in the condensed layout.
     ///
-    /// Single linkage on Euclidean distances of at most
-    /// `singleOnPointsColumns` columns always takes the feature vectors:
-    /// Prim's algorithm there streams the points once per step instead of
-    /// filling an n x n matrix first. Measured for n = 20,000
-    /// (`tendency cluster --method single --timings`): 16 columns 0.44 s
-    /// against 3.7 s, 64 columns 1.2 s against 1.5-4.9 s (the square matrix's
-    /// fresh memory), 128 columns 2.4 s against 2.7 s; 63 MB against 3.2 GB.
-    /// Beyond that the distances' BLAS product wins.
+    /// Single and Ward linkage on Euclidean distances of at most
+    /// `pointsFirstColumns(method)` columns always take the feature vectors,
+    /// whose memory is linear in n, instead of filling an n x n matrix
+    /// first. Measured for n = 20,000 (`tendency cluster --timings`):
+    /// - single (Prim's algorithm streams the points once per step): 16
+    ///   columns 0.44 s against 3.7 s, 64 columns 1.2 s against 1.5-4.9 s
+    ///   (the square matrix's fresh memory), 128 columns 2.4 s against 2.7 s;
+    ///   63 MB against 3.2 GB. Beyond that the distances' BLAS product wins.
+    /// - Ward (the nearest-neighbour chain on centroids, scans pruned by
+    ///   `BoundingBlocks`), 64 columns: 0.8-1.0 s against 2.5-3.3 s on the
+    ///   Gaussian mixture of `Benchmarks/compare.py`, 3.6-4.2 s against
+    ///   2.8-6.7 s on Gaussian noise, where no block can be skipped (1.9-2.7
+    ///   s on a VM whose fresh memory faulted in faster); 16 columns 1.0-1.2 s
+    ///   on the mixture, 2.9-3.5 s on noise.
     private func cluster<S: BLASScalar>(_ data: Matrix<S>, clock: inout PhaseClock) throws -> ClusterResult {
         let n = data.rows, d = data.columns
         let scalar = MemoryLayout<S>.stride
@@ -204,7 +210,7 @@ struct ClusterCommand: ParsableCommand {
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: mode)
         }
-        if method == .single, metric == .euclidean, d <= Self.singleOnPointsColumns, pointsFit {
+        if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit {
             return try onPoints(mode: "exact, on feature vectors")
         }
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
@@ -235,9 +241,15 @@ struct ClusterCommand: ParsableCommand {
         throw ValidationError("clustering \(n) rows through their distance matrix needs about \(MemoryBudget.describe(needed)), but about \(MemoryBudget.describe(available)) is available; \(advice)")
     }
 
-    /// The most columns for which single linkage takes the feature vectors
-    /// even when the distance matrix fits (see `cluster`).
-    static var singleOnPointsColumns: Int { 128 }
+    /// The most columns for which a method takes the feature vectors even
+    /// when the distance matrix fits (see `cluster`); nil: never.
+    static func pointsFirstColumns(_ method: LinkageMethod) -> Int? {
+        switch method {
+        case .single: 128
+        case .ward: 64
+        default: nil
+        }
+    }
 
     /// The two-stage mode: micro-clusters by mini-batch k-means, then exact
     /// linkage of their centres. Approximate, and labelled so everywhere.

@@ -76,15 +76,27 @@ import Testing
         #expect(run.stdout.contains("\"clusterSizes\""))
     }
 
-    /// Single linkage on Euclidean distances of few columns runs Prim's
-    /// algorithm on the feature vectors (faster, memory linear; `matchesSciPy`
-    /// checks its trees); other metrics go through the distance matrix.
-    @Test func singleEuclideanRunsOnFeatureVectors() throws {
+    /// Single and Ward linkage on Euclidean distances of few columns run on
+    /// the feature vectors (faster, memory linear; `matchesSciPy` checks
+    /// their trees); other metrics, and Ward beyond 64 columns, go through
+    /// the distance matrix.
+    @Test func singleAndWardEuclideanRunOnFeatureVectors() throws {
         let data = Self.reference.appendingPathComponent("data-continuous.csv").path
-        let euclidean = try runTendency(["cluster", data, "--method", "single", "--json"])
-        #expect(euclidean.status == 0 && euclidean.stdout.contains("exact, on feature vectors"), "\(euclidean.stdout)")
+        for method in ["single", "ward"] {
+            let euclidean = try runTendency(["cluster", data, "--method", method, "--json"])
+            #expect(euclidean.status == 0 && euclidean.stdout.contains("exact, on feature vectors"), "\(method): \(euclidean.stdout)")
+        }
         let cosine = try runTendency(["cluster", data, "--method", "single", "--metric", "cosine", "--json"])
         #expect(cosine.status == 0 && cosine.stdout.contains("exact, distance matrix"), "\(cosine.stdout)")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wide = folder.appendingPathComponent("wide.csv")
+        var generator = SystemRandomNumberGenerator()
+        var text = "id," + (0..<65).map { "f\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<30 { text += "r\(row)," + (0..<65).map { _ in String(Double.random(in: 0..<1, using: &generator)) }.joined(separator: ",") + "\n" }
+        try text.write(to: wide, atomically: true, encoding: .utf8)
+        let ward = try runTendency(["cluster", wide.path, "--method", "ward", "--json"])
+        #expect(ward.status == 0 && ward.stdout.contains("exact, distance matrix"), "\(ward.stdout)")
     }
 
     @Test func timingsGoToStandardError() throws {
@@ -127,7 +139,8 @@ import Testing
     }
 
     /// Memory planning: a distance matrix that does not fit is refused with
-    /// what would fit; Ward falls back to the exact memory-linear path; the
+    /// what would fit; Ward on few columns runs on the feature vectors
+    /// anyway, and on more falls back to the exact memory-linear path; the
     /// two-stage mode is labelled as approximate.
     @Test func memoryPlanning() throws {
         let data = Self.reference.appendingPathComponent("data-continuous.csv").path
@@ -140,20 +153,22 @@ import Testing
         let linear = folder.appendingPathComponent("ward.csv").path
         let ward = try runTendency(["cluster", data, "--method", "ward", "--memory-limit", "64K", "--linkage-out", linear, "--json"])
         #expect(ward.status == 0, "\(ward.stderr)")
-        #expect(ward.stdout.contains("memory-linear"))
+        #expect(ward.stdout.contains("exact, on feature vectors"))
         let scipy = try readLinkage(Self.reference.appendingPathComponent("linkage-continuous-euclidean-ward.csv").path)
         for (a, b) in zip(try readLinkage(linear).merges, scipy.merges) {
             #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-9 * b.height)
         }
 
-        // 3,000 rows: the condensed distances (36 MB) and the kernel's tiles fit
-        // in 60M, the square working matrix (72 MB) does not, so Ward takes
-        // the memory-linear path, with the distance path's linkage.
+        // 3,000 rows of 66 columns (more than Ward takes on the feature
+        // vectors first): the condensed distances (36 MB) and the kernel's
+        // tiles fit in 60M, the square working matrix (72 MB) does not, so
+        // Ward takes the memory-linear path, with the distance path's linkage.
         let many = folder.appendingPathComponent("many.csv").path
         var generator = SeededGenerator(seed: 5)
         func coordinate() -> Double { Double(generator.next() >> 11) / Double(1 << 53) * 100 }
-        let lines = (0..<3000).map { i in "r\(i),\(coordinate()),\(coordinate())" }
-        try (["id,x,y"] + lines).joined(separator: "\n").write(toFile: many, atomically: true, encoding: .utf8)
+        let lines = (0..<3000).map { i in "r\(i)," + (0..<66).map { _ in "\(coordinate())" }.joined(separator: ",") }
+        let header = "id," + (0..<66).map { "x\($0)" }.joined(separator: ",")
+        try ([header] + lines).joined(separator: "\n").write(toFile: many, atomically: true, encoding: .utf8)
         let squareOut = folder.appendingPathComponent("square.csv").path
         let square = try runTendency(["cluster", many, "--method", "ward", "--linkage-out", squareOut, "--json"])
         #expect(square.status == 0 && square.stdout.contains("exact, distance matrix"), "\(square.stderr)")

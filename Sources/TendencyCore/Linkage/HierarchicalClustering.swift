@@ -218,7 +218,7 @@ public enum HierarchicalClustering {
                 try PointSpanningTree(points: buffer.baseAddress!, count: n, dimension: source.columns).edges()
             }
             result = try stepwiseLinkage(merges, leafCount: n)
-        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points))
+        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points, pruning: true))
         case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points))
         case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points))
         }
