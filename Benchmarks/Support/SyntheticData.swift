@@ -6,10 +6,12 @@ import TendencyCore
 /// Gaussian mixture with 8 centres (spread 3, unit noise), which gives
 /// realistic, tie-free distances.
 public enum SyntheticData {
-    /// n x d points from the mixture, in the requested precision.
-    public static func points<S: BLASScalar>(n: Int, d: Int, seed: UInt64 = 7, as _: S.Type = S.self) -> Matrix<S> {
+    /// n x d points from the mixture, in the requested precision
+    /// (`centreSpread` 0: one centre, Gaussian noise).
+    public static func points<S: BLASScalar>(n: Int, d: Int, seed: UInt64 = 7, centreSpread: Double = 3,
+                                             as _: S.Type = S.self) -> Matrix<S> {
         var generator = SeededGenerator(seed: seed)
-        let centres = (0..<(8 * d)).map { _ in 3 * generator.nextGaussian() }
+        let centres = (0..<(8 * d)).map { _ in centreSpread * generator.nextGaussian() }
         var storage = [S]()
         storage.reserveCapacity(n * d)
         for _ in 0..<n {

@@ -100,16 +100,48 @@ final class BoundingBlocks<S: BLASScalar> {
                 }
                 if high - low > widestSpread { widestSpread = high - low; widest = k }
             }
-            slots[range].sort { a, b in
-                let va = point(a)[widest], vb = point(b)[widest]
-                return va < vb || (va == vb && a < b)
-            }
             let middle = range.lowerBound + range.count / 2
+            slots.withUnsafeMutableBufferPointer { buffer in
+                select(middle, in: range, of: buffer.baseAddress!) { a, b in
+                    let va = point(a)[widest], vb = point(b)[widest]
+                    return va < vb || (va == vb && a < b)
+                }
+            }
             split(range.lowerBound..<middle)
             split(middle..<range.upperBound)
         }
         if !slots.isEmpty { split(0..<slots.count) }
         return starts
+    }
+
+    /// Rearranges `slots[range]` so that position `k` holds the element that
+    /// sorting by `less` (a strict total order) would put there, with no
+    /// greater element before it and no smaller after: quickselect (Hoare
+    /// 1961, Algorithm 65 "Find"), median-of-three pivots, in place (a sort
+    /// would allocate a buffer at every split). The result depends only on
+    /// the elements and the order, so it is deterministic.
+    private static func select(_ k: Int, in range: Range<Int>, of slots: UnsafeMutablePointer<Int>,
+                               by less: (Int, Int) -> Bool) {
+        var low = range.lowerBound, high = range.upperBound - 1
+        while low < high {
+            let mid = low + (high - low) / 2
+            if less(slots[mid], slots[low]) { swap(&slots[mid], &slots[low]) }
+            if less(slots[high], slots[low]) { swap(&slots[high], &slots[low]) }
+            if less(slots[high], slots[mid]) { swap(&slots[high], &slots[mid]) }
+            let pivot = slots[mid]
+            var i = low, j = high
+            while i <= j {
+                while less(slots[i], pivot) { i += 1 }
+                while less(pivot, slots[j]) { j -= 1 }
+                if i <= j {
+                    if i != j { swap(&slots[i], &slots[j]) }
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now slots[low...j] <= pivot <= slots[i...high], and j < i.
+            if k <= j { high = j } else if k >= i { low = i } else { return }
+        }
     }
 
     /// Forms blocks over rows `0..<rows`, block `b` starting at `starts[b]`,
