@@ -40,10 +40,11 @@ except ImportError:  # pragma: no cover - reported in the table
     fastcluster = None
 
 
-def make_data(n, d, seed):
-    """A Gaussian mixture with 8 centres: realistic, tie-free values."""
+def make_data(n, d, seed, spread=3.0):
+    """A Gaussian mixture with 8 centres: realistic, tie-free values
+    (spread 0: one centre, Gaussian noise without cluster structure)."""
     rng = np.random.default_rng(seed)
-    centres = rng.normal(scale=3.0, size=(8, d))
+    centres = rng.normal(scale=spread, size=(8, d))
     labels = rng.integers(0, 8, size=n)
     return centres[labels] + rng.normal(size=(n, d))
 
@@ -103,9 +104,11 @@ def main():
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--memory-limit", default=None)
+    parser.add_argument("--centre-spread", type=float, default=3.0,
+                        help="spread of the 8 mixture centres (0: Gaussian noise, no clusters)")
     args = parser.parse_args()
 
-    x = make_data(args.n, args.d, args.seed)
+    x = make_data(args.n, args.d, args.seed, args.centre_spread)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         csv = os.path.join(tmp, "data.csv")
@@ -147,6 +150,8 @@ def main():
             rows[-1]["np_parse"] = t_np_parse
 
     limit = f", tendency --memory-limit {args.memory_limit}" if args.memory_limit else ""
+    if args.centre_spread != 3.0:
+        limit += f", centre spread {args.centre_spread:g}"
     header = (f"n = {args.n}, d = {args.d}, median of {max(1, args.repeat)} run(s){limit}, {platform.machine()}, {os.cpu_count()} cores, "
               f"SciPy {scipy.__version__}, fastcluster {getattr(fastcluster, '__version__', 'absent')}, "
               f"NumPy {np.__version__}, {time.strftime('%Y-%m-%d')}")
