@@ -212,7 +212,8 @@ struct ClusterCommand: ParsableCommand {
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: mode)
         }
-        if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit {
+        if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit,
+           method != .ward || !squareFits || HierarchicalClustering.wardScanFraction(points: data) <= Self.wardPointsFraction {
             return try onPoints(mode: "exact, on feature vectors")
         }
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
@@ -242,6 +243,10 @@ struct ClusterCommand: ParsableCommand {
         if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }
         throw ValidationError("clustering \(n) rows through their distance matrix needs about \(MemoryBudget.describe(needed)), but about \(MemoryBudget.describe(available)) is available; \(advice)")
     }
+
+    /// Ward takes the feature vectors first only when its scans there are
+    /// estimated to read at most this fraction of the points (see `cluster`).
+    static var wardPointsFraction: Double { 0.5 }
 
     /// The most columns for which a method takes the feature vectors even
     /// when the distance matrix fits (see `cluster`); nil: never.

@@ -73,6 +73,19 @@ import Testing
         }
     }
 
+    /// The estimate that decides whether Ward runs on the points: small for
+    /// blobs, near 1 for noise, 1 when too few points for blocks.
+    @Test func scanFractionTellsClustersFromNoise() throws {
+        let clustered = HierarchicalClustering.wardScanFraction(points: try R.points("blobs"))
+        #expect(clustered < 0.5, "\(clustered)")
+        let noise = HierarchicalClustering.wardScanFraction(points: data(600, 16, seed: 12) { g, _ in g.nextGaussian() })
+        #expect(noise > 0.8, "\(noise)")
+        #expect(HierarchicalClustering.wardScanFraction(points: blobs(100, 4, seed: 13)) == 1)
+        var single = Matrix<Float>(rows: 600, columns: 8)
+        single.storage = try R.points("blobs").storage.map { Float($0) }
+        #expect(abs(HierarchicalClustering.wardScanFraction(points: single) - clustered) < 0.05)
+    }
+
     /// The bound of a block never exceeds the dissimilarity to any point in
     /// it, for queries inside, near and far from the block, in Double and
     /// Float, as the balls grow and rows leave.

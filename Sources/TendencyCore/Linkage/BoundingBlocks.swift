@@ -84,57 +84,73 @@ final class BoundingBlocks<S: BLASScalar> {
     static func spatialOrder(_ slots: inout [Int], dimension: Int,
                              point: (Int) -> UnsafePointer<S>) -> [Int] {
         var starts = [Int]()
-        func split(_ range: Range<Int>) {
-            guard range.count > leafSize else {
-                starts.append(range.lowerBound)
-                return
-            }
-            var widest = 0
-            var widestSpread = -S.infinity
-            for k in 0..<dimension {
-                var low = S.infinity, high = -S.infinity
-                for i in range {
-                    let v = point(slots[i])[k]
-                    low = min(low, v)
-                    high = max(high, v)
-                }
-                if high - low > widestSpread { widestSpread = high - low; widest = k }
-            }
-            let middle = range.lowerBound + range.count / 2
-            slots.withUnsafeMutableBufferPointer { buffer in
-                select(middle, in: range, of: buffer.baseAddress!) { a, b in
-                    let va = point(a)[widest], vb = point(b)[widest]
-                    return va < vb || (va == vb && a < b)
-                }
-            }
-            split(range.lowerBound..<middle)
-            split(middle..<range.upperBound)
+        guard !slots.isEmpty else { return starts }
+        let low = UnsafeMutablePointer<S>.allocate(capacity: max(dimension, 1))
+        let high = UnsafeMutablePointer<S>.allocate(capacity: max(dimension, 1))
+        // Each slot's value on the coordinate being split, beside it.
+        let keys = UnsafeMutablePointer<S>.allocate(capacity: slots.count)
+        defer {
+            low.deallocate()
+            high.deallocate()
+            keys.deallocate()
         }
-        if !slots.isEmpty { split(0..<slots.count) }
+        slots.withUnsafeMutableBufferPointer { buffer in
+            let order = buffer.baseAddress!
+            func split(_ range: Range<Int>) {
+                guard range.count > leafSize else {
+                    starts.append(range.lowerBound)
+                    return
+                }
+                low.initialize(repeating: .infinity, count: dimension)
+                high.initialize(repeating: -.infinity, count: dimension)
+                for i in range {
+                    let p = point(order[i])
+                    for k in 0..<dimension {
+                        low[k] = min(low[k], p[k])
+                        high[k] = max(high[k], p[k])
+                    }
+                }
+                var widest = 0
+                for k in 1..<max(dimension, 1) where high[k] - low[k] > high[widest] - low[widest] { widest = k }
+                for i in range { keys[i] = point(order[i])[widest] }
+                let middle = range.lowerBound + range.count / 2
+                select(middle, in: range, of: order, keys: keys)
+                split(range.lowerBound..<middle)
+                split(middle..<range.upperBound)
+            }
+            split(0..<buffer.count)
+        }
         return starts
     }
 
-    /// Rearranges `slots[range]` so that position `k` holds the element that
-    /// sorting by `less` (a strict total order) would put there, with no
-    /// greater element before it and no smaller after: quickselect (Hoare
-    /// 1961, Algorithm 65 "Find"), median-of-three pivots, in place (a sort
-    /// would allocate a buffer at every split). The result depends only on
-    /// the elements and the order, so it is deterministic.
+    /// Rearranges `slots[range]` (and `keys[range]` along) so that position
+    /// `k` holds the element that sorting by (key, slot) would put there,
+    /// with no greater element before it and no smaller after: quickselect
+    /// (Hoare 1961, Algorithm 65 "Find"), median-of-three pivots, in place
+    /// (a sort would allocate a buffer at every split). The order is strict
+    /// and total (slots differ), so the result is deterministic.
     private static func select(_ k: Int, in range: Range<Int>, of slots: UnsafeMutablePointer<Int>,
-                               by less: (Int, Int) -> Bool) {
+                               keys: UnsafeMutablePointer<S>) {
+        @inline(__always) func less(_ i: Int, _ j: Int) -> Bool {
+            keys[i] < keys[j] || (keys[i] == keys[j] && slots[i] < slots[j])
+        }
+        @inline(__always) func exchange(_ i: Int, _ j: Int) {
+            swap(&slots[i], &slots[j])
+            swap(&keys[i], &keys[j])
+        }
         var low = range.lowerBound, high = range.upperBound - 1
         while low < high {
             let mid = low + (high - low) / 2
-            if less(slots[mid], slots[low]) { swap(&slots[mid], &slots[low]) }
-            if less(slots[high], slots[low]) { swap(&slots[high], &slots[low]) }
-            if less(slots[high], slots[mid]) { swap(&slots[high], &slots[mid]) }
-            let pivot = slots[mid]
+            if less(mid, low) { exchange(mid, low) }
+            if less(high, low) { exchange(high, low) }
+            if less(high, mid) { exchange(high, mid) }
+            let pivot = (key: keys[mid], slot: slots[mid])
             var i = low, j = high
             while i <= j {
-                while less(slots[i], pivot) { i += 1 }
-                while less(pivot, slots[j]) { j -= 1 }
+                while keys[i] < pivot.key || (keys[i] == pivot.key && slots[i] < pivot.slot) { i += 1 }
+                while pivot.key < keys[j] || (pivot.key == keys[j] && pivot.slot < slots[j]) { j -= 1 }
                 if i <= j {
-                    if i != j { swap(&slots[i], &slots[j]) }
+                    if i != j { exchange(i, j) }
                     i += 1
                     j -= 1
                 }
@@ -188,6 +204,41 @@ final class BoundingBlocks<S: BLASScalar> {
         guard last != row else { return nil }
         sizeOfRow[row] = sizeOfRow[last]
         return last
+    }
+
+    /// An estimate of the fraction of points a nearest-neighbour scan
+    /// among singletons reads despite the blocks: for `probes` points spread
+    /// evenly over the rows, the points in blocks whose lower bound is within
+    /// the nearest distance in the probe's own block. Costs the blocks'
+    /// construction (O(n m log n)) and `probes` short scans.
+    static func readFraction(points: UnsafePointer<S>, count n: Int, dimension: Int, probes: Int = 64) -> Double {
+        guard n >= 2 * leafSize, dimension > 0 else { return 1 }
+        var order = Array(0..<n)
+        let starts = spatialOrder(&order, dimension: dimension) { points + $0 * dimension }
+        // Rows in block order, as a store keeps them.
+        let rows = UnsafeMutablePointer<S>.allocate(capacity: n * dimension)
+        defer { rows.deallocate() }
+        for (k, i) in order.enumerated() { (rows + k * dimension).initialize(from: points + i * dimension, count: dimension) }
+        let blocks = BoundingBlocks(rows: n, dimension: dimension)
+        blocks.rebuild(starts: starts, rows: n, point: { UnsafePointer(rows + $0 * dimension) }, size: { _ in 1 })
+        var read = 0
+        let probeCount = min(probes, n)
+        for p in 0..<probeCount {
+            let row = p * n / probeCount
+            let query = rows + row * dimension
+            let own = blocks.blockOfRow[row]
+            var nearest = S.infinity
+            for other in blocks.first[own]..<(blocks.first[own] + blocks.count[own]) where other != row {
+                nearest = min(nearest, squaredEuclidean(query, rows + other * dimension, dimension))
+            }
+            blocks.setQuery(query)
+            blocks.measure(0..<blocks.blockCount)
+            for b in 0..<blocks.blockCount
+            where b == own || blocks.lowerBound(TrueCentroids.self, size: 1, block: b) <= Double(nearest) {
+                read += blocks.count[b]
+            }
+        }
+        return Double(read) / Double(probeCount * n)
     }
 
     /// Makes `point` the query of `measure`.

@@ -185,6 +185,26 @@ public enum HierarchicalClustering {
         return try checked(chain(SquareStore<S, Rule>(matrix)))
     }
 
+    /// An estimate of the fraction of the points that each nearest-neighbour
+    /// scan of Ward's linkage on points reads (`linkage(points:method:)`
+    /// skips blocks of points too far from the query): near 1 for data
+    /// without structure at the scale of 64 points, small for data in
+    /// clusters (about 0.15 for a mixture of 8 Gaussians, d = 64). Costs
+    /// about what sorting the points would, and is deterministic.
+    public static func wardScanFraction<S: BLASScalar>(points: Matrix<S>) -> Double {
+        // Specialised for the concrete scalar, as the linkages are.
+        if let double = points as? Matrix<Double> { return scanFraction(specialized: double) }
+        if let float = points as? Matrix<Float> { return scanFraction(specialized: float) }
+        return scanFraction(specialized: points)
+    }
+
+    private static func scanFraction<S: BLASScalar>(specialized points: Matrix<S>) -> Double {
+        points.storage.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 1 }
+            return BoundingBlocks<S>.readFraction(points: base, count: points.rows, dimension: points.columns)
+        }
+    }
+
     /// The linkage of points (rows) under Euclidean distance with memory
     /// linear in n: distances are computed on the fly (Müllner's
     /// `linkage_vector`), from cluster centroids for Ward and centroid and from
