@@ -1,4 +1,5 @@
 import CVectorLoops
+
 /// The stored rows of a set of points, grouped into blocks of nearby points,
 /// each with a ball that holds every point in it and the smallest cluster
 /// size among them: a nearest-neighbour scan skips a whole block when the
@@ -11,9 +12,10 @@ import CVectorLoops
 /// median-split tree on the coordinate of widest range (Bentley 1975, the
 /// k-d tree; bounding balls per leaf as in Omohundro 1989's ball trees), so
 /// a block's ball is small. For the Gaussian mixture of
-/// `Benchmarks/compare.py` (8 centres, d = 64) a first scan reads about one
-/// block in seven; on data without structure every block is read, at the
-/// cost of one distance per block (about 2% more work).
+/// `Benchmarks/compare.py` (8 centres, d = 64, n = 20,000) Ward's scans
+/// read 18% of the rows in all; on data without structure every block is
+/// read, at the cost of one distance per block (a 64th of the scan's work;
+/// `PruningRecord` stops computing them where they skip nothing).
 ///
 /// The store owns the rows; here are only their grouping and bounds. Rows of
 /// block `b` are `first[b] ..< first[b] + count[b]`; removing a row moves
@@ -47,19 +49,22 @@ final class BoundingBlocks<S: BLASScalar> {
     /// Blocks hold at most this many points (and at least half as many).
     static var leafSize: Int { 64 }
 
-    /// Room for `rows` rows: at most `rows` blocks.
+    /// Room for `rows` rows. A split halves a range of more than
+    /// `leafSize` points, so every block but a lone one holds at least
+    /// `leafSize / 2`: at most rows / (leafSize / 2) + 1 blocks.
     init(rows: Int, dimension: Int) {
         self.dimension = dimension
         let capacity = max(rows, 1)
-        first = .allocate(capacity: capacity)
-        count = .allocate(capacity: capacity)
-        minimumSize = .allocate(capacity: capacity)
-        radius = .allocate(capacity: capacity)
-        centre = .allocate(capacity: (capacity + 1) * max(dimension, 1))
-        queryRow = capacity
+        let blocks = capacity / (Self.leafSize / 2) + 1
+        first = .allocate(capacity: blocks)
+        count = .allocate(capacity: blocks)
+        minimumSize = .allocate(capacity: blocks)
+        radius = .allocate(capacity: blocks)
+        centre = .allocate(capacity: (blocks + 1) * max(dimension, 1))
+        queryRow = blocks
         identity = .allocate(capacity: capacity + 1)
         for k in 0...capacity { identity[k] = k }
-        squaredToCentre = .allocate(capacity: capacity)
+        squaredToCentre = .allocate(capacity: blocks)
         blockOfRow = .allocate(capacity: capacity)
         sizeOfRow = .allocate(capacity: capacity)
         slack = 4 * Double(dimension + 16) * Double(S.ulpOfOne)
@@ -163,6 +168,7 @@ final class BoundingBlocks<S: BLASScalar> {
     /// Forms blocks over rows `0..<rows`, block `b` starting at `starts[b]`,
     /// from the rows' points and cluster sizes.
     func rebuild(starts: [Int], rows: Int, point: (Int) -> UnsafePointer<S>, size: (Int) -> Int) {
+        precondition(starts.count <= queryRow, "more blocks than room for them")
         blockCount = starts.count
         for b in 0..<blockCount {
             let low = starts[b]

@@ -64,8 +64,9 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         case scan(from: Int, positions: Range<Int>)
         /// d(., y) into `unionDistances` over list positions `0..<count`.
         case union(to: Int, count: Int)
-        /// First strict minima of d(x, i), i > above, over each part's
-        /// candidate blocks, skipping values beyond `bound`.
+        /// The smallest d(x, i) (lowest slot on ties), i > above, over each
+        /// part's blocks but `skipping`, values beyond `bound` left out;
+        /// blocks pruned by their lower bounds when `bounded`.
         case blocks(from: Int, skipping: Int, above: Int, bound: S, bounded: Bool)
     }
     /// Scratch for `merge`: the distances to the union, by active-list position.
