@@ -11,8 +11,13 @@ import Tendency
         let d = try PairwiseDistances.condensed(x, metric: .euclidean)
         let z = try HierarchicalClustering.linkage(d, method: .average)
         let labels = Dendrogram(z).flatClusters(count: 2)   // [1, 1, 2, 2]
+        // Ward on the feature vectors (memory linear in n); whether its pruned
+        // scans pay off, as `tendency cluster` decides (1: too few points for blocks).
+        let ward = try HierarchicalClustering.linkage(points: x, method: .ward)
+        let share = HierarchicalClustering.wardScanFraction(points: x)   // 1.0
         // end README
         #expect(labels == [1, 1, 2, 2])
+        #expect(ward.merges.count == 3 && share == 1)
         #expect(z.csv().hasPrefix("a,b,height,size\n"))
     }
 
