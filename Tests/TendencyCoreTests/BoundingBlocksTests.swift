@@ -98,13 +98,13 @@ import Testing
             var order = Array(0..<n)
             points.withUnsafeMutableBufferPointer { buffer in
                 let p = buffer.baseAddress!
-                let starts = BoundingBlocks<S>.spatialOrder(&order, dimension: d) { UnsafePointer(p + $0 * d) }
+                let blocks = BoundingBlocks<S>(rows: n, dimension: d)
+                let starts = blocks.spatialOrder(&order) { UnsafePointer(p + $0 * d) }
                 #expect(starts.count >= 5 && starts.first == 0, "\(S.self)")
                 #expect(Set(order) == Set(0..<n), "\(S.self)")
                 // Rows in spatial order, sizes 1...4.
                 var rows = [S](repeating: 0, count: n * d)
                 for (k, slot) in order.enumerated() { for c in 0..<d { rows[k * d + c] = p[slot * d + c] } }
-                let blocks = BoundingBlocks<S>(rows: n, dimension: d)
                 rows.withUnsafeMutableBufferPointer { rowBuffer in
                     let r = rowBuffer.baseAddress!
                     blocks.rebuild(starts: starts, rows: n, point: { UnsafePointer(r + $0 * d) }, size: { 1 + $0 % 4 })

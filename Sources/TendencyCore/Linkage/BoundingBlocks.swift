@@ -41,6 +41,12 @@ final class BoundingBlocks<S: BLASScalar> {
     /// Per row: its block, and the size of its cluster (kept by the store).
     let blockOfRow: UnsafeMutablePointer<Int>
     let sizeOfRow: UnsafeMutablePointer<Int>
+    /// Scratch for `spatialOrder`: per coordinate the lowest and highest
+    /// value of a range, and per slot its value on the split coordinate.
+    private let splitLow: UnsafeMutablePointer<S>
+    private let splitHigh: UnsafeMutablePointer<S>
+    private let splitKeys: UnsafeMutablePointer<S>
+    private let rowCapacity: Int
     /// Relative slack on distances and bounds, wider than the rounding of a
     /// `dimension`-term squared distance in `S` (Higham 2002, section 3.1:
     /// (m + 2) u for the sum), so a bound never exceeds a computed value.
@@ -67,6 +73,10 @@ final class BoundingBlocks<S: BLASScalar> {
         squaredToCentre = .allocate(capacity: blocks)
         blockOfRow = .allocate(capacity: capacity)
         sizeOfRow = .allocate(capacity: capacity)
+        splitLow = .allocate(capacity: max(dimension, 1))
+        splitHigh = .allocate(capacity: max(dimension, 1))
+        splitKeys = .allocate(capacity: capacity)
+        rowCapacity = capacity
         slack = 4 * Double(dimension + 16) * Double(S.ulpOfOne)
     }
 
@@ -80,29 +90,26 @@ final class BoundingBlocks<S: BLASScalar> {
         squaredToCentre.deallocate()
         blockOfRow.deallocate()
         sizeOfRow.deallocate()
+        splitLow.deallocate()
+        splitHigh.deallocate()
+        splitKeys.deallocate()
     }
 
     /// Orders `slots` so that each block's points are consecutive, and
     /// returns where each block starts in that order. `point(slot)` gives a
     /// slot's coordinates. A range is split at its median on the coordinate
     /// whose values spread widest, ties by slot, until it fits a block.
-    static func spatialOrder(_ slots: inout [Int], dimension: Int,
-                             point: (Int) -> UnsafePointer<S>) -> [Int] {
+    /// At most as many slots as the blocks have room for rows.
+    func spatialOrder(_ slots: inout [Int], point: (Int) -> UnsafePointer<S>) -> [Int] {
         var starts = [Int]()
         guard !slots.isEmpty else { return starts }
-        let low = UnsafeMutablePointer<S>.allocate(capacity: max(dimension, 1))
-        let high = UnsafeMutablePointer<S>.allocate(capacity: max(dimension, 1))
-        // Each slot's value on the coordinate being split, beside it.
-        let keys = UnsafeMutablePointer<S>.allocate(capacity: slots.count)
-        defer {
-            low.deallocate()
-            high.deallocate()
-            keys.deallocate()
-        }
+        precondition(slots.count <= rowCapacity, "more points than rows")
+        let dimension = self.dimension
+        let low = splitLow, high = splitHigh, keys = splitKeys
         slots.withUnsafeMutableBufferPointer { buffer in
             let order = buffer.baseAddress!
             func split(_ range: Range<Int>) {
-                guard range.count > leafSize else {
+                guard range.count > Self.leafSize else {
                     starts.append(range.lowerBound)
                     return
                 }
@@ -119,7 +126,7 @@ final class BoundingBlocks<S: BLASScalar> {
                 for k in 1..<max(dimension, 1) where high[k] - low[k] > high[widest] - low[widest] { widest = k }
                 for i in range { keys[i] = point(order[i])[widest] }
                 let middle = range.lowerBound + range.count / 2
-                select(middle, in: range, of: order, keys: keys)
+                Self.select(middle, in: range, of: order, keys: keys)
                 split(range.lowerBound..<middle)
                 split(middle..<range.upperBound)
             }
@@ -219,13 +226,13 @@ final class BoundingBlocks<S: BLASScalar> {
     /// construction (O(n m log n)) and `probes` short scans.
     static func readFraction(points: UnsafePointer<S>, count n: Int, dimension: Int, probes: Int = 64) -> Double {
         guard n >= 2 * leafSize, dimension > 0 else { return 1 }
+        let blocks = BoundingBlocks(rows: n, dimension: dimension)
         var order = Array(0..<n)
-        let starts = spatialOrder(&order, dimension: dimension) { points + $0 * dimension }
+        let starts = blocks.spatialOrder(&order) { points + $0 * dimension }
         // Rows in block order, as a store keeps them.
         let rows = UnsafeMutablePointer<S>.allocate(capacity: n * dimension)
         defer { rows.deallocate() }
         for (k, i) in order.enumerated() { (rows + k * dimension).initialize(from: points + i * dimension, count: dimension) }
-        let blocks = BoundingBlocks(rows: n, dimension: dimension)
         blocks.rebuild(starts: starts, rows: n, point: { UnsafePointer(rows + $0 * dimension) }, size: { _ in 1 })
         var read = 0
         let probeCount = min(probes, n)

@@ -482,7 +482,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         guard let blocks else { return }
         let active = slots.activeCount
         var order = Array(UnsafeBufferPointer(start: slots.list, count: active))
-        let starts = BoundingBlocks<S>.spatialOrder(&order, dimension: dimension) { UnsafePointer(point($0)) }
+        let starts = blocks.spatialOrder(&order) { UnsafePointer(point($0)) }
         let moved = UnsafeMutablePointer<S>.allocate(capacity: max(active * dimension, 1))
         defer { moved.deallocate() }
         for (k, slot) in order.enumerated() { (moved + k * dimension).initialize(from: point(slot), count: dimension) }
