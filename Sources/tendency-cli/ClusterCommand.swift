@@ -190,7 +190,7 @@ struct ClusterCommand: ParsableCommand {
     ///   Gaussian mixture of `Benchmarks/compare.py`, 3.6-4.2 s against
     ///   2.8-6.7 s on Gaussian noise, where no block can be skipped (1.9-2.7
     ///   s on a VM whose fresh memory faulted in faster); 16 columns 0.9-1.0 s
-    ///   against 2.5-3.9 s on the mixture, 3.1 s against 2.2-2.3 s on noise.
+    ///   against 2.5-4.0 s on the mixture, 3.1 s against 2.2-2.3 s on noise.
     ///   Up to 1.5x slower on data without structure, several times faster
     ///   on data with clusters, 50x less memory.
     private func cluster<S: BLASScalar>(_ data: Matrix<S>, clock: inout PhaseClock) throws -> ClusterResult {
