@@ -36,6 +36,8 @@ import Testing
         }
     }
 
+    /// Ward's scans are pruned; centroid and median keep their scans in slot
+    /// order but run on the blocks' layout (rows regrouped and moved).
     @Test(arguments: [LinkageMethod.ward, .centroid, .median])
     func pruningChangesNothing(_ method: LinkageMethod) throws {
         let cases: [(String, Matrix<Double>)] = [

@@ -19,7 +19,8 @@ import Foundation
 /// The generic algorithm (centroid, median) gains nothing from them: its
 /// merges compute the distances from every slot below the union anyway, and
 /// its scans start without a bound (measured at n = 20,000, d = 16: the
-/// same time on the mixture, 1.7x slower on Gaussian noise).
+/// same time on the mixture, 1.7x slower on Gaussian noise), so its scans
+/// (`nearestAbove`) go over the active slots in order even with blocks.
 ///
 /// When half the stored points belong to merged-away slots, the active ones
 /// are moved to the front (in slot order, or regrouped into new blocks):
@@ -64,10 +65,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         case scan(from: Int, positions: Range<Int>)
         /// d(., y) into `unionDistances` over list positions `0..<count`.
         case union(to: Int, count: Int)
-        /// The smallest d(x, i) (lowest slot on ties), i > above, over each
-        /// part's blocks but `skipping`, values beyond `bound` left out;
-        /// blocks pruned by their lower bounds when `bounded`.
-        case blocks(from: Int, skipping: Int, above: Int, bound: S, bounded: Bool)
+        /// The smallest d(x, i) (lowest slot on ties) over each part's
+        /// blocks but `skipping`, values beyond `bound` left out; blocks
+        /// pruned by their lower bounds when `bounded`.
+        case blocks(from: Int, skipping: Int, bound: S, bounded: Bool)
     }
     /// Scratch for `merge`: the distances to the union, by active-list position.
     private let unionDistances: UnsafeMutablePointer<S>
@@ -144,7 +145,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
 
     func nearest(to x: Int, start: Int, startValue: S) -> (slot: Int, value: S) {
         let found = if let blocks {
-            prunedMinimum(from: x, above: -1, bound: startValue, blocks)
+            prunedMinimum(from: x, bound: startValue, blocks)
         } else {
             firstMinimum(from: x, overListPositions: 0..<slots.activeCount)
         }
@@ -152,9 +153,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         return found.value < startValue ? found : (start, startValue)
     }
 
+    /// Over the active slots in order, blocks or not: only the generic
+    /// algorithm asks, and it gains nothing from them (see above).
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        if let blocks { return prunedMinimum(from: x, above: x, bound: .infinity, blocks) }
-        return firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
+        firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
     }
 
     /// The number of active slots below `limit`: they lead the ascending active list.
@@ -200,24 +202,24 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
             partMinima.set(part, (found.slot, found.value))
         case let .union(y, count):
             distances(to: y, overListPositions: Self.part(part, of: 0..<count))
-        case let .blocks(x, skipped, above, bound, bounded):
+        case let .blocks(x, skipped, bound, bounded):
             guard let blocks else { preconditionFailure("no blocks") }
             let count = blocks.blockCount
             let found = scan(blocks: (part * count / Self.blockParts)..<((part + 1) * count / Self.blockParts),
-                             skipping: skipped, bounded: bounded, from: x, above: above, bound: bound,
+                             skipping: skipped, bounded: bounded, from: x, bound: bound,
                              best: (-1, .infinity), scratch: part, blocks)
             partMinima.set(part, (found.slot, found.value))
         }
     }
 
-    /// The lowest slot i > `above`, i != x, with the smallest d(x, i), as
+    /// The lowest slot i != x with the smallest d(x, i), as
     /// every slot's scan would find it, or one whose value exceeds `bound`
     /// (then no slot has a value at or below `bound`). Reads every block whose
     /// lower bound is within the best value so far (or `bound`; when that is
     /// infinite, `x`'s own block first): when the points are many, in parts of the blocks
     /// shared with the partner, each part pruning by its own best, the
     /// parts' answers combined by (value, slot).
-    private func prunedMinimum(from x: Int, above: Int, bound: S,
+    private func prunedMinimum(from x: Int, bound: S,
                                _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
         // Without a finite bound, x's own block gives one first.
         var best = (slot: -1, value: S.infinity)
@@ -225,13 +227,13 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         if !bound.isFinite {
             skipped = blocks.blockOfRow[rowOf[x]]
             best = scan(rowsAt: blocks.identity + blocks.first[skipped], count: blocks.count[skipped], from: x,
-                        above: above, bound: bound, best: best, scratch: 0, blocks)
+                        bound: bound, best: best, scratch: 0, blocks)
         }
         let bounded = pruning.boundsPay
         if bounded { blocks.setQuery(point(x)) }
         var read = skipped >= 0 ? blocks.count[skipped] : 0
         if let partner, slots.activeCount * dimension >= parallelWork {
-            pass = .blocks(from: x, skipping: skipped, above: above, bound: min(bound, best.value), bounded: bounded)
+            pass = .blocks(from: x, skipping: skipped, bound: min(bound, best.value), bounded: bounded)
             partner.run(parts: Self.blockParts)
             pass = .none
             for part in 0..<Self.blockParts {
@@ -239,8 +241,8 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
                 read += rowsRead[part]
             }
         } else {
-            best = scan(blocks: 0..<blocks.blockCount, skipping: skipped, bounded: bounded, from: x, above: above,
-                        bound: bound, best: best, scratch: 0, blocks)
+            best = scan(blocks: 0..<blocks.blockCount, skipping: skipped, bounded: bounded, from: x, bound: bound,
+                        best: best, scratch: 0, blocks)
             read += rowsRead[0]
         }
         if bounded {
@@ -255,7 +257,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     /// bound is within min(`bound`, best value), gathered into chunks of
     /// about `chunkRows` rows (one call of the distance loop each), using
     /// part `scratch`'s buffers.
-    private func scan(blocks range: Range<Int>, skipping own: Int, bounded: Bool, from x: Int, above: Int, bound: S,
+    private func scan(blocks range: Range<Int>, skipping own: Int, bounded: Bool, from x: Int, bound: S,
                       best: (slot: Int, value: S), scratch: Int, _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
         var best = best
         let nx = slots.size[x]
@@ -275,7 +277,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
                 b += 1
             }
             read += count
-            best = scan(rowsAt: chunk, count: count, from: x, above: above, bound: bound, best: best, scratch: scratch, blocks)
+            best = scan(rowsAt: chunk, count: count, from: x, bound: bound, best: best, scratch: scratch, blocks)
         }
         rowsRead[scratch] = read
         return best
@@ -294,17 +296,17 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         b.value < a.value || (b.value == a.value && b.slot >= 0 && (a.slot < 0 || b.slot < a.slot)) ? b : a
     }
 
-    /// `best` updated with the slots i > `above`, i != x, of rows
+    /// `best` updated with the slots i != x of rows
     /// `list[0..<count]` whose d(x, i) could be at most min(`bound`, best
     /// value): through the single-precision copy when there is one (only
     /// points within its rounding bound are computed exactly), else exactly.
-    private func scan(rowsAt list: UnsafePointer<Int>, count: Int, from x: Int, above: Int, bound: S,
+    private func scan(rowsAt list: UnsafePointer<Int>, count: Int, from x: Int, bound: S,
                       best: (slot: Int, value: S), scratch: Int, _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
         var best = best
         guard let shadow else {
             for k in 0..<count {
                 let i = slotOfRow[list[k]]
-                if i == x || i <= above { continue }
+                if i == x { continue }
                 best = Self.better(best, (i, dissimilarity(x, i)))
             }
             return best
@@ -322,7 +324,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         for k in 0..<count {
             let row = list[k]
             let i = slotOfRow[row]
-            if i == x || i <= above { continue }
+            if i == x { continue }
             let approximate = Double(approximations[k])
             let error = shadow.bound(rx, row, approximate: approximate)
             var lower = -Double.infinity
