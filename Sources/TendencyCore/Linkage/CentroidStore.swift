@@ -325,14 +325,13 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
             let row = list[k]
             let i = slotOfRow[row]
             if i == x { continue }
-            let approximate = Double(approximations[k])
-            let error = shadow.bound(rx, row, approximate: approximate)
+            let factor = Double(Rule.dissimilarity(squaredDistance: 1, nx: nx, ny: S(blocks.sizeOfRow[row])))
+            // Beyond single precision's range: computed exactly.
             var lower = -Double.infinity
-            if approximate.isFinite && error.isFinite {
-                let factor = Double(Rule.dissimilarity(squaredDistance: 1, nx: nx, ny: S(blocks.sizeOfRow[row])))
-                lower = factor * (approximate - error)
-                if lower > upper { continue }
-                upper = min(upper, factor * (approximate + error) * (1 + 0x1p-50))
+            if let (low, high) = shadow.interval(rx, row, approximate: approximations[k], factor: factor) {
+                if low > upper { continue }
+                lower = low
+                upper = min(upper, high)
             }
             candidates[candidateCount] = i
             lowers[candidateCount] = lower
@@ -380,14 +379,12 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
             for k in positions {
                 let i = list[k]
                 if i == x { continue }
-                let approximate = Double(approximations[k - positions.lowerBound])
-                let error = shadow.bound(rx, rowOf[i], approximate: approximate)
-                // Beyond single precision's range: scan exactly.
-                guard approximate.isFinite && error.isFinite else { return nil }
                 let factor = Double(Rule.dissimilarity(squaredDistance: 1, nx: nx, ny: S(size[i])))
-                let lower = factor * (approximate - error)
+                // Beyond single precision's range: scan exactly.
+                guard let (lower, high) = shadow.interval(rx, rowOf[i], approximate: approximations[k - positions.lowerBound],
+                                                          factor: factor) else { return nil }
                 if lower > upper { continue }
-                upper = min(upper, factor * (approximate + error) * (1 + 0x1p-50))
+                upper = min(upper, high)
                 if count == capacity {
                     // Keep only what the current upper bound still admits.
                     var kept = 0

@@ -73,6 +73,18 @@ final class FloatShadow {
         tendency_shadow_squared_distances(variant.code, rows, dimension, a, list, rowOf, count, out)
     }
 
+    /// Bounds on `factor` times the exact squared distance of rows `a` and
+    /// `b` (and on its computation in Double) from their single-precision
+    /// squared distance `approximate`; the upper bound allows for the
+    /// rounding of its own product. Nil beyond single precision's range.
+    @inline(__always)
+    func interval(_ a: Int, _ b: Int, approximate: Float, factor: Double) -> (lower: Double, upper: Double)? {
+        let approximate = Double(approximate)
+        let error = bound(a, b, approximate: approximate)
+        guard approximate.isFinite && error.isFinite else { return nil }
+        return (factor * (approximate - error), factor * (approximate + error) * (1 + 0x1p-50))
+    }
+
     /// How far a squared distance of `squaredDistances` can be from the
     /// exact squared distance of the two points (and from its Double
     /// computation), in whatever order its terms were added.
