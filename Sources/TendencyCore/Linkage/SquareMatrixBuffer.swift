@@ -12,7 +12,10 @@ import Darwin
 /// populated up front made the linkage 0.3 s faster (fewer TLB misses) but
 /// the kernel phase 7.5 s instead of 1.6 s, huge pages being backed lazily
 /// by the host; 4 KiB pages populated up front in parallel (`MADV_POPULATE_WRITE`)
-/// gave 2.1-3.6 s. Faulting while computing overlaps the two.
+/// gave 2.1-3.6 s. Faulting while computing overlaps the two. Huge pages
+/// faulted by the kernel threads: 0.6 s for the kernel phase when the run
+/// before had freed huge pages, 4.3-4.5 s after a pause (against 1.0-1.5 s
+/// and 1.1-1.3 s with 4 KiB pages), so a single run loses.
 ///
 /// Once prepared it holds the working dissimilarities (squared distances for
 /// rules on squared distances) with +infinity on the diagonal, never a
