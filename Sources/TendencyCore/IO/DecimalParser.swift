@@ -41,17 +41,8 @@ enum DecimalParser {
         var sawDigit = false
         var exponent = 0
         // Integer part.
-        while i < count {
-            let d = text[i] &- UInt8(ascii: "0")
-            guard d < 10 else { break }
-            sawDigit = true
-            if significand != 0 || d != 0 {
-                guard digits < 19 else { return nil }
-                significand = significand &* 10 &+ UInt64(d)
-                digits += 1
-            }
-            i += 1
-        }
+        guard let integerDigits = appendDigits(text, count: count, at: &i, to: &significand, kept: &digits) else { return nil }
+        if integerDigits > 0 { sawDigit = true }
         // Fraction.
         if i < count, text[i] == UInt8(ascii: ".") {
             i += 1
@@ -64,18 +55,9 @@ enum DecimalParser {
                 exponent -= 8
                 i += 8
             }
-            while i < count {
-                let d = text[i] &- UInt8(ascii: "0")
-                guard d < 10 else { break }
-                sawDigit = true
-                if significand != 0 || d != 0 {
-                    guard digits < 19 else { return nil }
-                    significand = significand &* 10 &+ UInt64(d)
-                    digits += 1
-                }
-                exponent -= 1
-                i += 1
-            }
+            guard let fractionDigits = appendDigits(text, count: count, at: &i, to: &significand, kept: &digits) else { return nil }
+            if fractionDigits > 0 { sawDigit = true }
+            exponent -= fractionDigits
         }
         guard sawDigit else { return nil }
         // Exponent.
@@ -122,6 +104,26 @@ enum DecimalParser {
             value = Double(shifted) * 1e22
         }
         return negative ? -value : value
+    }
+
+    /// Reads the decimal digits at `text[i...]` into `significand`, one at a
+    /// time, leading zeros not counted in `kept`; how many digits were read,
+    /// or nil when a 20th significant digit would not fit the fast path.
+    @inline(__always)
+    private static func appendDigits(_ text: UnsafePointer<UInt8>, count: Int, at i: inout Int,
+                                     to significand: inout UInt64, kept digits: inout Int) -> Int? {
+        let start = i
+        while i < count {
+            let d = text[i] &- UInt8(ascii: "0")
+            guard d < 10 else { break }
+            if significand != 0 || d != 0 {
+                guard digits < 19 else { return nil }
+                significand = significand &* 10 &+ UInt64(d)
+                digits += 1
+            }
+            i += 1
+        }
+        return i - start
     }
 
     /// The value of eight ASCII digits at `p`, or nil if any byte is not a

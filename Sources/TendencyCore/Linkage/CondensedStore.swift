@@ -47,30 +47,27 @@ final class CondensedStore<S: BLASScalar, Rule: LanceWilliamsRule>: Dissimilarit
             k += 1
         }
         if k < m && list[k] == x { k += 1 }
-        // Row part: pairs (x, i) with i > x, contiguous.
-        let row = d + (index(x, x + 1) - (x + 1))
-        while k < m {
-            let i = list[k]
-            let v = row[i]
-            if v < bestValue { bestValue = v; best = i }
-            k += 1
-        }
-        return (best, bestValue)
+        return rowMinimum(of: x, fromListPosition: k, best: best, bestValue: bestValue)
     }
 
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        var best = -1
-        var bestValue = S.infinity
-        guard x + 1 < n else { return (best, bestValue) }
+        guard x + 1 < n else { return (-1, .infinity) }
+        return rowMinimum(of: x, fromListPosition: firstActive(after: x), best: -1, bestValue: .infinity)
+    }
+
+    /// The row part of a scan: pairs (x, i) for the active slots i > x from
+    /// list position `k` on, contiguous; keeps (`best`, `bestValue`) unless
+    /// some slot is strictly closer.
+    @inline(__always)
+    private func rowMinimum(of x: Int, fromListPosition k: Int, best: Int, bestValue: S) -> (slot: Int, value: S) {
+        var (best, bestValue) = (best, bestValue)
         let list = slots.list
         let m = slots.activeCount
-        var k = firstActive(after: x)
         let row = d + (index(x, x + 1) - (x + 1))
-        while k < m {
-            let i = list[k]
+        for position in k..<max(k, m) {
+            let i = list[position]
             let v = row[i]
             if v < bestValue { bestValue = v; best = i }
-            k += 1
         }
         return (best, bestValue)
     }
