@@ -40,7 +40,21 @@ except ImportError:  # pragma: no cover - reported in the table
     fastcluster = None
 
 
-def make_data(n, d, seed, spread=3.0):
+MIXTURE_SPREAD = 3.0
+
+
+def add_data_arguments(parser, n=20000, centre_spread=True):
+    """The options that choose the data `make_data` generates, shared with
+    the scripts in explore/ so that they measure the same data."""
+    parser.add_argument("--n", type=int, default=n)
+    parser.add_argument("--d", type=int, default=64)
+    parser.add_argument("--seed", type=int, default=7)
+    if centre_spread:
+        parser.add_argument("--centre-spread", type=float, default=MIXTURE_SPREAD,
+                            help="spread of the 8 mixture centres (0: Gaussian noise, no clusters)")
+
+
+def make_data(n, d, seed, spread=MIXTURE_SPREAD):
     """A Gaussian mixture with 8 centres: realistic, tie-free values
     (spread 0: one centre, Gaussian noise without cluster structure)."""
     rng = np.random.default_rng(seed)
@@ -96,16 +110,12 @@ def same_linkage(z1, z2, rtol=1e-6):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=20000)
-    parser.add_argument("--d", type=int, default=64)
-    parser.add_argument("--seed", type=int, default=7)
+    add_data_arguments(parser)
     parser.add_argument("--methods", default="average,ward")
     parser.add_argument("--binary", default=".build/release/tendency")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--memory-limit", default=None)
-    parser.add_argument("--centre-spread", type=float, default=3.0,
-                        help="spread of the 8 mixture centres (0: Gaussian noise, no clusters)")
     args = parser.parse_args()
 
     x = make_data(args.n, args.d, args.seed, args.centre_spread)
@@ -150,7 +160,7 @@ def main():
             rows[-1]["np_parse"] = t_np_parse
 
     limit = f", tendency --memory-limit {args.memory_limit}" if args.memory_limit else ""
-    if args.centre_spread != 3.0:
+    if args.centre_spread != MIXTURE_SPREAD:
         limit += f", centre spread {args.centre_spread:g}"
     header = (f"n = {args.n}, d = {args.d}, median of {max(1, args.repeat)} run(s){limit}, {platform.machine()}, {os.cpu_count()} cores, "
               f"SciPy {scipy.__version__}, fastcluster {getattr(fastcluster, '__version__', 'absent')}, "

@@ -75,11 +75,7 @@ def average_linkage(condensed, storage, arithmetic):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=20000)
-    parser.add_argument("--d", type=int, default=64)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--centre-spread", type=float, default=3.0,
-                        help="spread of the 8 mixture centres (0: Gaussian noise)")
+    compare.add_data_arguments(parser)
     args = parser.parse_args()
 
     x = compare.make_data(args.n, args.d, args.seed, args.centre_spread)

@@ -35,11 +35,9 @@ def nearest_neighbours(x, block=2000):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=20000)
-    parser.add_argument("--d", type=int, default=64)
-    parser.add_argument("--seed", type=int, default=7)
+    compare.add_data_arguments(parser, centre_spread=False)
     args = parser.parse_args()
-    for spread, name in ((3.0, "mixture"), (0.0, "noise")):
+    for spread, name in ((compare.MIXTURE_SPREAD, "mixture"), (0.0, "noise")):
         x = compare.make_data(args.n, args.d, args.seed, spread)
         nearest = nearest_neighbours(x)
         mutual = nearest[nearest] == np.arange(args.n)

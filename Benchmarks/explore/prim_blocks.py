@@ -60,10 +60,7 @@ def computed_fraction(x):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=3000)
-    parser.add_argument("--d", type=int, default=64)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--centre-spread", type=float, default=3.0)
+    compare.add_data_arguments(parser, n=3000)
     args = parser.parse_args()
     x = compare.make_data(args.n, args.d, args.seed, args.centre_spread)
     print(f"n = {args.n}, d = {args.d}: {computed_fraction(x):.1%} of the distances still computed")
