@@ -18,7 +18,12 @@ vectors with memory linear in n, the like-for-like comparison with
 
 With --repeat R every tool runs R times and the median time is reported
 (for Tendency, the phases of its median run): on a shared VM one cold run
-(fresh memory the host has to back) can take three times as long.
+(fresh memory the host has to back) can take three times as long. Every
+run's time is listed below the table, the anchors' as well as Tendency's.
+
+Run under GLIBC_TUNABLES=glibc.malloc.hugetlb=2 with a hugetlb pool
+reserved (vm.nr_hugepages), every tool's large allocations come from 2 MiB
+pages; the header then says so.
 """
 import argparse
 import json
@@ -76,12 +81,31 @@ def timed(fn):
     return time.perf_counter() - start, value
 
 
-def median_timed(repeat, fn):
+def median_timed(repeat, fn, spread=None, label=None):
     """The median time of `repeat` runs (the lower middle one for an even
-    count) and the last run's result."""
+    count) and the last run's result. With `spread` (a dict), every run's
+    time is recorded under `label`."""
     runs = [timed(fn) for _ in range(repeat)]
     times = sorted(t for t, _ in runs)
+    if spread is not None:
+        spread[label] = times
     return times[(len(times) - 1) // 2], runs[-1][1]
+
+
+def huge_page_setting():
+    """How this run's memory is backed, when glibc is told to use the
+    hugetlb pool (GLIBC_TUNABLES=glibc.malloc.hugetlb=2) for every tool:
+    a run so configured must say so beside its table."""
+    tunables = os.environ.get("GLIBC_TUNABLES", "")
+    if "glibc.malloc.hugetlb" not in tunables:
+        return ""
+    pool = "unknown"
+    try:
+        with open("/proc/sys/vm/nr_hugepages") as f:
+            pool = f.read().strip()
+    except OSError:
+        pass
+    return f", every tool with GLIBC_TUNABLES={tunables} (hugetlb pool: {pool} pages)"
 
 
 def run_tendency(binary, csv, method, out, memory_limit=None):
@@ -128,17 +152,20 @@ def main():
         r = max(1, args.repeat)
         t_np_parse, _ = median_timed(r, lambda: np.loadtxt(csv, delimiter=",", skiprows=1,
                                                            usecols=range(1, args.d + 1)))
-        t_pdist, y = median_timed(r, lambda: ssd.pdist(x, "euclidean"))
+        spread = {}
+        t_pdist, y = median_timed(r, lambda: ssd.pdist(x, "euclidean"), spread, "pdist")
         for method in args.methods.split(","):
             out = os.path.join(tmp, f"z-{method}.csv")
             runs = sorted((run_tendency(args.binary, csv, method, out, args.memory_limit) for _ in range(r)),
                           key=lambda run: run[0]["kernel"] + run[0]["linkage"])
             phases, z_ours = runs[(len(runs) - 1) // 2]
             ours = phases["kernel"] + phases["linkage"]
-            t_scipy, z_scipy = median_timed(r, lambda: sch.linkage(y, method))
+            spread[f"Tendency {method} (kernel + linkage)"] = [p["kernel"] + p["linkage"] for p, _ in runs]
+            t_scipy, z_scipy = median_timed(r, lambda: sch.linkage(y, method), spread, f"scipy.linkage {method}")
             scipy_total = t_pdist + t_scipy
             if fastcluster is not None:
-                t_fc, z_fc = median_timed(r, lambda: fastcluster.linkage(y, method))
+                t_fc, z_fc = median_timed(r, lambda: fastcluster.linkage(y, method), spread,
+                                          f"fastcluster.linkage {method}")
                 fc_total = t_pdist + t_fc
             else:
                 fc_total, z_fc = float("nan"), z_scipy
@@ -152,7 +179,8 @@ def main():
             # fastcluster's memory-linear path on the points, for the methods that have one
             # (Tendency runs single linkage on the points too, for few columns).
             if method in ("ward", "single") and fastcluster is not None:
-                t_vec, z_vec = median_timed(r, lambda: fastcluster.linkage_vector(x, method))
+                t_vec, z_vec = median_timed(r, lambda: fastcluster.linkage_vector(x, method), spread,
+                                            f"fastcluster.linkage_vector {method}")
                 row["fastcluster_vector"] = t_vec
                 row["vs_fastcluster_vector"] = t_vec / ours
             rows.append(row)
@@ -162,6 +190,7 @@ def main():
     limit = f", tendency --memory-limit {args.memory_limit}" if args.memory_limit else ""
     if args.centre_spread != MIXTURE_SPREAD:
         limit += f", centre spread {args.centre_spread:g}"
+    limit += huge_page_setting()
     header = (f"n = {args.n}, d = {args.d}, median of {max(1, args.repeat)} run(s){limit}, {platform.machine()}, {os.cpu_count()} cores, "
               f"SciPy {scipy.__version__}, fastcluster {getattr(fastcluster, '__version__', 'absent')}, "
               f"NumPy {np.__version__}, {time.strftime('%Y-%m-%d')}")
@@ -179,6 +208,13 @@ def main():
     print()
     print(f"Parsing the {args.n} x {args.d} CSV: Tendency {parse:.2f} s, numpy.loadtxt {rows[0]['np_parse']:.2f} s "
           f"(Tendency takes {parse / rows[0]['np_parse']:.2f}x NumPy's time)")
+    if args.repeat > 1:
+        # The anchors' times vary as much as Tendency's on a shared VM: show
+        # every run, so a ratio can be read against the spread behind it.
+        print()
+        print("Every run (s, sorted):")
+        for label, times in spread.items():
+            print(f"- {label}: {', '.join(f'{t:.2f}' for t in times)}")
     if not all(r["agrees"] for r in rows):
         sys.exit("linkage results differ")
 
