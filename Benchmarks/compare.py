@@ -8,7 +8,7 @@ the input is already parsed, as for the anchors, which start from an array
 in memory). Linkage results are checked to agree.
 
 Usage: Benchmarks/compare.py [--n 20000] [--d 64] [--methods average,ward]
-                             [--repeat 1] [--binary .build/release/tendency] [--markdown]
+                             [--repeat 1] [--binary .build/release/tendency]
                              [--memory-limit 1G]
 
 --memory-limit is passed to `tendency cluster`: a limit below what the
@@ -142,7 +142,8 @@ def main():
     add_data_arguments(parser)
     parser.add_argument("--methods", default="average,ward")
     parser.add_argument("--binary", default=".build/release/tendency")
-    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--markdown", action="store_true",
+                        help="no effect: the table is always Markdown (kept so older commands still run)")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--memory-limit", default=None)
     args = parser.parse_args()
