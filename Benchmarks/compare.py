@@ -81,10 +81,15 @@ def timed(fn):
     return time.perf_counter() - start, value
 
 
+def lower_middle(ordered):
+    """The median of a sorted list, the lower middle one for an even count."""
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def median_timed(repeat, fn, spread=None, label=None):
-    """The median time of `repeat` runs (the lower middle one for an even
-    count) and the last run's result. With `spread` (a dict), every run's
-    time is recorded under `label`."""
+    """The median time of `repeat` runs (`lower_middle`) and the last run's
+    result. With `spread` (a dict), every run's time is recorded under
+    `label`."""
     times = []
     value = None
     for _ in range(repeat):
@@ -94,7 +99,7 @@ def median_timed(repeat, fn, spread=None, label=None):
     times.sort()
     if spread is not None:
         spread[label] = times
-    return times[(len(times) - 1) // 2], value
+    return lower_middle(times), value
 
 
 def huge_page_setting():
@@ -162,11 +167,15 @@ def main():
         t_pdist, y = median_timed(r, lambda: ssd.pdist(x, "euclidean"), spread, "pdist")
         for method in args.methods.split(","):
             out = os.path.join(tmp, f"z-{method}.csv")
-            runs = sorted((run_tendency(args.binary, csv, method, out, args.memory_limit) for _ in range(r)),
-                          key=lambda run: run[0]["kernel"] + run[0]["linkage"])
-            phases, z_ours = runs[(len(runs) - 1) // 2]
-            ours = phases["kernel"] + phases["linkage"]
-            spread[f"Tendency {method} (kernel + linkage)"] = [p["kernel"] + p["linkage"] for p, _ in runs]
+            # Each run as (kernel + linkage time, phases, linkage), sorted by that
+            # time alone (equal times must not compare the dicts).
+            runs = []
+            for _ in range(r):
+                phases, z = run_tendency(args.binary, csv, method, out, args.memory_limit)
+                runs.append((phases["kernel"] + phases["linkage"], phases, z))
+            runs.sort(key=lambda run: run[0])
+            ours, phases, z_ours = lower_middle(runs)
+            spread[f"Tendency {method} (kernel + linkage)"] = [total for total, _, _ in runs]
             t_scipy, z_scipy = median_timed(r, lambda: sch.linkage(y, method), spread, f"scipy.linkage {method}")
             scipy_total = t_pdist + t_scipy
             if fastcluster is not None:
