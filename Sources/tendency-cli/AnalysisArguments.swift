@@ -13,7 +13,7 @@ struct AnalysisArguments: ParsableArguments {
     @Option(help: "Largest number of tendencies considered.")
     var maxK: Int = 6
 
-    @Option(help: "Distance between members (default: the command's, see its description).")
+    @Option(help: "Distance between members (default: the command's, see its description; jaccard and dice need 0/1 data, so only `cluster` takes them).")
     var metric: DistanceMetric?
 
     @Option(help: "Linkage method (default: the command's, see its description).")
@@ -21,6 +21,9 @@ struct AnalysisArguments: ParsableArguments {
 
     @Option(help: "Compare members on this many principal components of their answers (Euclidean).")
     var components: Int?
+
+    @Option(help: "Title of the report (default: analyze \"Strategic tendencies\", polis \"Opinion groups in\" and the folder's name).")
+    var title: String?
 
     @Option(help: "Bootstrap resamples over members (and as many over features).")
     var bootstrap: Int = 100
@@ -47,8 +50,15 @@ struct AnalysisArguments: ParsableArguments {
 
     func validate() throws {
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
+        if components != nil, let metric, metric != .euclidean {
+            throw ValidationError("--components compares members by Euclidean distance on the components; drop --metric \(metric.rawValue), or give --metric euclidean")
+        }
         try privacy.validate(outputFolder: out)
     }
+
+    /// The files a run writes into `--out`; a folder holding only these is an
+    /// earlier run's, replaced without --force.
+    static let outputNames: Set<String> = ["report.html", "report.json", "assignments.csv", "linkage.csv", "dendrogram.nwk"]
 
     /// The analysis options, with the command's defaults where the user gave none.
     func options(defaultMetric: DistanceMetric, defaultMethod: LinkageMethod, defaultComponents: Int?) -> AnalysisOptions {
@@ -85,12 +95,16 @@ struct AnalysisArguments: ParsableArguments {
     /// --pseudonymize, member ids are replaced before the analysis sees them,
     /// so no output can hold one.
     /// `dataPath` is the main data file, beside which the default salt file lives.
-    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], dataPath: String, title: String,
+    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], dataPath: String, title defaultTitle: String,
              notes: [String] = []) throws {
+        // Refused before any work: an output folder that may not be replaced,
+        // or a key file that would replace an input.
+        let protected = inputFiles + [privacy.saltFile].compactMap { $0 }
+        try AtomicFolderWriter.check(out, replace: force, replaceable: Self.outputNames, protecting: protected)
         var parameters = parameters(options)
         var input = input
         if privacy.pseudonymize {
-            let names = try privacy.names(for: input.memberIDs, dataPath: dataPath)
+            let names = try privacy.names(for: input.memberIDs, dataPath: dataPath, protecting: protected)
             input = AnalysisInput(space: input.space.renamingMembers(names), includeLeanings: input.includeLeanings,
                                   reference: input.reference)
             parameters["pseudonymize"] = "true"
@@ -107,7 +121,7 @@ struct AnalysisArguments: ParsableArguments {
             },
             parameters: parameters, seed: options.seed,
             blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
-        var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title)
+        var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title ?? defaultTitle)
         report.notes += notes
 
         var assignments = "member,tendency,confidence,ambiguous\n"
@@ -121,7 +135,8 @@ struct AnalysisArguments: ParsableArguments {
             ("linkage.csv", Data(analysis.linkage.csv().utf8)),
             ("dendrogram.nwk", Data((try Dendrogram(analysis.linkage).newick(labels: input.memberIDs) + "\n").utf8)),
         ]
-        try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Set(files.map(\.name)))
+        assert(Set(files.map(\.name)) == Self.outputNames)
+        try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Self.outputNames, protecting: protected)
         if quiet { return }
         let ambiguous = report.members.filter(\.ambiguous).count
         if json {

@@ -25,9 +25,6 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Survey spec (YAML).")
     var surveySpec: String?
 
-    @Option(help: "Title of the report.")
-    var title = "Strategic tendencies"
-
     @OptionGroup var analysis: AnalysisArguments
 
     func validate() throws {
@@ -63,10 +60,13 @@ struct AnalyzeCommand: ParsableCommand {
             responses = try SurveyResponses(contentsOf: survey, spec: spec, maxBytes: analysis.maxInputBytes)
             files += [surveySpec, survey]
         }
+        if let sketches, let responses, let survey, let codings, Set(sketches.members).isDisjoint(with: responses.members) {
+            throw InputError(file: survey, "no member of this survey appears in \(codings) (ids such as \"\(responses.members[0])\" and \"\(sketches.members[0])\"); the two files must name members by the same ids")
+        }
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
         let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
-        try analysis.run(input, options: options, inputFiles: files, dataPath: codings ?? survey ?? files[0], title: title,
+        try analysis.run(input, options: options, inputFiles: files, dataPath: codings ?? survey ?? files[0], title: "Strategic tendencies",
                          notes: sketches.map(Self.reliabilityNotes) ?? [])
     }
 }

@@ -78,6 +78,7 @@ struct ClusterCommand: ParsableCommand {
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let height, !height.isFinite || height < 0 { throw ValidationError("--height must be a finite number >= 0") }
+        if let inconsistent, !inconsistent.isFinite || inconsistent < 0 { throw ValidationError("--inconsistent must be a finite number >= 0") }
         if assignmentsOut != nil, cuts == 0 {
             throw ValidationError("--assignments-out needs a cut: --k, --height or --inconsistent")
         }
@@ -87,8 +88,14 @@ struct ClusterCommand: ParsableCommand {
         }
     }
 
+    /// The input and salt file, which no output may replace.
+    private var protectedInputs: [String] { [file] + [privacy.saltFile].compactMap { $0 } }
+
     func run() throws {
         OutputStaging.shared.installHandlers()
+        // Refused before any work: outputs that share a file or replace an input.
+        try OutputPathCheck.checkFiles([linkageOut, newickOut, assignmentsOut, privacy.keyOut].compactMap { $0 },
+                                       inputs: protectedInputs)
         var clock = PhaseClock()
         let table = try NumericTable(contentsOf: file, displayName: file, maxBytes: maxInputBytes)
         var data = table.values
@@ -111,6 +118,10 @@ struct ClusterCommand: ParsableCommand {
         } catch LinkageError.nonFiniteDistance(let i, let j) where table.ids.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
             throw InputError(file: file, "the distance between rows \"\(table.ids[i])\" and \"\(table.ids[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
+        } catch let error as KernelError where microClusters == nil {
+            // Rows and columns by the file's ids and names, not by 0-based index.
+            throw InputError(file: file, error.description(row: { "row \"\(table.ids[$0])\"" },
+                                                           column: { "column \"\(table.columnNames[$0])\"" }))
         }
         let linkage = result.linkage
         let dendrogram = Dendrogram(linkage)
@@ -123,9 +134,9 @@ struct ClusterCommand: ParsableCommand {
         let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
         clock.lap("cut")
 
-        let ids = try privacy.names(for: table.ids, dataPath: file)
+        let ids = try privacy.names(for: table.ids, dataPath: file, protecting: protectedInputs)
         let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? ids
-        var output = AtomicOutput()
+        var output = AtomicOutput(protecting: protectedInputs)
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
         if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: leafNames) + "\n") }
         if let assignmentsOut, let labels {
@@ -241,7 +252,7 @@ struct ClusterCommand: ParsableCommand {
         }
         var advice = "use --micro-clusters M for the two-stage approximation"
         if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }
-        throw ValidationError("clustering \(n) rows through their distance matrix needs about \(MemoryBudget.describe(needed)), but about \(MemoryBudget.describe(available)) is available; \(advice)")
+        throw CommandFailure("clustering \(n) rows through their distance matrix needs about \(MemoryBudget.describe(needed)), but about \(MemoryBudget.describe(available)) is available; \(advice)")
     }
 
     /// Ward takes the feature vectors first only when its scans there are
@@ -263,6 +274,9 @@ struct ClusterCommand: ParsableCommand {
     private func twoStage(_ data: Matrix<Double>, microClusters: Int, clock: inout PhaseClock) throws -> ClusterResult {
         let complete = data.hasMissingValues ? data.imputingColumnMeans() : data
         let micro = try MiniBatchKMeans(complete, k: microClusters, seed: seed)
+        guard micro.sizes.count >= 2 else {
+            throw CommandFailure("two-stage mode: the k-means put all \(data.rows) rows into one micro-cluster (the rows are alike), which leaves nothing to link; cluster them without --micro-clusters")
+        }
         if !quiet {
             FileHandle.standardError.write(Data("two-stage mode (approximate): \(data.rows) rows compressed into \(micro.sizes.count) micro-clusters by mini-batch k-means; the tree's leaves are micro-clusters, not rows\n".utf8))
         }

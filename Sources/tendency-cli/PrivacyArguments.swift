@@ -36,15 +36,23 @@ struct PrivacyArguments: ParsableArguments {
         guard pseudonymize else { return nil }
         if let salt { return try Pseudonymizer(salt: salt) }
         if let saltFile { return try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: saltFile, create: false)) }
-        return try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: Pseudonymizer.defaultSaltPath(besideInput: dataPath), create: true))
+        let path = Pseudonymizer.defaultSaltPath(besideInput: dataPath)
+        let existed = FileManager.default.fileExists(atPath: path)
+        let pseudonymizer = try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: path, create: true))
+        if !existed {
+            FileHandle.standardError.write(Data("created the salt file \(path): keep it (the same salt gives the same pseudonyms) and out of anything you share or commit\n".utf8))
+        }
+        return pseudonymizer
     }
 
-    /// Pseudonyms for `ids` (or the ids themselves), writing the key file when asked.
-    func names(for ids: [String], dataPath: String) throws -> [String] {
+    /// Pseudonyms for `ids` (or the ids themselves), writing the key file
+    /// when asked; the key never replaces one of the run's `inputs`.
+    func names(for ids: [String], dataPath: String, protecting inputs: [String]) throws -> [String] {
+        if let keyOut { try OutputPathCheck.checkFiles([keyOut], inputs: inputs) }
         guard let pseudonymizer = try pseudonymizer(dataPath: dataPath) else { return ids }
         let names = try pseudonymizer.pseudonyms(for: ids)
         if let keyOut {
-            var output = AtomicOutput()
+            var output = AtomicOutput(protecting: inputs)
             output.add(keyOut, text: Pseudonymizer.keyCSV(ids: ids, pseudonyms: names), permissions: 0o600)
             try output.commit()
         }

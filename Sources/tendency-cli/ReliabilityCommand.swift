@@ -31,26 +31,15 @@ struct ReliabilityCommand: ParsableCommand {
 
     func run() throws {
         OutputStaging.shared.installHandlers()
-        let results: [ElementReliability]
-        do {
-            let book = try CodebookReader.read(contentsOf: codebook, maxBytes: maxInputBytes)
-            results = CodingReliability.perElement(try SketchCodings(contentsOf: codings, codebook: book, maxBytes: maxInputBytes))
-        } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        let book = try CodebookReader.read(contentsOf: codebook, maxBytes: maxInputBytes)
+        let results = CodingReliability.perElement(try SketchCodings(contentsOf: codings, codebook: book, maxBytes: maxInputBytes))
         if let jsonOut {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let report = Report(codebook: codebook, codings: codings, elements: results)
-            do {
-                var output = AtomicOutput()
-                output.add(jsonOut, try encoder.encode(report) + Data("\n".utf8))
-                try output.commit()
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot write \(jsonOut): \(error.localizedDescription)\n".utf8))
-                throw ExitCode.failure
-            }
+            var output = AtomicOutput(protecting: [codebook, codings])
+            output.add(jsonOut, try encoder.encode(report) + Data("\n".utf8))
+            try output.commit()
         }
         if !quiet { print(Self.table(results), terminator: "") }
     }

@@ -20,3 +20,10 @@ struct TendencyCommand: ParsableCommand {
         main(nil)
     }
 }
+
+/// A refusal that is not about how the command was typed (ArgumentParser
+/// prints a `ValidationError` with the usage), said as `Error: ...` alone.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -111,4 +111,20 @@ import Testing
         let ari = try #require(reference["adjustedRandIndex"] as? Double)
         #expect(ari >= minimumARI, "\(conversation): adjusted Rand index \(ari)")
     }
+
+    /// The summary the README's walkthrough shows is what its command prints.
+    @Test func readmeWalkthroughSummaryIsTrue() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let afterIntro = try #require(readme.range(of: "prints a short summary:\n\n```\n"))
+        let end = try #require(readme.range(of: "```", range: afterIntro.upperBound..<readme.endIndex))
+        let shown = String(readme[afterIntro.upperBound..<end.lowerBound])
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("example").path
+        var arguments = Self.exampleArguments(out: out)
+        arguments.removeLast(2)  // the README runs the default number of resamples
+        let run = try runTendency(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.replacingOccurrences(of: out, with: "out/example") == shown)
+    }
 }

@@ -93,4 +93,24 @@ struct DecimalParserTests {
         #expect(fast("5.") == 5)
         #expect(fast("0e999") == 0)
     }
+
+    /// Only decimal notation counts as a number in a data file: strtod's
+    /// other forms (hexadecimal, inf, nan) are refused, as NumPy refuses them.
+    @Test func decimalNotationOnly() {
+        for text in ["0x10", "0X1p3", "inf", "-infinity", "nan", "1e5x", "", " ", "1,5", "--1"] {
+            #expect(DecimalParser.decimal(text) == nil, "\(text)")
+        }
+        for (text, value) in [("7", 7.0), (" 7 ", 7), ("-0.5", -0.5), ("+2.5e3", 2500), ("1E-2", 0.01),
+                              ("3.14159265358979323846", 3.14159265358979323846), (".5", 0.5)] {
+            #expect(DecimalParser.decimal(text) == value, "\(text)")
+        }
+    }
+
+    /// A quoted cell in an error message is cut when it is long.
+    @Test func longCellsAreCutInMessages() {
+        #expect(InputError.quoted("abc") == "\"abc\"")
+        let long = String(repeating: "x", count: 10_000)
+        let quoted = InputError.quoted(long)
+        #expect(quoted == "\"" + String(repeating: "x", count: 60) + "...\" (10000 characters)")
+    }
 }

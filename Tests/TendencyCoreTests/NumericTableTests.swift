@@ -12,7 +12,7 @@ struct NumericTableTests {
     }
 
     @Test func readsValuesAsStrtodDoes() throws {
-        let cells = ["1e5", "-0", "+.5", "5.", " 2.5 ", "0x1p3", "-6.189678509934732", "1e-310",
+        let cells = ["1e5", "-0", "+.5", "5.", " 2.5 ", "-6.189678509934732", "1e-310",
                      "4503599627370496.5", "123456789012345678901", "0.1000000000000000055511151231257827"]
         let text = "id," + cells.indices.map { "c\($0)" }.joined(separator: ",") + "\r\n"
             + "a," + cells.joined(separator: ",") + "\r\n"
@@ -50,6 +50,9 @@ struct NumericTableTests {
             ("id,x,y\na,1,2\nb,1,zz\n", 3, 5, "expected a number, found \"zz\""),
             ("id,x,y\na,1,2\nb,1,1e\n", 3, 5, "expected a number, found \"1e\""),
             ("id,x,y\na,1,2\nb,1,inf\n", 3, 5, "expected a finite number, found \"inf\""),
+            ("id,x,y\na,1,2\nb,1,0x1p3\n", 3, 5, "expected a number, found \"0x1p3\""),
+            ("\"id\",x,y\na,1,2\nb,1,0x10\n", 3, 5, "expected a number, found \"0x10\""),
+            ("\"id\",x,y\na,1,2\nb,1,nan\n", 3, 5, "expected a finite number, found \"nan\""),
             ("id,x,y\na,1,2\nb,1,1e999\n", 3, 5, "expected a finite number"),
             ("id,x,y\na,1,2\nb,1,2,3\n", 3, 7, "more fields than the header's 3"),
             ("id,x,y\na,1,2\nb,1\n", 3, 4, "row has 2 fields; the header has 3"),

@@ -172,4 +172,42 @@ import Testing
         #expect(similarity(0, 3) == 0.75)
         #expect(similarity(0, 3) < similarity(0, 2))
     }
+
+    /// Standardising divides by a power of two first: ordinary answers give
+    /// the bits of the plain formula, and answers near Double's limits stay finite.
+    @Test func standardisingIsExactAndDoesNotOverflow() {
+        let ordinary: [Double] = [10, 4, .nan, 3.25, 40, 0.1]
+        let present = ordinary.filter { !$0.isNaN }
+        let mean = present.reduce(0, +) / Double(present.count)
+        let sd = (present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(present.count - 1)).squareRoot()
+        let (encoded, encoding) = FeatureEncoder.encode(ordinary, scale: .numeric)
+        #expect(encoding == .standardised)
+        for (value, answer) in zip(encoded, ordinary) {
+            #expect(answer.isNaN ? value.isNaN : value == (answer - mean) / sd)
+        }
+        let huge: [Double] = [1e308, -1e308, 1e308, -1.7e308]
+        let (large, _) = FeatureEncoder.encode(huge, scale: .numeric)
+        #expect(large.allSatisfy { $0.isFinite })
+        let (same, _) = FeatureEncoder.encode(huge.map { $0 / 0x1p1000 }, scale: .numeric)
+        #expect(large == same)
+        let (tiny, _) = FeatureEncoder.encode([1e-310, 3e-310, 2e-310], scale: .numeric)
+        #expect(tiny.map { ($0 * 1e6).rounded() / 1e6 } == [-1, 1, 0])
+    }
+
+    /// A rated context item, asked for by itself, puts every member who
+    /// answered into one category by the side of the midpoint or mean.
+    @Test func ratedContextItemsHaveCategories() throws {
+        let spec = try SurveySpec(yaml: """
+            items:
+              - {id: q1, text: Orientation, scale: likert5, role: orientation}
+              - {id: c1, text: Clarity, scale: likert5, role: context}
+              - {id: c2, text: Years, scale: numeric, role: context}
+            """, file: "spec.yaml")
+        let survey = try SurveyResponses(csv: "member,q1,c1,c2\nm1,1,5,1\nm2,2,3,10\nm3,4,1,\nm4,5,,4\n", file: "s.csv", spec: spec)
+        let input = AnalysisInput(space: FeatureSpace(survey: survey))
+        let blocks = Dictionary(uniqueKeysWithValues: input.contextBlocks.map { ($0.id, $0.index) })
+        #expect(input.labels(role: .context, block: blocks["c1"]) ==
+                [["above the scale's midpoint"], ["at the midpoint"], ["below the scale's midpoint"], []])
+        #expect(input.labels(role: .context, block: blocks["c2"]) == [["below the mean"], ["above the mean"], [], ["below the mean"]])
+    }
 }

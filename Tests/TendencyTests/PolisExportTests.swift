@@ -29,6 +29,9 @@ import Testing
         #expect(grouped.groups.allSatisfy { $0 != nil })
         #expect(grouped.survey.spec.items.allSatisfy { $0.scale == .agree3 && $0.role == .orientation && !$0.text.isEmpty })
         #expect(grouped.survey.answers.storage.allSatisfy { $0.isNaN || [-1, 0, 1].contains($0) })
+        // Statement text comes without the line breaks and spaces that end it in
+        // some exports (15 of 15-per-hour-seattle's statements).
+        #expect(grouped.survey.spec.items.allSatisfy { $0.text == $0.text.trimmingCharacters(in: .whitespacesAndNewlines) })
         let all = try PolisExport(folder: folder, participants: .all)
         #expect(all.survey.members.count == e.all)
         #expect(all.groups.compactMap { $0 }.count == e.grouped)

@@ -206,4 +206,38 @@ import Testing
         guard let path = ProcessInfo.processInfo.environment["TENDENCY_SAMPLE_REPORT"] else { return }
         try HTMLReport.render(Self.sample).write(toFile: path, atomically: true, encoding: .utf8)
     }
+
+    /// Without coded sketches (a survey, a Polis conversation) there is no
+    /// hypothesis to write: the page says why once, in place of a heading
+    /// per tendency that would only say it is missing.
+    @Test func surveyOnlyReportSaysWhyThereIsNoHypothesis() {
+        let withSketches = HTMLReport.render(Self.sample)
+        #expect(withSketches.contains("<h4>Hypothesis</h4>"))
+        #expect(withSketches.contains("how they answered the Strategy Toolkit's questions"))
+        var surveyOnly = Self.sample
+        for t in surveyOnly.tendencies.indices { surveyOnly.tendencies[t].hypothesis = .init(sentence: "", parts: []) }
+        let html = HTMLReport.render(surveyOnly)
+        #expect(!html.contains("<h4>Hypothesis</h4>"))
+        #expect(!html.contains("too few answers to write a hypothesis"))
+        #expect(html.contains("their answers to the survey's statements"))
+        #expect(html.contains("written from coded strategy sketches, which this analysis does not have"))
+        #expect(Self.tagBalanceProblem(html) == nil)
+    }
+
+    /// A feature's small print names its question only when the sentence
+    /// does not already quote it (a survey statement is its own question).
+    @Test func statementIsNotRepeatedInTheSmallPrint() {
+        var report = Self.sample
+        report.elements.append(.init(id: "s9", label: "Good move for the city", question: "Good move for the city", role: "orientation"))
+        report.tendencies[0].distinguishing = [
+            .init(feature: "s9", label: "Good move for the city", element: "s9", direction: .more,
+                  effectSize: 0.8, effectSizeName: "rank-biserial correlation", pValue: 0.001, qValue: 0.002, meanInside: 0.5, meanOutside: -0.9),
+            .init(feature: "bloc=low-wage-workers", label: "Low-wage and precarious workers", element: "bloc", direction: .more,
+                  effectSize: 1.32, effectSizeName: "Cohen's h", pValue: 0.00002, qValue: 0.0003, shareInside: 0.82, shareOutside: 0.17),
+        ]
+        let html = HTMLReport.render(report)
+        #expect(html.components(separatedBy: "Good move for the city").count - 1 == 1)
+        #expect(html.contains("<span class=\"small\">rank-biserial correlation 0.80"))
+        #expect(html.contains("<span class=\"small\">Bloc · Cohen&#39;s h 1.32") || html.contains("<span class=\"small\">Bloc · Cohen's h 1.32"))
+    }
 }

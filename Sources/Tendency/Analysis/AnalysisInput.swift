@@ -54,14 +54,22 @@ public struct AnalysisInput: Sendable {
     public var blocks: [[Int]] { clustering.blocks.map { Array($0.columns) } }
 
     /// Each member's labels in the blocks of one role: the codes they carry,
-    /// or the items they agree with.
+    /// or the items they agree with. For one rated block asked for by itself
+    /// (a context item: a scale or a number), the side of the midpoint or
+    /// mean the answer is on, so that every member who answered falls in a
+    /// category and the block can be cross-tabulated.
     public func labels(role: Role, block: Int? = nil) -> [[String]] {
         let blocks = space.blocks.indices.filter { space.blocks[$0].role == role && (block == nil || $0 == block) }
         return space.members.indices.map { i in
             blocks.flatMap { b in
                 space.blocks[b].columns.compactMap { c -> String? in
                     let v = space.values[i, c]
-                    return !v.isNaN && v > 0 ? space.columns[c].label : nil
+                    guard !v.isNaN else { return nil }
+                    switch (space.columns[c].encoding, block) {
+                    case (.centred, _?): return v > 0 ? "above the scale's midpoint" : v < 0 ? "below the scale's midpoint" : "at the midpoint"
+                    case (.standardised, _?): return v > 0 ? "above the mean" : v < 0 ? "below the mean" : "at the mean"
+                    default: return v > 0 ? space.columns[c].label : nil
+                    }
                 }
             }
         }

@@ -35,12 +35,18 @@ public struct AnalysisOptions: Sendable, Equatable {
 
     /// Checks that the options fit together.
     public func validate() throws {
-        if method.requiresEuclidean && !effectiveMetric.isEuclidean {
+        if method.requiresEuclidean && effectiveMetric != .euclidean {
             throw AnalysisError("--method \(method.rawValue) is defined by Euclidean geometry, so it needs --metric euclidean or --components; \(metric.rawValue) does not qualify")
+        }
+        if components == nil, metric == .jaccard || metric == .dice {
+            throw AnalysisError("--metric \(metric.rawValue) needs 0/1 data, and the analysis weighs and scales every feature; use `tendency cluster` for a 0/1 matrix")
         }
         if let k, k < 1 { throw AnalysisError("--k must be at least 1") }
         if maxK < 1 { throw AnalysisError("--max-k must be at least 1") }
         if bootstrap < 0 { throw AnalysisError("--bootstrap must be 0 or more") }
+        if bootstrap == 0, k == nil, maxK > 1 {
+            throw AnalysisError("--bootstrap 0 leaves no resamples to measure stability with, so the number of tendencies cannot be chosen; give --k, or at least 1 resample")
+        }
         if let components, components < 1 { throw AnalysisError("--components must be at least 1") }
     }
 

@@ -46,7 +46,7 @@ extension AnalysisReport {
         let leaningCrosstab = hasLeanings
             ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k) : nil
         let contextCrosstabs = contexts.map { block, perMember in
-            CrosstabBuilder.build(element: block.id, name: AnalysisReport.readable(block.id), labelsPerMember: perMember, tendencies: labels, k: k)
+            CrosstabBuilder.build(element: block.id, name: "answers to " + AnalysisReport.readable(block.id), labelsPerMember: perMember, tendencies: labels, k: k)
         }
 
         // The map: the first two principal components of the clustering features.

@@ -40,10 +40,19 @@ public struct TendencyAnalysis: Sendable {
     public init(_ input: AnalysisInput, options: AnalysisOptions) throws {
         self.options = options
         let n = input.memberIDs.count
-        guard n >= 3 else { throw AnalysisError("found \(n) members with data; the analysis needs at least 3") }
+        guard n >= 3 else { throw AnalysisError("found \(n) member\(n == 1 ? "" : "s") with data; the analysis needs at least 3") }
         try options.validate()
+        try TendencyAnalysis.checkFits(input, options: options)
         try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns)
-        let distances = try TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
+        let distances: CondensedDistances<Double>
+        do {
+            distances = try TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
+        } catch let error as KernelError {
+            // Members and features by name, not by 0-based index.
+            let columns = input.columns
+            throw AnalysisError(error.description(row: { "member \"\(input.memberIDs[$0])\"" },
+                                                  column: { "feature \"\(columns[$0].label)\"" }))
+        }
         self.distances = distances
         let tree = try HierarchicalClustering.linkage(distances, method: options.method)
         linkage = tree
@@ -115,6 +124,31 @@ public struct TendencyAnalysis: Sendable {
                                   reason: reasons.isEmpty ? nil : reasons.joined(separator: "; ")))
         }
         self.members = members
+    }
+
+    /// Refuses what would give an empty or meaningless answer: nothing to
+    /// form tendencies from, more tendencies than the members can fill, more
+    /// principal components than the answers have.
+    static func checkFits(_ input: AnalysisInput, options: AnalysisOptions) throws {
+        let features = input.rawFeatures
+        let roles = input.includeLeanings ? "the orientation or leaning role" : "the orientation role (leanings take part only with --include-leanings)"
+        guard features.columns > 0 else {
+            throw AnalysisError("nothing to form tendencies from: no element or item has \(roles)")
+        }
+        guard input.columnWeights.contains(where: { $0 > 0 }) else {
+            throw AnalysisError("every element or item with \(roles) has weight 0; nothing would count")
+        }
+        guard features.storage.contains(where: { !$0.isNaN }) else {
+            throw AnalysisError("no member answered any element or item with \(roles)")
+        }
+        let n = features.rows
+        let minimum = options.minimumTendencySize(members: n)
+        if let k = options.k, k > max(1, n / minimum) {
+            throw AnalysisError("--k \(k) asks for more tendencies than \(n) members can fill: a tendency needs at least \(minimum) members, so at most \(max(1, n / minimum))")
+        }
+        if let components = options.components, components > min(features.columns, n) {
+            throw AnalysisError("--components \(components) is more than the answers allow: \(features.columns) feature column\(features.columns == 1 ? "" : "s") and \(n) members give at most \(min(features.columns, n))")
+        }
     }
 
     /// Refuses, before allocating, an analysis whose distance matrices do not

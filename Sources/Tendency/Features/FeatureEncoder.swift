@@ -79,12 +79,20 @@ struct FeatureEncoder {
             let half = Double(range.upperBound - range.lowerBound) / 2
             return (answers.map { ($0 - mid) / half }, .centred)
         }
-        let present = answers.filter { !$0.isNaN }
+        // Standardising does not depend on the unit, so the answers are first
+        // divided by the power of two nearest their largest magnitude: exact,
+        // so ordinary answers give the same bits, while answers near the ends
+        // of Double's range (1e308, 1e-300) neither overflow nor underflow
+        // in the sums of squares.
+        let largest = answers.reduce(0.0) { $1.isNaN ? $0 : max($0, abs($1)) }
+        let unit = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+        let scaled = answers.map { $0 / unit }
+        let present = scaled.filter { !$0.isNaN }
         let mean = present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
         var sd = 0.0
         if present.count >= 2 {
             sd = (present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(present.count - 1)).squareRoot()
         }
-        return (answers.map { sd > 0 ? ($0 - mean) / sd : $0 - mean }, .standardised)
+        return (scaled.map { sd > 0 ? ($0 - mean) / sd : $0 - mean }, .standardised)
     }
 }

@@ -7,6 +7,10 @@ enum NearestNames {
     /// stands for, so synonyms can point at their code.
     static func suggest(for text: String, among candidates: [(spelling: String, target: String)], limit: Int = 3) -> [String] {
         let key = Array(LookupKey.normalise(text))
+        // A text far longer than every name is no misspelling of one, and
+        // the edit distance costs its length times each name's.
+        let longest = candidates.map { $0.spelling.count }.max() ?? 0
+        guard key.count <= 2 * longest + 8 else { return [] }
         var best = [String: Int]()
         for candidate in candidates {
             let d = distance(key, Array(LookupKey.normalise(candidate.spelling)))

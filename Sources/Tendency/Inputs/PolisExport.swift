@@ -70,6 +70,11 @@ public struct PolisExport: Sendable {
             items.append(SurveyItem(id: id, text: statement.text, scale: .agree3, role: .orientation))
             itemColumns.append(c)
         }
+        guard !items.isEmpty else {
+            throw InputError(file: comments.file, header.count > fixed.count
+                ? "every statement voted on is moderated out (moderated -1); nothing is left to compare participants on"
+                : "\(file) has no statement columns after n-disagree; nothing to compare participants on")
+        }
 
         var members: [String] = [], groups: [Int?] = [], rows: [[Double]] = []
         if participants == .grouped, !votes.records.isEmpty,
@@ -137,7 +142,8 @@ public struct PolisExport: Sendable {
                 throw InputError(file: table.file, line: moderatedCell.line, column: moderatedCell.column,
                                  "moderated \"\(moderatedCell.text)\"; expected -1, 0 or 1")
             }
-            statements[id] = (moderated, record.cells[columns["comment-body"]!].text)
+            // Exports often end a statement with a line break or spaces; they are not part of it.
+            statements[id] = (moderated, record.cells[columns["comment-body"]!].text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return statements
     }

@@ -97,7 +97,7 @@ public struct SketchCodings: Sendable {
             }
             guard let e = elementIndex[LookupKey.normalise(elementText)] else {
                 throw InputError(file: file, line: cell(columns.element).line, column: cell(columns.element).column,
-                    "unknown element \"\(elementText)\" (not in \(codebook.file))"
+                    "unknown element \(InputError.quoted(elementText)) (not in \(codebook.file))"
                     + NearestNames.hint(for: elementText, among: codebook.elements.map { ($0.id, $0.id) }))
             }
             let element = codebook.elements[e]
@@ -106,8 +106,8 @@ public struct SketchCodings: Sendable {
             if codeText.isEmpty { continue }
             guard let c = codeIndices[e][LookupKey.normalise(codeText)] else {
                 let what = element.kind == .ordinal
-                    ? "level \"\(codeText)\" is not one of the levels of ordinal element \"\(element.id)\" (\(element.levels.joined(separator: ", ")))"
-                    : "unknown code \"\(codeText)\" for element \"\(element.id)\""
+                    ? "level \(InputError.quoted(codeText)) is not one of the levels of ordinal element \"\(element.id)\" (\(element.levels.joined(separator: ", ")))"
+                    : "unknown code \(InputError.quoted(codeText)) for element \"\(element.id)\""
                 throw InputError(file: file, line: cell(columns.code).line, column: cell(columns.code).column,
                                  what + NearestNames.hint(for: codeText, among: element.spellingTargets))
             }

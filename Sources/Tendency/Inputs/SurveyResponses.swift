@@ -49,7 +49,7 @@ public struct SurveyResponses: Sendable {
             let name = header[c].text.trimmingCharacters(in: .whitespaces)
             guard let i = itemIndex[name] else {
                 throw InputError(file: file, line: header[c].line, column: header[c].column,
-                    "unknown item \"\(name)\" (not in \(spec.file))" + NearestNames.hint(for: name, among: spec.items.map { ($0.id, $0.id) }))
+                    "unknown item \(InputError.quoted(name)) (not in \(spec.file))" + NearestNames.hint(for: name, among: spec.items.map { ($0.id, $0.id) }))
             }
             columnItem[c] = i
         }
@@ -73,7 +73,7 @@ public struct SurveyResponses: Sendable {
                 let item = spec.items[columnItem[c]]
                 guard let value = item.scale.value(of: text) else {
                     throw InputError(file: file, line: cell.line, column: cell.column,
-                                     "\"\(text)\" is not on the \(item.scale.rawValue) scale of item \"\(item.id)\"; expected \(item.scale.expectation) or an empty cell")
+                                     "\(InputError.quoted(text)) is not on the \(item.scale.rawValue) scale of item \"\(item.id)\"; expected \(item.scale.expectation) or an empty cell")
                 }
                 answers[r, columnItem[c]] = value
             }

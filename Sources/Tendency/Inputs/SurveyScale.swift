@@ -26,7 +26,7 @@ public enum SurveyScale: String, Sendable, CaseIterable, Codable {
             guard let v = Int(text), range.contains(v) else { return nil }
             return Double(v)
         }
-        guard let v = Double(text), v.isFinite else { return nil }
+        guard let v = DecimalParser.decimal(text), v.isFinite else { return nil }
         return v
     }
 

@@ -3,25 +3,13 @@ import Foundation
 /// Writes a folder of files atomically: into a temporary sibling folder, then
 /// renamed into place, so a reader never sees a half-written folder.
 public enum AtomicFolderWriter {
-    /// Writes `files` as the folder `path`. An existing non-empty folder is
-    /// replaced only when `replace` is true, or when every file in it is one
-    /// of `replaceable` (the outputs of an earlier run of the same command).
+    /// Writes `files` as the folder `path`, after `check`.
     public static func write(_ files: [(name: String, data: Data)], to path: String, replace: Bool,
-                             replaceable: Set<String> = []) throws {
+                             replaceable: Set<String> = [], protecting inputs: [String] = []) throws {
+        let exists = try check(path, replace: replace, replaceable: replaceable, protecting: inputs)
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists {
-            guard isDirectory.boolValue else {
-                throw OutputError(path: path, message: "exists and is not a folder")
-            }
-            let contents = try fileManager.contentsOfDirectory(atPath: target.path)
-            if !contents.isEmpty && !replace && !Set(contents).isSubset(of: replaceable) {
-                throw OutputError(path: path, message: "folder is not empty; pass --force to replace it")
-            }
-        }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -30,6 +18,30 @@ public enum AtomicFolderWriter {
         try OutputStaging.shared.section {
             try writeStaged(files, target: target, parent: parent, exists: exists, path: path)
         }
+    }
+
+    /// Throws unless `path` may become the output folder: it must not exist
+    /// or be a folder, and a non-empty folder is replaced only when `replace`
+    /// is true or every file in it is one of `replaceable` (the outputs of an
+    /// earlier run of the same command). A folder that holds one of `inputs`,
+    /// the current folder or the home folder is never replaced
+    /// (`OutputPathCheck.checkFolder`). Callers check before long work, so
+    /// that it is not lost to a refusal at the end. Returns whether it exists.
+    @discardableResult
+    public static func check(_ path: String, replace: Bool, replaceable: Set<String> = [],
+                             protecting inputs: [String] = []) throws -> Bool {
+        try OutputPathCheck.checkFolder(path, inputs: inputs)
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return false }
+        guard isDirectory.boolValue else {
+            throw OutputError(path: path, message: "exists and is not a folder")
+        }
+        let contents = try FileManager.default.contentsOfDirectory(atPath: target.path)
+        if !contents.isEmpty && !replace && !Set(contents).isSubset(of: replaceable) {
+            throw OutputError(path: path, message: "folder is not empty; pass --force to replace it")
+        }
+        return true
     }
 
     /// Writes into a registered staging folder, then swaps it into place.

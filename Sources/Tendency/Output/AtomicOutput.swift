@@ -8,8 +8,12 @@ import Foundation
 /// temporaries are removed and the destinations keep their previous contents.
 public struct AtomicOutput {
     private var pending: [(destination: URL, contents: Data, permissions: mode_t?)] = []
+    private let inputs: [String]
 
-    public init() {}
+    /// `inputs` are the run's input files: `commit` refuses to write over
+    /// one of them (`OutputPathCheck.checkFiles`), as it refuses two
+    /// outputs to one file.
+    public init(protecting inputs: [String] = []) { self.inputs = inputs }
 
     /// Queues `contents` for `path`; `permissions` (e.g. 0o600 for secrets)
     /// are set on the temporary before it is moved into place.
@@ -24,6 +28,7 @@ public struct AtomicOutput {
 
     /// Writes every queued file, then moves them all into place.
     public func commit() throws {
+        try OutputPathCheck.checkFiles(pending.map(\.destination.path), inputs: inputs)
         try OutputStaging.shared.section { try writeAndMove() }
     }
 

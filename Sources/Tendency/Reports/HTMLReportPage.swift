@@ -9,6 +9,9 @@ struct HTMLReportPage {
     let tendencyIDs: [Int]
     let elementByID: [String: Report.Element]
     let ambiguousMembers: [Report.Member]
+    /// Whether any element answers a question of the Toolkit's hypothesis
+    /// form (coded sketches do; a survey or a Polis conversation does not).
+    let writesHypotheses: Bool
 
     init(_ report: Report) {
         self.report = report
@@ -16,6 +19,7 @@ struct HTMLReportPage {
         palette = TendencyPalette(tendencyIDs: tendencyIDs)
         elementByID = Dictionary(report.elements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         ambiguousMembers = report.members.filter(\.ambiguous)
+        writesHypotheses = report.tendencies.contains { !$0.hypothesis.parts.isEmpty }
     }
 
     private func e(_ text: String) -> String { ReportFormat.escape(text) }
@@ -57,7 +61,8 @@ struct HTMLReportPage {
         if !report.contextCrosstabs.isEmpty { links.append(("context", "Context")) }
         if report.referencePartition != nil { links.append(("reference", "Comparison")) }
         links += [("members", "All members"), ("manifest", "How this was made")]
-        html += "<p class=\"intro\">This report groups members by how they answered the Strategy Toolkit's questions, to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
+        let answers = writesHypotheses ? "how they answered the Strategy Toolkit's questions" : "their answers to the survey's statements"
+        html += "<p class=\"intro\">This report groups members by \(answers), to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
         html += "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
         return html
     }
@@ -128,7 +133,10 @@ struct HTMLReportPage {
 
     func tendencyCards() -> String {
         var html = "<section id=\"tendencies\">\n<h2>The tendencies</h2>\n"
-        html += "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, the chance of a difference this large arising by accident after allowing for the many comparisons made (below 0.05 is the usual bar).</p>\n"
+        html += writesHypotheses
+            ? "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets"
+            : "<p>A tendency's hypothesis in the Strategy Toolkit's form is written from coded strategy sketches, which this analysis does not have. For each tendency: what sets"
+        html += " the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, the chance of a difference this large arising by accident after allowing for the many comparisons made (below 0.05 is the usual bar).</p>\n"
         let membersByTendency = Dictionary(grouping: report.members, by: \.tendency)
         for t in report.tendencies {
             let colour = palette.colour(for: t.id)
@@ -136,10 +144,12 @@ struct HTMLReportPage {
             html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(ReportFormat.count(t.size, "member"))"
             if let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
             html += "</span></h3>\n"
-            html += "<h4>Hypothesis</h4>\n"
-            html += t.hypothesis.sentence.isEmpty
-                ? "<p class=\"small\">Its members share too few answers to write a hypothesis for it.</p>\n"
-                : "<p class=\"hypothesis\">\(e(t.hypothesis.sentence))</p>\n"
+            if writesHypotheses {
+                html += "<h4>Hypothesis</h4>\n"
+                html += t.hypothesis.sentence.isEmpty
+                    ? "<p class=\"small\">Its members share too few answers to write a hypothesis for it.</p>\n"
+                    : "<p class=\"hypothesis\">\(e(t.hypothesis.sentence))</p>\n"
+            }
             if !t.hypothesis.parts.isEmpty {
                 html += "<table>\n<tr><th>Question</th><th>This tendency's answer</th><th>Agreement inside</th></tr>\n"
                 for part in t.hypothesis.parts {
@@ -189,7 +199,9 @@ struct HTMLReportPage {
                 html += "</ul>\n<details><summary>\(features.count - index) more, weaker differences</summary>\n<ul class=\"features\">\n"
             }
             html += "<li><div>\(featureSentence(f))"
-            var stats = ["\(e(elementLabel(f.element)))"]
+            // The question, unless the sentence already quotes it (a survey statement).
+            let question = elementLabel(f.element)
+            var stats = f.label.contains(question) ? [] : [e(question)]
             if f.direction != .shared { stats.append("\(e(f.effectSizeName)) \(ReportFormat.fixed(f.effectSize, decimals: 2))") }
             if let q = pValue("q", f.qValue) { stats.append(q) } else if let p = pValue("p", f.pValue) { stats.append(p) }
             html += "<br><span class=\"small\">\(stats.joined(separator: " · "))</span></div>"
@@ -250,7 +262,8 @@ struct HTMLReportPage {
         for item in report.consensus {
             let isShare = item.share != nil
             func show(_ v: Double) -> String { isShare ? ReportFormat.percent(v) : ReportFormat.fixed(v, decimals: 1) }
-            html += "<tr><td>\(e(item.label))</td><td>\(e(elementLabel(item.element)))</td>"
+            let question = elementLabel(item.element)
+            html += "<tr><td>\(e(item.label))</td><td>\(item.label.contains(question) ? "–" : e(question))</td>"
             html += "<td class=\"num\">\((item.share ?? item.mean).map(show) ?? "–")</td>"
             for index in tendencyIDs.indices {
                 html += "<td class=\"num\">\(index < item.perTendency.count ? show(item.perTendency[index]) : "–")</td>"

@@ -17,7 +17,36 @@
 /// Everything else (more digits, larger exponents, `inf`, `nan`, hex floats,
 /// malformed text) returns nil, and the caller falls back to `strtod`, so the
 /// accepted language and the values are exactly strtod's.
-enum DecimalParser {
+public enum DecimalParser {
+    /// Whether the `count` bytes at `text` are written in decimal notation
+    /// only (digits, sign, point, exponent), so that strtod's other forms
+    /// (hexadecimal `0x10`, `inf`, `nan`) are refused as numbers: NumPy's
+    /// and R's CSV readers refuse them too.
+    @inline(__always)
+    static func isDecimalNotation(_ text: UnsafePointer<UInt8>, count: Int) -> Bool {
+        for i in 0..<count {
+            switch text[i] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+            default: return false
+            }
+        }
+        return count > 0
+    }
+
+    /// The value of a number written in decimal notation (after trimming
+    /// spaces and tabs), or nil for any other text; the value strtod gives.
+    public static func decimal(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            var a = 0, b = bytes.count
+            while a < b, bytes[a] == 32 || bytes[a] == 9 { a += 1 }
+            while b > a, bytes[b - 1] == 32 || bytes[b - 1] == 9 { b -= 1 }
+            guard let base = bytes.baseAddress, isDecimalNotation(base + a, count: b - a) else { return nil }
+            return parse(base + a, count: b - a) ?? Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+        }
+    }
+
     /// 10^0 ... 10^22, each exactly representable in binary64.
     private static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

@@ -23,6 +23,14 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
         return InputError.printable("\(location): \(message)")
     }
 
+    /// `text` in double quotes for a message; a text longer than 80
+    /// characters is cut to its first 60 and its length, so a runaway cell
+    /// (a whole file in one field) cannot flood the terminal.
+    public static func quoted<Text: StringProtocol>(_ text: Text) -> String {
+        guard text.count > 80 else { return "\"\(text)\"" }
+        return "\"\(text.prefix(60))...\" (\(text.count) characters)"
+    }
+
     /// `text` with control characters written as escapes (`\n`, `\u{1B}`), so
     /// a cell's line breaks or terminal escape sequences quoted in a message
     /// can neither break the one-line format nor reach the terminal raw.

@@ -21,15 +21,7 @@ public struct NumericTable: Sendable {
     /// Reads a numeric CSV file. `maxBytes` bounds the file size.
     public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = 4 << 30) throws {
         let name = displayName ?? path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: name, "cannot open the file for reading")
-        }
-        defer { try? handle.close() }
-        let data = try handle.readToEnd() ?? Data()
-        guard data.count <= maxBytes else {
-            throw InputError(file: name, "file is \(data.count) bytes; the limit is \(maxBytes) bytes")
-        }
-        try self.init(data: data, file: name)
+        try self.init(data: try InputFile.read(path, name: name, maxBytes: maxBytes), file: name)
     }
 
     /// Parses numeric CSV bytes; `file` names the source in error messages.
@@ -43,7 +35,7 @@ public struct NumericTable: Sendable {
         if NumericTable.find(0, in: bytes) {
             throw InputFile.encodingError(bytes, file: file) ?? InputError(file: file, "the file holds NUL bytes; expected UTF-8 text")
         }
-        if NumericTable.find(UInt8(ascii: "\""), in: bytes) {
+        if NumericTable.find(UInt8(ascii: "\""), in: bytes) || NumericTable.hasLoneCarriageReturn(bytes) {
             self = try NumericTable.fromTable(try CSVTable(data: data, file: file), file: file)
         } else {
             bytes.append(0)  // terminates the last number for strtod
@@ -91,11 +83,10 @@ public struct NumericTable: Sendable {
                     if firstMissing == nil { firstMissing = (cell.line, cell.column) }
                     continue
                 }
-                guard let value = Double(text) else {
-                    throw InputError(file: file, line: cell.line, column: cell.column, "expected a number, found \"\(cell.text)\"")
-                }
-                guard value.isFinite else {
-                    throw InputError(file: file, line: cell.line, column: cell.column, "expected a finite number, found \"\(cell.text)\"")
+                guard let value = DecimalParser.decimal(text), value.isFinite else {
+                    // inf, nan and 1e999 are numbers to strtod, but not finite ones.
+                    let expected = Double(text).map { !$0.isFinite } == true ? "a finite number" : "a number"
+                    throw InputError(file: file, line: cell.line, column: cell.column, "expected \(expected), found \(InputError.quoted(cell.text))")
                 }
                 storage.append(value)
             }
@@ -118,6 +109,20 @@ public struct NumericTable: Sendable {
     /// Whether `bytes` holds `byte` (memchr: vectorised in the C library).
     private static func find(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
+    }
+
+    /// Whether a CR in `bytes` ends a line by itself (old Mac line ends),
+    /// which only the general reader (`CSVTable`) splits lines at.
+    private static func hasLoneCarriageReturn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var start = 0
+            while start < raw.count, let found = memchr(raw.baseAddress! + start, 13, raw.count - start) {
+                let i = UnsafeRawPointer(found) - raw.baseAddress!
+                if i + 1 == raw.count || raw[i + 1] != 10 { return true }
+                start = i + 2
+            }
+            return false
+        }
     }
 
     /// Whether `text` is empty after trimming `CharacterSet.whitespaces`
@@ -225,14 +230,14 @@ public struct NumericTable: Sendable {
                         var parsedEnd: UnsafeMutablePointer<CChar>? = nil
                         let value = (base + a).withMemoryRebound(to: CChar.self, capacity: b - a) { strtod($0, &parsedEnd) }
                         let consumed = parsedEnd.map { UnsafeRawPointer($0) - UnsafeRawPointer(base + a) } ?? 0
-                        if consumed != b - a {
+                        if consumed != b - a || (value.isFinite && !DecimalParser.isDecimalNotation(base + a, count: b - a)) {
                             // A cell that is not even UTF-8 (a Latin-1 export, say) gets the encoding error.
                             if (start..<j).contains(where: { base[$0] >= 0x80 }),
                                let error = InputFile.encodingError(Array(bytes.dropLast()), file: file) { throw error }
-                            throw InputError(file: file, line: line, column: column, "expected a number, found \"\(text(start, j))\"")
+                            throw InputError(file: file, line: line, column: column, "expected a number, found \(InputError.quoted(text(start, j)))")
                         }
                         if !value.isFinite {
-                            throw InputError(file: file, line: line, column: column, "expected a finite number, found \"\(text(start, j))\"")
+                            throw InputError(file: file, line: line, column: column, "expected a finite number, found \(InputError.quoted(text(start, j)))")
                         }
                         storage.append(value)
                     }

@@ -24,19 +24,25 @@ public enum KernelError: Error, CustomStringConvertible, Equatable, Sendable {
     case badWeights(String)
 
     public var description: String {
+        description(row: { "row \($0) (0-based)" }, column: { "column \($0) (0-based)" })
+    }
+
+    /// The description with rows and columns named by `row` and `column`
+    /// (e.g. a row's id in quotes), for callers that know where they came from.
+    public func description(row: (Int) -> String, column: (Int) -> String) -> String {
         switch self {
-        case .missingValue(let row, let column, let metric):
-            return "missing value at row \(row), column \(column) (0-based): the \(metric.rawValue) distance needs complete data (only gower accepts missing values)"
-        case .nonFinite(let row, let column):
-            return "infinite value at row \(row), column \(column) (0-based): distances need finite values"
-        case .notBinary(let row, let column, let value, let metric):
-            return "value \(value) at row \(row), column \(column) (0-based): the \(metric.rawValue) distance needs 0/1 data"
-        case .zeroNorm(let row):
-            return "row \(row) (0-based) is all zeros: its cosine distance to any row is undefined"
-        case .constantRow(let row):
-            return "row \(row) (0-based) is constant: its correlation distance to any row is undefined"
-        case .noSharedColumns(let row, let otherRow):
-            return "rows \(row) and \(otherRow) (0-based) have no column where both have a value: their gower distance is undefined"
+        case .missingValue(let r, let c, let metric):
+            return "missing value at \(row(r)), \(column(c)): the \(metric.rawValue) distance needs complete data (only gower accepts missing values)"
+        case .nonFinite(let r, let c):
+            return "infinite value at \(row(r)), \(column(c)): distances need finite values"
+        case .notBinary(let r, let c, let value, let metric):
+            return "value \(value) at \(row(r)), \(column(c)): the \(metric.rawValue) distance needs 0/1 data"
+        case .zeroNorm(let r):
+            return "\(row(r)) is all zeros: its cosine distance to any row is undefined"
+        case .constantRow(let r):
+            return "\(row(r)) is constant: its correlation distance to any row is undefined"
+        case .noSharedColumns(let r, let other):
+            return "\(row(r)) and \(row(other)) have no column where both have a value: their gower distance is undefined"
         case .noColumns:
             return "the data has no columns: there is nothing to compare rows on"
         case .tooLarge(let dimension, let value, let limit):

@@ -122,13 +122,13 @@ public struct Linkage: Sendable, Equatable {
         if let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 9.0e15 {
             return Int(value)
         }
-        throw InputError(file: file, line: cell.line, column: cell.column, "expected an integer; found \"\(cell.text)\"")
+        throw InputError(file: file, line: cell.line, column: cell.column, "expected an integer; found \(InputError.quoted(cell.text))")
     }
 
     private static func real(_ cell: CSVTable.Cell, file: String) throws -> Double {
         let text = cell.text.trimmingCharacters(in: .whitespaces)
         guard let value = Double(text) else {
-            throw InputError(file: file, line: cell.line, column: cell.column, "expected a number; found \"\(cell.text)\"")
+            throw InputError(file: file, line: cell.line, column: cell.column, "expected a number; found \(InputError.quoted(cell.text))")
         }
         return value
     }

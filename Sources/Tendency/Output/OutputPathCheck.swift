@@ -1,0 +1,68 @@
+import Foundation
+
+/// Refusals made before anything is written, so that an output never takes
+/// the place of something it should not: an input of the same run, another
+/// output of the same run, or (for a folder replaced whole) the folder the
+/// user is standing in, its ancestors, the home folder or the root.
+public enum OutputPathCheck {
+    /// Throws when an output path is empty, when two outputs are the same
+    /// file, or when an output is one of `inputs`.
+    public static func checkFiles(_ outputs: [String], inputs: [String]) throws {
+        var seen: [String: String] = [:]
+        let inputPaths = Dictionary(inputs.map { (resolved($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for output in outputs {
+            guard !output.isEmpty else { throw OutputError(path: "\"\"", message: "an output path is empty") }
+            let path = resolved(output)
+            if let other = seen[path] {
+                throw OutputError(path: output, message: "is also given as \(other); each output needs a file of its own")
+            }
+            if inputPaths[path] != nil {
+                throw OutputError(path: output, message: "is an input of this run; writing there would replace it")
+            }
+            seen[path] = output
+        }
+    }
+
+    /// Throws when `folder`, which is to be replaced whole, is empty, the
+    /// root, the home folder, the current folder or one holding it, or holds
+    /// one of `inputs`.
+    public static func checkFolder(_ folder: String, inputs: [String]) throws {
+        guard !folder.isEmpty else { throw OutputError(path: "\"\"", message: "the output folder is empty; name a folder of its own") }
+        let path = resolved(folder)
+        let home = ProcessInfo.processInfo.environment["HOME"].map(resolved)
+        if path == "/" || path == home {
+            throw OutputError(path: folder, message: "is \(path == "/" ? "the root folder" : "the home folder"), which would be replaced whole; name a folder of its own")
+        }
+        let current = resolved(FileManager.default.currentDirectoryPath)
+        if contains(path, current) {
+            throw OutputError(path: folder, message: "is the current folder or holds it, and would be replaced whole; name a folder of its own")
+        }
+        for input in inputs where contains(path, resolved(input)) {
+            throw OutputError(path: folder, message: "holds the input \(input), and would be replaced whole; name a folder of its own")
+        }
+    }
+
+    /// Whether `folder` is `path` or one of its ancestors (both resolved).
+    static func contains(_ folder: String, _ path: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// The absolute path with `.`, `..` and symbolic links resolved, as far
+    /// as it exists (the rest appended as given), so two spellings of one
+    /// file compare equal.
+    static func resolved(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var existing = absolute
+        var rest: [String] = []
+        while existing != "/" && !existing.isEmpty {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                existing = String(cString: real)
+                break
+            }
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        return rest.reduce(existing) { ($0 as NSString).appendingPathComponent($1) }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Analyses that would give an empty or meaningless answer are refused with
+/// a message that says why, and write nothing.
+@Suite struct AnalysisRefusalTests {
+    static let analyze = ["analyze", "--survey", "survey.csv", "--survey-spec", "spec.yaml", "--out", "out", "--quiet"]
+
+    static let cases: [(arguments: [String], survey: String?, message: String)] = [
+        (analyze + ["--k", "3"], nil, "--k 3 asks for more tendencies than 6 members can fill: a tendency needs at least 3 members, so at most 2"),
+        (analyze + ["--bootstrap", "0"], nil, "--bootstrap 0 leaves no resamples"),
+        (analyze + ["--components", "5"], nil, "--components 5 is more than the answers allow: 1 feature column and 6 members give at most 1"),
+        (analyze + ["--metric", "jaccard"], nil, "--metric jaccard needs 0/1 data"),
+        (analyze + ["--metric", "dice"], nil, "--metric dice needs 0/1 data"),
+        (analyze + ["--components", "1", "--metric", "cosine"], nil, "--components compares members by Euclidean distance"),
+        (analyze + ["--method", "ward", "--metric", "sqeuclidean"], nil, "--method ward is defined by Euclidean geometry"),
+        (analyze, "member,q1,q2,q3\nm1,,1,1\nm2,,,2\nm3,,0,3\nm4,,-1,30\n", "no member answered any element or item with the orientation role"),
+        (["analyze", "--survey", "survey.csv", "--survey-spec", "context.yaml", "--out", "out"], nil, "nothing to form tendencies from"),
+        (["analyze", "--codebook", domainFixture("codebook.yaml"), "--codings", domainFixture("codings.csv"),
+          "--survey", "survey.csv", "--survey-spec", "spec.yaml", "--out", "out"],
+         "member,q1,q2,q3\nx1,5,1,1\nx2,4,,2\nx3,1,0,3\n", "no member of this survey appears in"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func refusedWithAReason(_ index: Int) throws {
+        let (arguments, survey, message) = Self.cases[index]
+        let folder = try OutputSafetyTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        if let survey { try Data(survey.utf8).write(to: folder.appendingPathComponent("survey.csv")) }
+        let spec = try String(contentsOf: folder.appendingPathComponent("spec.yaml"), encoding: .utf8)
+        try Data(spec.replacingOccurrences(of: "role: orientation", with: "role: context").utf8)
+            .write(to: folder.appendingPathComponent("context.yaml"))
+        let run = try runTendency(arguments, in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!run.stderr.contains("Usage:") || arguments.contains("--components"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// A kernel's complaint names the row by its id, not by a 0-based index.
+    @Test func clusterNamesTheRow() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("d.csv")
+        try Data("id,x,y,z\nalpha,1,2,3\nbeta,4,4,4\ngamma,1,0,2\n".utf8).write(to: data)
+        let run = try runTendency(["cluster", data.path, "--metric", "correlation"])
+        #expect(run.status != 0)
+        #expect(run.stderr == "Error: \(data.path): row \"beta\" is constant: its correlation distance to any row is undefined\n")
+    }
+
+    /// The two-stage mode on rows that are all alike says so instead of failing inside the linkage.
+    @Test func twoStageOnIdenticalRows() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("same.csv")
+        try Data(("id,x,y\n" + (1...50).map { "r\($0),1,2\n" }.joined()).utf8).write(to: data)
+        let run = try runTendency(["cluster", data.path, "--micro-clusters", "5", "--quiet"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("into one micro-cluster"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Usage:"))
+        let exact = try runTendency(["cluster", data.path, "--quiet"])
+        #expect(exact.status == 0, "\(exact.stderr)")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// Outputs never take the place of what they should not: an input, another
+/// output of the same run, or the folder the user stands in. Each refusal
+/// comes before any work, exits non-zero and leaves every file as it was.
+@Suite struct OutputSafetyTests {
+    static let survey = "member,q1,q2,q3\nm1,5,1,1\nm2,4,,2\nm3,5,0,3\nm4,1,-1,30\nm5,2,0,35\nm6,1,1,33\n"
+    static let cluster = "id,x,y\na,1,2\nb,3,4\nc,5,7\n"
+
+    /// A scratch folder holding survey.csv, its spec and data.csv.
+    static func scratch() throws -> URL {
+        let folder = try temporaryFolder()
+        try Data(survey.utf8).write(to: folder.appendingPathComponent("survey.csv"))
+        try FileManager.default.copyItem(atPath: domainFixture("survey-spec.yaml"),
+                                         toPath: folder.appendingPathComponent("spec.yaml").path)
+        try Data(cluster.utf8).write(to: folder.appendingPathComponent("data.csv"))
+        return folder
+    }
+
+    /// Every file under `folder` with its bytes.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    static let analyze = ["analyze", "--survey", "survey.csv", "--survey-spec", "spec.yaml", "--bootstrap", "5", "--quiet"]
+
+    static let refusals: [(arguments: [String], message: String)] = [
+        (analyze + ["--out", ".", "--force"], "is the current folder or holds it"),
+        (analyze + ["--out", "", "--force"], "the output folder is empty"),
+        (analyze + ["--out", "..", "--force"], "is the current folder or holds it"),
+        (analyze + ["--out", "./sub/..", "--force"], "is the current folder or holds it"),
+        (analyze + ["--out", "o", "--pseudonymize", "--key-out", "./survey.csv"], "is an input of this run"),
+        (["cluster", "data.csv", "--linkage-out", "z.csv", "--newick-out", "./z.csv"], "each output needs a file of its own"),
+        (["cluster", "data.csv", "--linkage-out", "data.csv"], "is an input of this run"),
+        (["cluster", "data.csv", "--k", "2", "--assignments-out", "./sub/../data.csv"], "is an input of this run"),
+        (["generate-example", "--out", ".", "--force"], "is the current folder or holds it"),
+    ]
+
+    @Test(arguments: refusals.indices)
+    func refusedBeforeAnyWork(_ index: Int) throws {
+        let (arguments, message) = Self.refusals[index]
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("z.csv"))
+        let before = try Self.snapshot(folder)
+        let run = try runTendency(arguments, in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(try Self.snapshot(folder) == before, "a file changed or appeared")
+    }
+
+    /// An output folder that holds an input is refused even with --force.
+    @Test func folderHoldingAnInputIsRefused() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Self.snapshot(folder)
+        let run = try runTendency(["analyze", "--survey", folder.appendingPathComponent("survey.csv").path,
+                                   "--survey-spec", folder.appendingPathComponent("spec.yaml").path,
+                                   "--out", folder.path, "--force", "--quiet"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("holds the input"), "\(run.stderr)")
+        #expect(try Self.snapshot(folder) == before)
+    }
+
+    /// The same command with a folder of its own runs, and --force then replaces it.
+    @Test func aFolderOfItsOwnIsWrittenAndReplaced() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for _ in 0..<2 {
+            let run = try runTendency(Self.analyze + ["--out", "out", "--k", "2", "--force"], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.html").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("survey.csv").path))
+    }
+}
