@@ -8,6 +8,7 @@ enum CrosstabFigure {
               table.counts.allSatisfy({ $0.count == table.tendencies.count }) else { return nil }
         let totals = table.counts.map { $0.reduce(0) { $0 + max(0, $1) } }
         let maxTotal = max(1, totals.max() ?? 1)
+        // 27 characters of 12.5 px text fit in the 200 px left of the bars (DejaVu Sans, the widest common default).
         let labelWidth = 210.0, barArea = 560.0, rowHeight = 30.0, top = 40.0
         let width = labelWidth + barArea + 70, height = top + rowHeight * Double(rows) + 14
         var plot = SVGPlot(width: width, height: height, title: title,
@@ -20,7 +21,7 @@ enum CrosstabFigure {
         }
         for (r, category) in table.categories.enumerated() {
             let y = top + Double(r) * rowHeight
-            plot.text(ReportFormat.truncated(category, limit: 30), x: labelWidth - 10, y: y + rowHeight / 2 + 4,
+            plot.text(ReportFormat.truncated(category, limit: 27), x: labelWidth - 10, y: y + rowHeight / 2 + 4,
                       size: 12.5, anchor: .end)
             var x = labelWidth
             for (c, id) in table.tendencies.enumerated() {

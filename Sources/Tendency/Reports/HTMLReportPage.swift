@@ -345,9 +345,12 @@ struct HTMLReportPage {
         for table in report.contextCrosstabs {
             let element = elementByID[table.element]
             html += "<h3>\(e(element?.label ?? table.element))</h3>\n"
-            if let question = element?.question, !question.isEmpty { html += "<p class=\"small\">\(e(question))</p>\n" }
-            html += "<p>\(e(table.summary))"
-            if let v = table.cramersV, v.isFinite { html += " <span class=\"small\">Cramér's V = \(ReportFormat.fixed(v, decimals: 2)).</span>" }
+            // A survey item's label is its question: said once, as the heading.
+            if let question = element?.question, !question.isEmpty, question != element?.label {
+                html += "<p class=\"small\">\(e(question))</p>\n"
+            }
+            html += "<p>\(e(table.summary))"  // the summary gives Cramér's V
+            if let p = pValue("p", table.pValue) { html += " <span class=\"small\">\(p).</span>" }
             html += "</p>\n"
             html += crosstabFigure(table, title: element?.label ?? table.element,
                                    caption: "one bar per answer, split by the tendencies of the members who gave it.")
