@@ -9,14 +9,15 @@ public enum OutputPathCheck {
     /// file, or when an output is one of `inputs`.
     public static func checkFiles(_ outputs: [String], inputs: [String]) throws {
         var seen: [String: String] = [:]
-        let inputPaths = Dictionary(inputs.map { (resolved($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let inputPaths = Set(inputs.map(resolved))
+        let inputFiles = Set(inputs.compactMap(identity))  // hard links too
         for output in outputs {
             guard !output.isEmpty else { throw OutputError(path: "\"\"", message: "an output path is empty") }
             let path = resolved(output)
             if let other = seen[path] {
                 throw OutputError(path: output, message: "is also given as \(other); each output needs a file of its own")
             }
-            if inputPaths[path] != nil {
+            if inputPaths.contains(path) || identity(output).map(inputFiles.contains) == true {
                 throw OutputError(path: output, message: "is an input of this run; writing there would replace it")
             }
             seen[path] = output
@@ -24,14 +25,15 @@ public enum OutputPathCheck {
     }
 
     /// Throws when `folder`, which is to be replaced whole, is empty, the
-    /// root, the home folder, the current folder or one holding it, or holds
-    /// one of `inputs`.
-    public static func checkFolder(_ folder: String, inputs: [String]) throws {
+    /// root, the home or current folder or one holding either, or holds one
+    /// of `inputs`.
+    public static func checkFolder(_ folder: String, inputs: [String],
+                                   home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
         guard !folder.isEmpty else { throw OutputError(path: "\"\"", message: "the output folder is empty; name a folder of its own") }
         let path = resolved(folder)
-        let home = ProcessInfo.processInfo.environment["HOME"].map(resolved)
-        if path == "/" || path == home {
-            throw OutputError(path: folder, message: "is \(path == "/" ? "the root folder" : "the home folder"), which would be replaced whole; name a folder of its own")
+        let home = home.map(resolved)
+        if path == "/" || home.map({ contains(path, $0) }) == true {
+            throw OutputError(path: folder, message: "is \(path == "/" ? "the root folder" : "the home folder or holds it"), which would be replaced whole; name a folder of its own")
         }
         let current = resolved(FileManager.default.currentDirectoryPath)
         if contains(path, current) {
@@ -40,6 +42,15 @@ public enum OutputPathCheck {
         for input in inputs where contains(path, resolved(input)) {
             throw OutputError(path: folder, message: "holds the input \(input), and would be replaced whole; name a folder of its own")
         }
+    }
+
+    /// The device and inode of an existing file, which two names of one
+    /// file (hard links) share; nil when there is no such file.
+    struct FileIdentity: Hashable { var device: UInt64, inode: UInt64 }
+    static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// Whether `folder` is `path` or one of its ancestors (both resolved).
