@@ -99,14 +99,21 @@ struct AnalysisArguments: ParsableArguments {
              notes: [String] = []) throws {
         // Refused before any work: an output folder that may not be replaced,
         // or a key file that would replace an input.
-        let protected = inputFiles + [privacy.saltFile].compactMap { $0 }
+        let protected = inputFiles + privacy.protectedFiles(dataPath: dataPath)
         try AtomicFolderWriter.check(out, replace: force, replaceable: Self.outputNames, protecting: protected)
+        try OutputPathCheck.checkFiles([privacy.keyOut].compactMap { $0 }, inputs: protected)
         var parameters = parameters(options)
         var input = input
+        var key: (path: String, csv: String)?
         if privacy.pseudonymize {
-            let names = try privacy.names(for: input.memberIDs, dataPath: dataPath, protecting: protected)
-            input = AnalysisInput(space: input.space.renamingMembers(names), includeLeanings: input.includeLeanings,
-                                  reference: input.reference)
+            // The members left out are named in the notes, so they get pseudonyms too.
+            let analysed = input.memberIDs.count
+            let (names, keyCSV) = try privacy.names(for: input.memberIDs + input.excludedMembers, dataPath: dataPath)
+            key = keyCSV
+            var renamed = AnalysisInput(space: input.space.renamingMembers(Array(names[..<analysed])),
+                                        includeLeanings: input.includeLeanings, reference: input.reference)
+            renamed.excludedMembers = Array(names[analysed...])
+            input = renamed
             parameters["pseudonymize"] = "true"
         }
         let progress = !quiet && isatty(STDERR_FILENO) != 0
@@ -137,6 +144,11 @@ struct AnalysisArguments: ParsableArguments {
         ]
         assert(Set(files.map(\.name)) == Self.outputNames)
         try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Self.outputNames, protecting: protected)
+        if let key {
+            var output = AtomicOutput(protecting: protected)
+            output.add(key.path, text: key.csv, permissions: 0o600)
+            try output.commit()
+        }
         if quiet { return }
         let ambiguous = report.members.filter(\.ambiguous).count
         if json {
@@ -152,10 +164,14 @@ struct AnalysisArguments: ParsableArguments {
         print(report.pick.reason)
         for tendency in report.tendencies {
             let stability = tendency.stability.map { String(format: ", stability %.2f", $0) } ?? ""
-            print("  Tendency \(tendency.id): \(tendency.size) members\(stability)")
+            print("  Tendency \(tendency.id): \(tendency.size) member\(tendency.size == 1 ? "" : "s")\(stability)")
             if !tendency.hypothesis.sentence.isEmpty { print("    \(tendency.hypothesis.sentence)") }
         }
         print("\(ambiguous) member\(ambiguous == 1 ? " is" : "s are") not yet clearly aligned.")
+        if !input.excludedMembers.isEmpty {
+            let count = input.excludedMembers.count
+            print("\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out (see the report's notes).")
+        }
         if let crosstab = report.leaningCrosstab { print(crosstab.summary) }
         if let reference = report.referencePartition {
             print(String(format: "Agreement with %@: adjusted Rand index %.2f.", reference.name, reference.adjustedRandIndex))

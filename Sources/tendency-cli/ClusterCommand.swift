@@ -83,13 +83,16 @@ struct ClusterCommand: ParsableCommand {
             throw ValidationError("--assignments-out needs a cut: --k, --height or --inconsistent")
         }
         if let microClusters, microClusters < 2 { throw ValidationError("--micro-clusters must be at least 2") }
+        if microClusters != nil, [.jaccard, .dice, .hamming].contains(metric) {
+            throw ValidationError("--micro-clusters links the k-means centres of the rows, which are not 0/1 data, so --metric \(metric.rawValue) cannot compare them")
+        }
         if method.requiresEuclidean, metric != .euclidean {
             throw ValidationError("--method \(method.rawValue) is defined by Euclidean geometry (it merges by centroids or variance), so it takes --metric euclidean only, not \(metric.rawValue)")
         }
     }
 
     /// The input and salt file, which no output may replace.
-    private var protectedInputs: [String] { [file] + [privacy.saltFile].compactMap { $0 } }
+    private var protectedInputs: [String] { [file] + privacy.protectedFiles(dataPath: file) }
 
     func run() throws {
         OutputStaging.shared.installHandlers()
@@ -134,9 +137,10 @@ struct ClusterCommand: ParsableCommand {
         let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
         clock.lap("cut")
 
-        let ids = try privacy.names(for: table.ids, dataPath: file, protecting: protectedInputs)
+        let (ids, key) = try privacy.names(for: table.ids, dataPath: file)
         let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? ids
         var output = AtomicOutput(protecting: protectedInputs)
+        if let key { output.add(key.path, text: key.csv, permissions: 0o600) }
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
         if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: leafNames) + "\n") }
         if let assignmentsOut, let labels {
@@ -273,6 +277,11 @@ struct ClusterCommand: ParsableCommand {
     /// linkage of their centres. Approximate, and labelled so everywhere.
     private func twoStage(_ data: Matrix<Double>, microClusters: Int, clock: inout PhaseClock) throws -> ClusterResult {
         let complete = data.hasMissingValues ? data.imputingColumnMeans() : data
+        // k-means compares squared distances: they must not overflow.
+        let largest = complete.storage.reduce(0.0) { max($0, abs($1)) }
+        guard (4 * largest * largest * Double(max(1, complete.columns))).isFinite else {
+            throw InputError(file: file, "values up to \(largest) are too large for the k-means arithmetic of the two-stage mode (their squared distances overflow); rescale the data")
+        }
         let micro = try MiniBatchKMeans(complete, k: microClusters, seed: seed)
         guard micro.sizes.count >= 2 else {
             throw CommandFailure("two-stage mode: the k-means put all \(data.rows) rows into one micro-cluster (the rows are alike), which leaves nothing to link; cluster them without --micro-clusters")

@@ -21,12 +21,8 @@ struct PrivacyArguments: ParsableArguments {
             throw ValidationError("--salt, --salt-file and --key-out need --pseudonymize")
         }
         if salt != nil, saltFile != nil { throw ValidationError("give --salt or --salt-file, not both") }
-        if let keyOut, let outputFolder {
-            let key = URL(fileURLWithPath: keyOut).standardizedFileURL.path
-            let folder = URL(fileURLWithPath: outputFolder).standardizedFileURL.path
-            if key == folder || key.hasPrefix(folder + "/") {
-                throw ValidationError("--key-out must lie outside the --out folder, whose files are meant to be shared")
-            }
+        if let keyOut, let outputFolder, OutputPathCheck.isInside(keyOut, folder: outputFolder) {
+            throw ValidationError("--key-out must lie outside the --out folder, whose files are meant to be shared")
         }
     }
 
@@ -45,18 +41,20 @@ struct PrivacyArguments: ParsableArguments {
         return pseudonymizer
     }
 
-    /// Pseudonyms for `ids` (or the ids themselves), writing the key file
-    /// when asked; the key never replaces one of the run's `inputs`.
-    func names(for ids: [String], dataPath: String, protecting inputs: [String]) throws -> [String] {
-        if let keyOut { try OutputPathCheck.checkFiles([keyOut], inputs: inputs) }
-        guard let pseudonymizer = try pseudonymizer(dataPath: dataPath) else { return ids }
+    /// The salt file the pseudonyms are read from (given, or the default
+    /// beside the data), which no output may replace.
+    func protectedFiles(dataPath: String) -> [String] {
+        guard pseudonymize, salt == nil else { return [] }
+        return [saltFile ?? Pseudonymizer.defaultSaltPath(besideInput: dataPath)]
+    }
+
+    /// Pseudonyms for `ids` (or the ids themselves), and the id -> pseudonym
+    /// key when --key-out asks for it, for the caller to write with its
+    /// other outputs once the work is done.
+    func names(for ids: [String], dataPath: String) throws -> (names: [String], key: (path: String, csv: String)?) {
+        guard let pseudonymizer = try pseudonymizer(dataPath: dataPath) else { return (ids, nil) }
         let names = try pseudonymizer.pseudonyms(for: ids)
-        if let keyOut {
-            var output = AtomicOutput(protecting: inputs)
-            output.add(keyOut, text: Pseudonymizer.keyCSV(ids: ids, pseudonyms: names), permissions: 0o600)
-            try output.commit()
-        }
-        return names
+        return (names, keyOut.map { ($0, Pseudonymizer.keyCSV(ids: ids, pseudonyms: names)) })
     }
 
     /// The command line for manifests, with any salt redacted.

@@ -61,4 +61,61 @@ import Testing
         let exact = try runTendency(["cluster", data.path, "--quiet"])
         #expect(exact.status == 0, "\(exact.stderr)")
     }
+
+    /// Two-stage mode refuses 0/1 metrics (its centres are not 0/1) and
+    /// values whose squared distances overflow.
+    @Test func twoStageRefusals() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.csv")
+        try Data(("id,x,y\n" + (1...30).map { "r\($0),\($0 % 2 == 0 ? "" : "-")1e155,\($0)\n" }.joined()).utf8).write(to: big)
+        let overflow = try runTendency(["cluster", big.path, "--micro-clusters", "3"])
+        #expect(overflow.status != 0)
+        #expect(overflow.stderr.contains("too large for the k-means arithmetic"), "\(overflow.stderr)")
+        let binary = try runTendency(["cluster", packageRoot.path + "/Fixtures/reference/cluster/data-binary.csv",
+                                      "--micro-clusters", "5", "--metric", "jaccard"])
+        #expect(binary.status != 0)
+        #expect(binary.stderr.contains("which are not 0/1 data"), "\(binary.stderr)")
+    }
+
+    /// Members who answered no question that forms tendencies are left out
+    /// and named in the notes, not placed by default distances.
+    @Test func membersWithoutOrientationAnswersAreLeftOut() throws {
+        let folder = try OutputSafetyTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // q1 forms tendencies (the domain spec); n1 and n2 answer only q2 (a leaning) and q3 (context).
+        try Data((OutputSafetyTests.survey + "n1,,1,4\nn2,,-1,\n").utf8).write(to: folder.appendingPathComponent("survey.csv"))
+        let run = try runTendency(["analyze", "--survey", "survey.csv", "--survey-spec", "spec.yaml", "--out", "out",
+                                   "--bootstrap", "5", "--k", "2"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("6 members: 2 candidate strategic tendencies."))
+        #expect(run.stdout.contains("2 members answered none of the questions that form tendencies and are left out"))
+        let assignments = try String(contentsOf: folder.appendingPathComponent("out/assignments.csv"), encoding: .utf8)
+        #expect(!assignments.contains("n1") && !assignments.contains("n2") && assignments.contains("m6"))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/report.json"))) as? [String: Any]
+        let notes = report?["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.hasPrefix("2 members answered none") && $0.hasSuffix("left out: n1, n2.") }, "\(notes)")
+    }
+
+    /// Cosine and correlation take a member who answers every item at the
+    /// midpoint (a row without direction) as unrelated to all, in the
+    /// analysis and in its resamples.
+    @Test func angularMetricsTakeMidpointAnswers() throws {
+        let folder = try OutputSafetyTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+            items:
+              - {id: a, text: A, scale: likert5, role: orientation}
+              - {id: b, text: B, scale: likert5, role: orientation}
+              - {id: c, text: C, scale: likert5, role: orientation}
+            """.utf8).write(to: folder.appendingPathComponent("three.yaml"))
+        var rows = "member,a,b,c\nmid,3,3,3\n"
+        for i in 0..<30 { rows += "m\(i),\(1 + i % 5),\(1 + (i * 2) % 5),\(1 + (i * 3) % 5)\n" }
+        try Data(rows.utf8).write(to: folder.appendingPathComponent("three.csv"))
+        for metric in ["cosine", "correlation"] {
+            let run = try runTendency(["analyze", "--survey", "three.csv", "--survey-spec", "three.yaml", "--out", "out-\(metric)",
+                                       "--metric", metric, "--bootstrap", "10", "--quiet"], in: folder)
+            #expect(run.status == 0, "\(metric): \(run.stderr)")
+        }
+    }
 }

@@ -43,6 +43,12 @@ import Testing
         (["cluster", "data.csv", "--linkage-out", "data.csv"], "is an input of this run"),
         (["cluster", "data.csv", "--k", "2", "--assignments-out", "./sub/../data.csv"], "is an input of this run"),
         (["generate-example", "--out", ".", "--force"], "is the current folder or holds it"),
+        (["generate-example", "--out", "data.csv/sub"], "data.csv is a file, not a folder"),
+        (["cluster", "data.csv", "--linkage-out", "/dev/null"], "is not a regular file"),
+        (["cluster", "data.csv", "--linkage-out", "sub"], "is a folder; expected a file path to write"),
+        (["cluster", "data.csv", "--pseudonymize", "--linkage-out", ".tendency-salt"], "is an input of this run"),
+        (analyze + ["--out", "o", "--pseudonymize", "--salt", "s", "--key-out", "k.csv", "--k", "5"], "--k 5 asks for more tendencies"),
+        (analyze + ["--out", "o", "--pseudonymize", "--key-out", "sub/../o/k.csv"], "--key-out must lie outside the --out folder"),
     ]
 
     @Test(arguments: refusals.indices)
@@ -83,5 +89,26 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.html").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("survey.csv").path))
+    }
+
+    /// `..` after a linked folder goes where the kernel goes, not where the
+    /// text suggests: the output below is the input itself.
+    @Test func dotDotAfterALinkIsResolvedAsTheKernelDoes() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        let elsewhere = folder.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: elsewhere, withIntermediateDirectories: false)
+        try fm.createSymbolicLink(atPath: elsewhere.appendingPathComponent("L").path, withDestinationPath: "../sub")
+        let before = try Self.snapshot(folder)
+        // From `elsewhere`, L/.. is the scratch folder (L -> ../sub), so L/../data.csv and ../data.csv are one file.
+        let run = try runTendency(["cluster", "L/../data.csv", "--linkage-out", "../data.csv"], in: elsewhere)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("is an input of this run"), "\(run.stderr)")
+        let folderRun = try runTendency(["analyze", "--survey", "L/../survey.csv", "--survey-spec", "L/../spec.yaml",
+                                         "--out", "..", "--force", "--quiet"], in: elsewhere)
+        #expect(folderRun.status != 0)
+        #expect(try Self.snapshot(folder) == before)
     }
 }

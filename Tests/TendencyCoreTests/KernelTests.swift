@@ -531,4 +531,27 @@ import Testing
         #expect(DistanceMetric.allCases.filter(\.isEuclidean) == [.sqeuclidean, .euclidean])
         #expect(DistanceMetric(rawValue: "gower") == .gower)
     }
+
+    /// A row without direction (zeros for cosine, constant for correlation)
+    /// is an error by default, and with `.unrelated` at distance 1 from
+    /// every row, the other pairs unchanged.
+    @Test func directionlessRowsAreUnrelatedWhenAsked() throws {
+        let x = Matrix<Double>([[1, 2, 3], [0, 0, 0], [3, 1, 2], [2, 2, 2], [-1, 0.5, 4]])
+        #expect(throws: KernelError.zeroNorm(row: 1)) { try PairwiseDistances.condensed(x, metric: .cosine) }
+        #expect(throws: KernelError.constantRow(row: 1)) { try PairwiseDistances.condensed(x, metric: .correlation) }
+        for (metric, flat) in [(DistanceMetric.cosine, [1]), (.correlation, [1, 3])] {
+            let d = try PairwiseDistances.condensed(x, metric: metric, directionlessRows: .unrelated)
+            let others = (0..<x.rows).filter { !flat.contains($0) }
+            let kept = try PairwiseDistances.condensed(x.selectingRows(others), metric: metric)
+            for i in 0..<x.rows {
+                for j in (i + 1)..<x.rows {
+                    if flat.contains(i) || flat.contains(j) {
+                        #expect(d[i, j] == 1, "\(metric) \(i) \(j)")
+                    } else {
+                        #expect(abs(d[i, j] - kept[others.firstIndex(of: i)!, others.firstIndex(of: j)!]) < 1e-12, "\(metric) \(i) \(j)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -17,19 +17,37 @@ public struct AnalysisInput: Sendable {
         public var kind: ColumnKind
     }
 
-    /// Every block, every role.
+    /// Every block, every role; members who answered none of `clustering`'s
+    /// blocks are left out (see `excludedMembers`).
     public let space: FeatureSpace
     /// The blocks that form tendencies.
     public let clustering: FeatureSpace
     public let includeLeanings: Bool
     /// A partition to compare with (e.g. Polis's groups); nil for unplaced members.
     public var reference: (name: String, labels: [Int?])?
+    /// Members with no answer to any block that forms tendencies: nothing
+    /// would place them (every distance from them would be a default), so
+    /// they are left out and named in the report's notes.
+    public var excludedMembers: [String]
 
     public init(space: FeatureSpace, includeLeanings: Bool = false, reference: (name: String, labels: [Int?])? = nil) {
-        self.space = space
-        self.clustering = space.forClustering(includeLeanings: includeLeanings)
+        let clustering = space.forClustering(includeLeanings: includeLeanings)
+        let values = clustering.values
+        let answered = (0..<values.rows).filter { r in (0..<values.columns).contains { !values[r, $0].isNaN } }
+        // With no one answering, the analysis refuses (TendencyAnalysis.checkFits).
+        if answered.count == values.rows || answered.isEmpty {
+            self.space = space
+            self.clustering = clustering
+            self.reference = reference
+            excludedMembers = []
+        } else {
+            self.space = space.selectingMembers(answered)
+            self.clustering = clustering.selectingMembers(answered)
+            self.reference = reference.map { partition in (partition.name, answered.map { partition.labels[$0] }) }
+            let kept = Set(answered)
+            excludedMembers = space.members.indices.filter { !kept.contains($0) }.map { space.members[$0] }
+        }
         self.includeLeanings = includeLeanings
-        self.reference = reference
     }
 
     public var memberIDs: [String] { space.members }

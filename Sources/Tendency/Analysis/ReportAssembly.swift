@@ -83,6 +83,11 @@ extension AnalysisReport {
         }
 
         var notes: [String] = []
+        if !input.excludedMembers.isEmpty {
+            let count = input.excludedMembers.count
+            let shown = input.excludedMembers.prefix(20).joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
+            notes.append("\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out: \(shown).")
+        }
         let lacking = missing.filter { !$0.isEmpty }.count
         if lacking > 0 {
             notes.append("\(lacking) member\(lacking == 1 ? "" : "s") lack a whole input (a sketch or a survey) and were analysed on what they have.")

@@ -172,8 +172,9 @@ public struct TendencyAnalysis: Sendable {
         if options.components == nil, options.metric == .gower {
             return try PairwiseDistances.gower(features, columnWeights: weights, noSharedColumns: .maximalDistance)
         }
+        // A member at every scale's midpoint has no direction: unrelated to all (distance 1), not an error.
         return try PairwiseDistances.condensed(try euclideanSpace(features, weights: weights, options: options),
-                                               metric: options.effectiveMetric)
+                                               metric: options.effectiveMetric, directionlessRows: .unrelated)
     }
 
     /// Whether `distances` with a column's weight multiplied by m equals

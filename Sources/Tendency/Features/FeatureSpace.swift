@@ -126,6 +126,12 @@ public struct FeatureSpace: Sendable {
 
 extension FeatureSpace {
     /// The same space with member ids replaced (aligned with `members`), for pseudonymised runs.
+    /// The space restricted to some members, in the order given.
+    public func selectingMembers(_ indices: [Int]) -> FeatureSpace {
+        FeatureSpace(members: indices.map { members[$0] }, blocks: blocks, columns: columns,
+                     values: values.selectingRows(indices), coverage: indices.map { coverage[$0] })
+    }
+
     public func renamingMembers(_ names: [String]) -> FeatureSpace {
         FeatureSpace(members: names, blocks: blocks, columns: columns, values: values, coverage: coverage)
     }

@@ -69,10 +69,7 @@ public enum CodebookReader {
         let question = try fields.requiredString("question")
         let kind: ElementKind = try fields.enumValue("kind")
         let role: Role = try fields.enumValue("role")
-        let weight = try fields.double("weight") ?? 1
-        if weight < 0 {
-            throw YAMLDocument.error(at: fields.value("weight"), file: file, "the weight of \(what) is negative; expected a number >= 0")
-        }
+        let weight = try fields.weight()
         let levels = try fields.strings("levels")
         var codes = try fields.sequence("codes").map { try readCode($0, file: file, element: id) }
         var ids = Set<String>()

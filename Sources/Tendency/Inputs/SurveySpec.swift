@@ -58,10 +58,7 @@ public struct SurveySpec: Sendable, Equatable {
             let text = try item.requiredString("text")
             let scale: SurveyScale = try item.enumValue("scale")
             let role: Role = item.value("role") == nil ? .orientation : try item.enumValue("role")
-            let weight = try item.double("weight") ?? 1
-            if weight < 0 {
-                throw YAMLDocument.error(at: item.value("weight"), file: file, "the weight of item \"\(id)\" is negative; expected a number >= 0")
-            }
+            let weight = try item.weight()
             items.append(SurveyItem(id: id, text: text, scale: scale, role: role,
                                     reverse: try item.bool("reverse") ?? false, weight: weight))
         }

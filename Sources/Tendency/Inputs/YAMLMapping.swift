@@ -54,12 +54,29 @@ struct YAMLMapping {
         try YAMLMapping.string(required(key), file: file, what: "\"\(key)\" of \(what)")
     }
 
+    /// A number in decimal notation (YAML's hexadecimal, octal and `1_000`
+    /// forms are refused, as in the CSV inputs).
     func double(_ key: String) throws -> Double? {
         guard let node = value(key) else { return nil }
-        guard node.scalar != nil, let value = node.float, value.isFinite else {
+        guard let text = node.scalar?.string, let value = DecimalParser.decimal(text), value.isFinite else {
             throw YAMLDocument.error(at: node, file: file, "expected a finite number for \"\(key)\" of \(what)")
         }
         return value
+    }
+
+    /// The largest weight accepted. Weights are relative, and sums of
+    /// squared differences times weights must stay far from overflow.
+    static let largestWeight = 1e6
+
+    /// The "weight" value: 1 when absent, else a number from 0 to `largestWeight`.
+    func weight() throws -> Double {
+        guard let weight = try double("weight") else { return 1 }
+        guard weight >= 0, weight <= YAMLMapping.largestWeight else {
+            throw YAMLDocument.error(at: value("weight"), file: file, weight < 0
+                ? "the weight of \(what) is negative; expected a number >= 0"
+                : "the weight of \(what) is \(weight); weights are relative, so expected at most 1e6 (scale them all down)")
+        }
+        return weight
     }
 
     func bool(_ key: String) throws -> Bool? {

@@ -33,7 +33,21 @@ public enum AtomicFolderWriter {
         try OutputPathCheck.checkFolder(path, inputs: inputs)
         let target = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return false }
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
+            var link = stat()
+            if lstat(target.path, &link) == 0 {
+                throw OutputError(path: path, message: "is a symbolic link to nothing; expected a folder path")
+            }
+            // The nearest existing ancestor must be a folder, or the folder cannot be made.
+            var ancestor = target.deletingLastPathComponent()
+            while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
+                ancestor = ancestor.deletingLastPathComponent()
+            }
+            guard isDirectory.boolValue else {
+                throw OutputError(path: path, message: "cannot be made: \(ancestor.path) is a file, not a folder")
+            }
+            return false
+        }
         guard isDirectory.boolValue else {
             throw OutputError(path: path, message: "exists and is not a folder")
         }

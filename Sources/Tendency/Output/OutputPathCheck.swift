@@ -6,7 +6,8 @@ import Foundation
 /// user is standing in, its ancestors, the home folder or the root.
 public enum OutputPathCheck {
     /// Throws when an output path is empty, when two outputs are the same
-    /// file, or when an output is one of `inputs`.
+    /// file, when an output is one of `inputs`, or when it exists and is not
+    /// a regular file.
     public static func checkFiles(_ outputs: [String], inputs: [String]) throws {
         var seen: [String: String] = [:]
         let inputPaths = Set(inputs.map(resolved))
@@ -20,6 +21,7 @@ public enum OutputPathCheck {
             if inputPaths.contains(path) || identity(output).map(inputFiles.contains) == true {
                 throw OutputError(path: output, message: "is an input of this run; writing there would replace it")
             }
+            try checkRegularFile(output)
             seen[path] = output
         }
     }
@@ -53,27 +55,44 @@ public enum OutputPathCheck {
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
+    /// Whether `path` is `folder` or lies inside it, as the kernel resolves both.
+    public static func isInside(_ path: String, folder: String) -> Bool {
+        contains(resolved(folder), resolved(path))
+    }
+
     /// Whether `folder` is `path` or one of its ancestors (both resolved).
     static func contains(_ folder: String, _ path: String) -> Bool {
         path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
-    /// The absolute path with `.`, `..` and symbolic links resolved, as far
-    /// as it exists (the rest appended as given), so two spellings of one
-    /// file compare equal.
+    /// The absolute path as the kernel resolves it: the longest prefix that
+    /// exists through realpath(3), symbolic links and all, so that `..` after
+    /// a linked folder goes where opening the file would go; the rest (which
+    /// does not exist yet) with `.` and `..` taken as written.
     static func resolved(_ path: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var existing = absolute
-        var rest: [String] = []
-        while existing != "/" && !existing.isEmpty {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                existing = String(cString: real)
-                break
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let parts = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for existing in stride(from: parts.count, through: 0, by: -1) {
+            guard let real = realpath("/" + parts[..<existing].joined(separator: "/"), nil) else { continue }
+            defer { free(real) }
+            var components = String(cString: real).split(separator: "/").map(String.init)
+            for part in parts[existing...] {
+                if part == ".." { _ = components.popLast() } else if part != "." { components.append(part) }
             }
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
+            return "/" + components.joined(separator: "/")
         }
-        return rest.reduce(existing) { ($0 as NSString).appendingPathComponent($1) }
+        return absolute
+    }
+
+    /// Throws when an existing `output` is not a regular file (a folder, a
+    /// device such as /dev/null, a FIFO, a link to standard output): writing
+    /// would put a regular file in its place.
+    static func checkRegularFile(_ output: String) throws {
+        var info = stat()
+        guard stat(output, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file (a device, a pipe or a link to one)"
+            throw OutputError(path: output, message: "is \(kind); expected a file path to write")
+        }
     }
 }

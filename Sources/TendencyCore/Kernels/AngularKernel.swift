@@ -4,15 +4,16 @@
 /// Cosine (SciPy `pdist(..., "cosine")`): 1 - x.y / (|x| |y|).
 /// Correlation (SciPy `"correlation"`): the cosine distance of the rows after
 /// subtracting each row's mean. Results are clamped to [0, 2] as SciPy does.
-/// A row of zeros (cosine) or a constant row (correlation) has no direction
-/// and is rejected.
+/// A row of zeros (cosine) or a constant row (correlation) has no direction:
+/// it is rejected, or (`DirectionlessRowPolicy.unrelated`) kept as a zero
+/// unit row, whose dot product 0 with every row gives distance 1.
 struct AngularKernel<S: BLASScalar>: PairKernel {
     let count: Int
     let width: Int
     /// The rows scaled to unit length (after centring, for correlation).
     let units: KernelBuffer<S>
 
-    init(_ data: Matrix<S>, centreRows: Bool) throws {
+    init(_ data: Matrix<S>, centreRows: Bool, directionless: DirectionlessRowPolicy = .fail) throws {
         let n = data.rows, p = data.columns
         count = n
         width = p
@@ -26,7 +27,11 @@ struct AngularKernel<S: BLASScalar>: PairKernel {
                     let first = src[i * p]
                     var constant = true
                     for k in 0..<p where src[i * p + k] != first { constant = false; break }
-                    if constant { throw KernelError.constantRow(row: i) }
+                    if constant {
+                        guard directionless == .unrelated else { throw KernelError.constantRow(row: i) }
+                        for k in 0..<p { u[i * p + k] = 0 }
+                        continue
+                    }
                     for k in 0..<p { mean += Double(src[i * p + k]) }
                     mean /= Double(p)
                 }
@@ -37,7 +42,13 @@ struct AngularKernel<S: BLASScalar>: PairKernel {
                     row[k] = Double(src[i * p + k]) - mean
                     largest = max(largest, abs(row[k]))
                 }
-                if largest == 0 { throw centreRows ? KernelError.constantRow(row: i) : KernelError.zeroNorm(row: i) }
+                if largest == 0 {
+                    guard directionless == .unrelated else {
+                        throw centreRows ? KernelError.constantRow(row: i) : KernelError.zeroNorm(row: i)
+                    }
+                    for k in 0..<p { u[i * p + k] = 0 }
+                    continue
+                }
                 var s = 0.0
                 for k in 0..<p { row[k] /= largest; s += row[k] * row[k] }
                 let inverseNorm = 1 / s.squareRoot()

@@ -25,19 +25,20 @@ public enum PairwiseDistances {
     /// The distances in SciPy's condensed order.
     public static func condensed<S: BLASScalar>(
         _ data: Matrix<S>, metric: DistanceMetric,
-        noSharedColumns: NoSharedColumnsPolicy = .fail
+        noSharedColumns: NoSharedColumnsPolicy = .fail,
+        directionlessRows: DirectionlessRowPolicy = .fail
     ) throws -> CondensedDistances<S> {
         // Call the implementation with a concrete type, so the optimiser
         // specialises its loops instead of running them through generics.
         if let double = data as? Matrix<Double>,
-           let result = try condensedDistances(double, metric, noSharedColumns) as? CondensedDistances<S> {
+           let result = try condensedDistances(double, metric, noSharedColumns, directionlessRows) as? CondensedDistances<S> {
             return result
         }
         if let float = data as? Matrix<Float>,
-           let result = try condensedDistances(float, metric, noSharedColumns) as? CondensedDistances<S> {
+           let result = try condensedDistances(float, metric, noSharedColumns, directionlessRows) as? CondensedDistances<S> {
             return result
         }
-        return try condensedDistances(data, metric, noSharedColumns)
+        return try condensedDistances(data, metric, noSharedColumns, directionlessRows)
     }
 
     /// The full symmetric n x n matrix of distances, zero on the diagonal.
@@ -81,15 +82,15 @@ public enum PairwiseDistances {
 
     static func condensedDistances<S: BLASScalar>(
         _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
-        blockHeight: Int? = nil
+        _ directionless: DirectionlessRowPolicy = .fail, blockHeight: Int? = nil
     ) throws -> CondensedDistances<S> {
         try validate(data, metric, square: false)
         if data.rows < 2 { return CondensedDistances(count: data.rows) }
         switch metric {
         case .sqeuclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
         case .euclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
-        case .cosine: return try RowBlocks.condensed(AngularKernel(data, centreRows: false), blockHeight: blockHeight)
-        case .correlation: return try RowBlocks.condensed(AngularKernel(data, centreRows: true), blockHeight: blockHeight)
+        case .cosine: return try RowBlocks.condensed(AngularKernel(data, centreRows: false, directionless: directionless), blockHeight: blockHeight)
+        case .correlation: return try RowBlocks.condensed(AngularKernel(data, centreRows: true, directionless: directionless), blockHeight: blockHeight)
         case .jaccard: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
         case .dice: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
         case .hamming: return try RowBlocks.condensed(HammingKernel(data), blockHeight: blockHeight)
