@@ -29,10 +29,11 @@ import Tendency
         let space = FeatureSpace(codings: codings)
         var options = AnalysisOptions()
         options.bootstrap = 50
-        let analysis = try TendencyAnalysis(AnalysisInput(space: space), options: options)
+        let input = AnalysisInput(space: space)   // leaves out members with no orientation answer
+        let analysis = try TendencyAnalysis(input, options: options)
         print(analysis.k, analysis.candidates[0].reason ?? "")
         for member in analysis.members where member.ambiguous {
-            print(space.members[member.index], "sits between tendencies", member.between)
+            print(input.memberIDs[member.index], "sits between tendencies", member.between)
         }
         // end README
         #expect(analysis.k == 2)

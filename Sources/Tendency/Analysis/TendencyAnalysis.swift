@@ -9,6 +9,7 @@ import Foundation
 /// -> profiles.
 public struct TendencyAnalysis: Sendable {
     public struct Member: Sendable, Equatable {
+        /// Position in the analysed members, `AnalysisInput.memberIDs`.
         public var index: Int
         /// Tendency number, 1-based.
         public var tendency: Int
