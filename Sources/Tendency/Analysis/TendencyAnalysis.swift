@@ -64,6 +64,14 @@ public struct TendencyAnalysis: Sendable {
         let ks = 1...max(1, maxK)
         let minimum = options.minimumTendencySize(members: n)
         let cuts = TendencyCut.cuts(dendrogram: dendrogram, distances: distances, ks: ks, minimumSize: minimum)
+        if let k = options.k, k >= 2 {
+            // Ties (members with the same answers) can leave no cut with k groups that large.
+            var sizes: [Int: Int] = [:]
+            for label in cuts[k - 1].labels { sizes[label, default: 0] += 1 }
+            if let smallest = sizes.values.min(), sizes.count < k || smallest < minimum {
+                throw AnalysisError("--k \(k): the tree has no cut into \(k) tendencies of at least \(minimum) members (the best has one of \(smallest)); the members' answers are too alike to split that far")
+            }
+        }
         let resamples = options.bootstrap > 0 && maxK >= 2
             ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks) : nil
 

@@ -9,18 +9,19 @@ public enum InputFile {
 
     /// The bytes of the file at `path`. `name` is used in error messages.
     public static func read(_ path: String, name: String, maxBytes: Int = defaultMaxBytes) throws -> Data {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(file: name, "no such file")
+        // One stat(2) says whether it exists, whether it is a folder and how large it is.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw InputError(file: name, errno == ENOENT ? "no such file" : "cannot read: \(String(cString: strerror(errno)))")
         }
-        if isFolder.boolValue { throw InputError(file: name, "is a folder; expected a file") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw InputError(file: name, "is a folder; expected a file") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: name, "cannot open the file for reading")
         }
         defer { try? handle.close() }
         // Regular files report their size; pipes and devices are read up to the bound.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-            throw tooLarge(name, size: size, maxBytes: maxBytes)
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxBytes {
+            throw tooLarge(name, size: Int(info.st_size), maxBytes: maxBytes)
         }
         let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         guard data.count <= maxBytes else { throw tooLarge(name, size: nil, maxBytes: maxBytes) }
