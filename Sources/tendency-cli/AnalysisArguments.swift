@@ -154,7 +154,7 @@ struct AnalysisArguments: ParsableArguments {
         if json {
             let summary: [String: Any] = [
                 "k": report.k, "members": report.members.count, "notYetClearlyAligned": ambiguous,
-                "sizes": report.tendencies.map(\.size), "out": out,
+                "sizes": report.tendencies.map(\.size), "out": out, "leftOut": input.excludedMembers.count,
             ]
             let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
