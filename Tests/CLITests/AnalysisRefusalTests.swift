@@ -9,7 +9,7 @@ import Testing
     static let cases: [(arguments: [String], survey: String?, message: String)] = [
         (analyze + ["--k", "3"], nil, "--k 3 asks for more tendencies than 6 members can fill: a tendency needs at least 3 members, so at most 2"),
         (analyze + ["--k", "2", "--bootstrap", "5"], "member,q1,q2,q3\nm1,3,1,1\nm2,3,,2\nm3,3,0,3\nm4,3,-1,30\nm5,3,0,35\nm6,3,1,33\n",
-         "--k 2: the tree has no cut into 2 tendencies of at least 3 members"),
+         "--k 2: no cut of the tree gives 2 tendencies of at least 3 members each"),
         (analyze + ["--bootstrap", "0"], nil, "--bootstrap 0 leaves no resamples"),
         (analyze + ["--components", "5"], nil, "--components 5 is more than the answers allow: 1 feature column and 6 members give at most 1"),
         (analyze + ["--metric", "jaccard"], nil, "--metric jaccard needs 0/1 data"),

@@ -86,4 +86,25 @@ import TendencyCore
         }
         #expect(apartSomewhere, "some cut must have members apart, or the pass is not exercised")
     }
+
+    /// A tree that takes in members one by one (points 0, 1, 3, 7, ... on a
+    /// line, single linkage) has no cut with two branches of 3: the cut says
+    /// so, and a choice of k never picks it.
+    @Test func chainsLeaveNoReachableSplit() throws {
+        let x = Matrix<Double>((0..<8).map { [Double((1 << $0) - 1)] })
+        let d = try PairwiseDistances.condensed(x, metric: .euclidean)
+        let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: .single))
+        let cuts = TendencyCut.cuts(dendrogram: tree, distances: d, ks: 1...3, minimumSize: 3)
+        #expect(cuts.map(\.reachable) == [true, false, false])
+        // Points in two groups of four are reachable at k = 2.
+        let y = Matrix<Double>([[0], [1], [2], [3], [20], [21], [22], [23]])
+        let e = try PairwiseDistances.condensed(y, metric: .euclidean)
+        let split = TendencyCut(dendrogram: Dendrogram(try HierarchicalClustering.linkage(e, method: .single)),
+                                distances: e, k: 2, minimumSize: 3)
+        #expect(split.reachable && split.labels == [0, 0, 0, 0, 1, 1, 1, 1])
+        let candidates = (1...3).map { AnalysisReport.Candidate(k: $0, silhouette: $0 == 1 ? nil : 0.9, stability: 1, rank: 0) }
+        let ranked = KSelection.rank(candidates, gapPick: nil, unreachable: [2, 3], minimumSize: 3)
+        #expect(ranked[0].k == 1)
+        #expect(ranked.filter { $0.k > 1 }.allSatisfy { $0.reason?.hasPrefix("Not possible: no cut of the tree gives") == true })
+    }
 }

@@ -19,9 +19,13 @@ enum KSelection {
         return st >= stableJaccard && s >= minimumSilhouette
     }
 
-    /// Ranks the candidates (rank 1 = the pick) and explains each.
-    static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?) -> [AnalysisReport.Candidate] {
-        let supported = candidates.filter(isSupported)
+    /// Ranks the candidates (rank 1 = the pick) and explains each. A k in
+    /// `unreachable` (no cut of the tree has k branches of `minimumSize`
+    /// members) is never supported.
+    static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?,
+                     unreachable: Set<Int> = [], minimumSize: Int = 3) -> [AnalysisReport.Candidate] {
+        func supported(_ c: AnalysisReport.Candidate) -> Bool { isSupported(c) && !unreachable.contains(c.k) }
+        let supported = candidates.filter(supported)
         var ordered: [AnalysisReport.Candidate] = []
         // Supported candidates by silhouette, fewer tendencies first within 0.02.
         var pool = supported
@@ -38,7 +42,9 @@ enum KSelection {
         return ordered.enumerated().map { index, candidate in
             var c = candidate
             c.rank = index + 1
-            c.reason = explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick)
+            c.reason = unreachable.contains(c.k)
+                ? "Not possible: no cut of the tree gives \(c.k) tendencies of at least \(minimumSize) members each."
+                : explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick)
             return c
         }
     }

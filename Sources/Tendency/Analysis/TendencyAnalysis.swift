@@ -64,13 +64,8 @@ public struct TendencyAnalysis: Sendable {
         let ks = 1...max(1, maxK)
         let minimum = options.minimumTendencySize(members: n)
         let cuts = TendencyCut.cuts(dendrogram: dendrogram, distances: distances, ks: ks, minimumSize: minimum)
-        if let k = options.k, k >= 2 {
-            // Ties (members with the same answers) can leave no cut with k groups that large.
-            var sizes: [Int: Int] = [:]
-            for label in cuts[k - 1].labels { sizes[label, default: 0] += 1 }
-            if let smallest = sizes.values.min(), sizes.count < k || smallest < minimum {
-                throw AnalysisError("--k \(k): the tree has no cut into \(k) tendencies of at least \(minimum) members (the best has one of \(smallest)); the members' answers are too alike to split that far")
-            }
+        if let k = options.k, !cuts[k - 1].reachable {
+            throw AnalysisError("--k \(k): no cut of the tree gives \(k) tendencies of at least \(minimum) members each (members with identical answers, or members who join the tree one by one); choose a smaller --k")
         }
         let resamples = options.bootstrap > 0 && maxK >= 2
             ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks) : nil
@@ -93,7 +88,8 @@ public struct TendencyAnalysis: Sendable {
                 stability: assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) },
                 rank: 0))
         }
-        let ranked = KSelection.rank(candidates, gapPick: gapPick)
+        let unreachable = Set(ks.filter { !cuts[$0 - 1].reachable })
+        let ranked = KSelection.rank(candidates, gapPick: gapPick, unreachable: unreachable, minimumSize: minimum)
         self.candidates = ranked
         let k = options.k ?? ranked[0].k
         self.k = k

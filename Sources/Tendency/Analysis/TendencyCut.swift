@@ -11,14 +11,20 @@ struct TendencyCut {
     var labels: [Int]
     /// Members that were in a small branch, not in a tendency's core.
     var apart: Set<Int>
+    /// Whether every tendency's core has at least the minimum size: false
+    /// when no cut of the tree has k branches that large (ties, or a tree
+    /// that sheds members one by one), and the smallest tendencies are then
+    /// single branches below the minimum.
+    var reachable = true
 
     init(dendrogram: Dendrogram, distances: CondensedDistances<Double>, k: Int, minimumSize: Int) {
         self = Self.cuts(dendrogram: dendrogram, distances: distances, ks: [k], minimumSize: minimumSize)[0]
     }
 
-    private init(labels: [Int], apart: Set<Int>) {
+    private init(labels: [Int], apart: Set<Int>, reachable: Bool = true) {
         self.labels = labels
         self.apart = apart
+        self.reachable = reachable
     }
 
     /// The cut for each k of `ks`, each as `init(dendrogram:distances:k:minimumSize:)`
@@ -35,7 +41,7 @@ struct TendencyCut {
             guard let cut else { return TendencyCut(labels: Array(repeating: 0, count: n), apart: []) }
             var labels = cut.tendency
             for (i, t) in zip(cut.apart, nearest.next()!) { labels[i] = t }
-            return TendencyCut(labels: labels, apart: Set(cut.apart))
+            return TendencyCut(labels: labels, apart: Set(cut.apart), reachable: cut.sizes.allSatisfy { $0 >= minimumSize })
         }
     }
 
