@@ -111,4 +111,25 @@ import Testing
         #expect(folderRun.status != 0)
         #expect(try Self.snapshot(folder) == before)
     }
+
+    /// An output that is a symbolic link is written through, to the file
+    /// or folder it names; the link stays a link.
+    @Test func linksAreWrittenThrough() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder.appendingPathComponent("keep"), withIntermediateDirectories: false)
+        try Data("old".utf8).write(to: folder.appendingPathComponent("keep/target.csv"))
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("z.csv").path, withDestinationPath: "keep/target.csv")
+        try fm.createDirectory(at: folder.appendingPathComponent("reports"), withIntermediateDirectories: false)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("latest").path, withDestinationPath: "reports")
+        let run = try runTendency(["cluster", "data.csv", "--linkage-out", "z.csv", "--quiet"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try fm.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("z.csv").path) == "keep/target.csv")
+        #expect(try String(contentsOf: folder.appendingPathComponent("keep/target.csv"), encoding: .utf8).hasPrefix("a,b,height,size\n"))
+        let analysis = try runTendency(Self.analyze + ["--out", "latest", "--k", "2", "--force"], in: folder)
+        #expect(analysis.status == 0, "\(analysis.stderr)")
+        #expect(try fm.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("latest").path) == "reports")
+        #expect(fm.fileExists(atPath: folder.appendingPathComponent("reports/report.html").path))
+    }
 }

@@ -8,7 +8,8 @@ public enum AtomicFolderWriter {
                              replaceable: Set<String> = [], protecting inputs: [String] = []) throws {
         let exists = try check(path, replace: replace, replaceable: replaceable, protecting: inputs)
         let fileManager = FileManager.default
-        let target = URL(fileURLWithPath: path).standardizedFileURL
+        // Through a symbolic link to the folder it names, which is what was checked.
+        let target = URL(fileURLWithPath: OutputPathCheck.resolved(path))
         let parent = target.deletingLastPathComponent()
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -31,7 +32,7 @@ public enum AtomicFolderWriter {
     public static func check(_ path: String, replace: Bool, replaceable: Set<String> = [],
                              protecting inputs: [String] = []) throws -> Bool {
         try OutputPathCheck.checkFolder(path, inputs: inputs)
-        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let target = URL(fileURLWithPath: OutputPathCheck.resolved(path))
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
             var link = stat()

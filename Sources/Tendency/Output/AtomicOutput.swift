@@ -34,6 +34,9 @@ public struct AtomicOutput {
 
     private func writeAndMove() throws {
         let manager = FileManager.default
+        // A destination that is a symbolic link is written through, to the
+        // file it names (which is what was checked), not replaced by a file.
+        let pending = pending.map { (URL(fileURLWithPath: OutputPathCheck.resolved($0.destination.path)), $0.contents, $0.permissions) }
         let staging = OutputStaging.shared
         var temporaries: [URL] = []
         defer { for temporary in temporaries { staging.unregister(temporary.path) } }
