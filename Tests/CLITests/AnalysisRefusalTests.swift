@@ -120,4 +120,29 @@ import Testing
             #expect(run.status == 0, "\(metric): \(run.stderr)")
         }
     }
+
+    /// A block of weight 0 takes no part: feature resamples never draw it
+    /// alone (they failed at random before), and a member who answered only
+    /// it is left out.
+    @Test func weightZeroBlocksTakeNoPart() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+            items:
+              - {id: q1, text: One, scale: likert5, role: orientation, weight: 0}
+              - {id: q2, text: Two, scale: likert5, role: orientation}
+            """.utf8).write(to: folder.appendingPathComponent("spec.yaml"))
+        var rows = "member,q1,q2\nonly1,3,\n"
+        for i in 0..<12 { rows += "m\(i),\(1 + (i * 3) % 5),\(i < 6 ? 1 + i % 2 : 4 + i % 2)\n" }
+        try Data(rows.utf8).write(to: folder.appendingPathComponent("s.csv"))
+        let run = try runTendency(["analyze", "--survey", "s.csv", "--survey-spec", "spec.yaml", "--out", "out"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 member answered none of the questions that form tendencies and is left out"))
+        try Data(String(contentsOf: folder.appendingPathComponent("spec.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "role: orientation}", with: "role: orientation, weight: 0}").utf8)
+            .write(to: folder.appendingPathComponent("spec.yaml"))
+        let none = try runTendency(["analyze", "--survey", "s.csv", "--survey-spec", "spec.yaml", "--out", "out2"], in: folder)
+        #expect(none.status != 0)
+        #expect(none.stderr.contains("has weight 0; nothing would count"), "\(none.stderr)")
+    }
 }

@@ -31,7 +31,10 @@ public struct AnalysisInput: Sendable {
     public var excludedMembers: [String]
 
     public init(space: FeatureSpace, includeLeanings: Bool = false, reference: (name: String, labels: [Int?])? = nil) {
-        let clustering = space.forClustering(includeLeanings: includeLeanings)
+        // A block of weight 0 counts for nothing, so it takes no part (a
+        // feature resample of weight-0 blocks alone would have no distances).
+        let eligible = space.forClustering(includeLeanings: includeLeanings)
+        let clustering = eligible.selectingBlocks(eligible.blocks.indices.filter { eligible.blocks[$0].weight > 0 })
         let values = clustering.values
         let answered = (0..<values.rows).filter { r in (0..<values.columns).contains { !values[r, $0].isNaN } }
         // With no one answering, the analysis refuses (TendencyAnalysis.checkFits).

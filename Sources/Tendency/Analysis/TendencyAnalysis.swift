@@ -138,10 +138,10 @@ public struct TendencyAnalysis: Sendable {
         let features = input.rawFeatures
         let roles = input.includeLeanings ? "the orientation or leaning role" : "the orientation role (leanings take part only with --include-leanings)"
         guard features.columns > 0 else {
-            throw AnalysisError("nothing to form tendencies from: no element or item has \(roles)")
-        }
-        guard input.columnWeights.contains(where: { $0 > 0 }) else {
-            throw AnalysisError("every element or item with \(roles) has weight 0; nothing would count")
+            let forming = input.space.blocks.contains { $0.role == .orientation || (input.includeLeanings && $0.role == .leaning) }
+            throw AnalysisError(forming
+                ? "every element or item with \(roles) has weight 0; nothing would count"
+                : "nothing to form tendencies from: no element or item has \(roles)")
         }
         guard features.storage.contains(where: { !$0.isNaN }) else {
             throw AnalysisError("no member answered any element or item with \(roles)")
