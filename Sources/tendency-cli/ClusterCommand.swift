@@ -115,8 +115,11 @@ struct ClusterCommand: ParsableCommand {
 
         let result: ClusterResult
         do {
+            // Shift-invariant distances are computed on centred columns in single precision, so
+            // values far from the origin keep their differences.
+            let shiftInvariant: Set<DistanceMetric> = [.euclidean, .sqeuclidean, .gower]
             result = try float32
-                ? cluster(data.converted(to: Float.self), clock: &clock)
+                ? cluster((shiftInvariant.contains(metric) ? data.centringColumns() : data).converted(to: Float.self), clock: &clock)
                 : cluster(data, clock: &clock)
         } catch LinkageError.nonFiniteDistance(let i, let j) where table.ids.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.

@@ -224,4 +224,36 @@ import Testing
         #expect(try runTendency(["cluster", file.path, "--metric", "gower", "--k", "2"]).status == 0)
         #expect(try runTendency(["cluster", file.path, "--impute", "mean", "--k", "2"]).status == 0)
     }
+
+    /// Single precision keeps about 7 digits: three groups 3 apart near 1e8
+    /// stay three groups with --float32 because the columns are centred in
+    /// double first (Euclidean distances do not change under a shift).
+    @Test func float32KeepsDataFarFromTheOrigin() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var g = SeededGenerator(seed: 7)
+        var text = "id,x,y\n"
+        for group in 0..<3 {
+            for i in 0..<10 {
+                let jitter = { (Double(g.nextIndex(below: 1000)) - 500) / 10_000 }
+                text += "r\(group)_\(i),\(1e8 + 3 * Double(group) + jitter()),\(1e8 + jitter())\n"
+            }
+        }
+        let data = folder.appendingPathComponent("far.csv")
+        try Data(text.utf8).write(to: data)
+        for precision in [[], ["--float32"]] {
+            let out = folder.appendingPathComponent("a\(precision.count).csv").path
+            let run = try runTendency(["cluster", data.path, "--k", "3", "--assignments-out", out, "--quiet"] + precision)
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").dropFirst()
+            let labelOf = Dictionary(uniqueKeysWithValues: lines.map { line in
+                let cells = line.split(separator: ",")
+                return (String(cells[0]), Int(cells[1])!)
+            })
+            for group in 0..<3 {
+                #expect(Set((0..<10).map { labelOf["r\(group)_\($0)"]! }).count == 1, "\(precision) group \(group)")
+            }
+            #expect(Set(labelOf.values).count == 3, "\(precision)")
+        }
+    }
 }
