@@ -66,7 +66,8 @@ struct AnalysisArguments: ParsableArguments {
         options.k = k
         options.maxK = maxK
         options.metric = metric ?? defaultMetric
-        options.method = method ?? defaultMethod
+        // A non-Euclidean --metric cannot take a Euclidean default method (polis's Ward): average, as analyze's.
+        options.method = method ?? (defaultMethod.requiresEuclidean && (metric ?? defaultMetric) != .euclidean ? .average : defaultMethod)
         options.components = components ?? (metric == nil ? defaultComponents : nil)
         options.bootstrap = bootstrap
         options.seed = seed

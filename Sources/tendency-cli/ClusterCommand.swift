@@ -124,6 +124,8 @@ struct ClusterCommand: ParsableCommand {
         } catch LinkageError.nonFiniteDistance(let i, let j) where table.ids.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
             throw InputError(file: file, "the distance between rows \"\(table.ids[i])\" and \"\(table.ids[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
+        } catch let error as LinkageError where microClusters == nil {
+            throw InputError(file: file, "\(error)")
         } catch let error as KernelError where microClusters == nil {
             // Rows and columns by the file's ids and names, not by 0-based index.
             throw InputError(file: file, error.description(row: { "row \"\(table.ids[$0])\"" },
@@ -279,6 +281,9 @@ struct ClusterCommand: ParsableCommand {
     /// The two-stage mode: micro-clusters by mini-batch k-means, then exact
     /// linkage of their centres. Approximate, and labelled so everywhere.
     private func twoStage(_ data: Matrix<Double>, microClusters: Int, clock: inout PhaseClock) throws -> ClusterResult {
+        guard microClusters < data.rows else {
+            throw CommandFailure("--micro-clusters \(microClusters) is not fewer than the \(data.rows) rows: the two-stage mode would compress nothing; cluster them exactly, without --micro-clusters")
+        }
         let complete = data.hasMissingValues ? data.imputingColumnMeans() : data
         // k-means compares squared distances: they must not overflow.
         let largest = complete.storage.reduce(0.0) { max($0, abs($1)) }

@@ -78,6 +78,10 @@ import Testing
                                       "--micro-clusters", "5", "--metric", "jaccard"])
         #expect(binary.status != 0)
         #expect(binary.stderr.contains("which are not 0/1 data"), "\(binary.stderr)")
+        let all = try runTendency(["cluster", packageRoot.path + "/Fixtures/reference/cluster/data-continuous.csv",
+                                   "--micro-clusters", "1000"])
+        #expect(all.status != 0)
+        #expect(all.stderr.contains("is not fewer than the"), "\(all.stderr)")
     }
 
     /// Members who answered no question that forms tendencies are left out
@@ -144,5 +148,19 @@ import Testing
         let none = try runTendency(["analyze", "--survey", "s.csv", "--survey-spec", "spec.yaml", "--out", "out2"], in: folder)
         #expect(none.status != 0)
         #expect(none.stderr.contains("has weight 0; nothing would count"), "\(none.stderr)")
+    }
+
+    /// polis's default Ward needs Euclidean distances: with another
+    /// --metric and no --method it takes average linkage instead of refusing.
+    @Test func polisWithANonEuclideanMetric() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let run = try runTendency(["polis", packageRoot.path + "/Fixtures/polis/brexit-consensus", "--metric", "gower",
+                                   "--bootstrap", "5", "--out", out.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
+        let parameters = (report?["manifest"] as? [String: Any])?["parameters"] as? [String: String]
+        #expect(parameters?["method"] == "average" && parameters?["components"] == "none")
     }
 }

@@ -19,17 +19,22 @@ enum CrosstabBuilder {
         let test = (usedColumns.count >= 2 && table.count >= 2) ? try? ChiSquareIndependenceTest(table: table) : nil
         return AnalysisReport.Crosstab(element: element, categories: categories, tendencies: Array(1...max(1, k)),
                                        counts: counts, cramersV: test?.cramersV, pValue: test?.pValue,
-                                       summary: reading(name: name, v: test?.cramersV, k: k))
+                                       summary: reading(name: name, v: test?.cramersV, p: test?.pValue, k: k))
     }
 
-    /// Reads V by the usual conventions (below 0.2 weak, 0.2-0.4 moderate, above 0.4 strong).
-    static func reading(name: String, v: Double?, k: Int) -> String {
+    /// Reads V by the usual conventions (below 0.2 weak, 0.2-0.4 moderate,
+    /// above 0.4 strong), unless the chi-square test's p is 0.05 or more: on
+    /// small tables a sizeable V arises by chance, and is read as none.
+    static func reading(name: String, v: Double?, p: Double? = nil, k: Int) -> String {
         let subject = name.prefix(1).uppercased() + name.dropFirst()
         guard let v else {
             return k < 2 ? "With one tendency there is nothing to compare \(name) across." : "Too few members carry \(name) to compare tendencies."
         }
         let across = k == 2 ? "both tendencies" : "all \(k) tendencies"
         let value = String(format: "%.2f", v)
+        if let p, p >= 0.05, v >= 0.2 {
+            return "\(subject) are spread across \(across) (Cramér's V = \(value), but p = \(String(format: "%.2f", p)): chance alone could give that): they do not mark out a tendency."
+        }
         if v < 0.2 { return "\(subject) are spread across \(across) (Cramér's V = \(value), a weak association): they do not mark out a tendency." }
         if v < 0.4 { return "\(subject) lean somewhat towards particular tendencies (Cramér's V = \(value), a moderate association), but they do not define them." }
         return "\(subject) line up with tendencies (Cramér's V = \(value), a strong association): worth discussing, since a favoured approach is not a strategy."
