@@ -210,4 +210,31 @@ import Testing
                 [["above the scale's midpoint"], ["at the midpoint"], ["below the scale's midpoint"], []])
         #expect(input.labels(role: .context, block: blocks["c2"]) == [["below the mean"], ["above the mean"], [], ["below the mean"]])
     }
+
+    /// A reverse-keyed item clusters on its negated answers, but reads as
+    /// worded: its stated values, its "agree" label and its profile means
+    /// are the answers' own.
+    @Test func reverseKeyedItemsReadAsWorded() throws {
+        let spec = try SurveySpec(yaml: """
+            items:
+              - {id: q1, text: Forward, scale: likert5, role: orientation}
+              - {id: q2, text: Backward, scale: likert5, role: orientation, reverse: true}
+              - {id: l1, text: Lean back, scale: agree3, role: leaning, reverse: true}
+            """, file: "spec.yaml")
+        var rows = "member,q1,q2,l1\n"
+        for i in 0..<24 { rows += i < 12 ? "m\(i),\(4 + i % 2),\(5 - i % 2),1\n" : "m\(i),\(1 + i % 2),\(2 - i % 2),-1\n" }
+        let survey = try SurveyResponses(csv: rows, file: "s.csv", spec: spec)
+        let space = FeatureSpace(survey: survey)
+        let q2 = try #require(space.block(id: "q2")).columns.lowerBound
+        #expect(space.columns[q2].reversed)
+        #expect(space.values[0, q2] == -1 && space.statedValues[0, q2] == 1)
+        let input = AnalysisInput(space: space)
+        #expect(input.labels(role: .leaning) == (0..<24).map { $0 < 12 ? ["Lean back"] : [] })
+        let labels = (0..<24).map { $0 < 12 ? 1 : 2 }
+        let distinguishing = try TendencyProfiles.distinguishing(input, labels: labels, k: 2, tendency: 1)
+        let backward = try #require(distinguishing.first { $0.element == "q2" })
+        #expect(backward.direction == .more && (backward.meanInside ?? 0) > 0.5 && (backward.meanOutside ?? 0) < -0.5)
+        let forward = try #require(distinguishing.first { $0.element == "q1" })
+        #expect(forward.direction == .more)
+    }
 }

@@ -240,4 +240,25 @@ import Testing
         #expect(html.contains("<span class=\"small\">rank-biserial correlation 0.80"))
         #expect(html.contains("<span class=\"small\">Bloc · Cohen&#39;s h 1.32") || html.contains("<span class=\"small\">Bloc · Cohen's h 1.32"))
     }
+
+    /// With --include-leanings the page never says leanings were kept apart.
+    @Test func includedLeaningsAreNotCalledApart() {
+        var report = Self.sample
+        report.manifest.parameters["include-leanings"] = "true"
+        let html = HTMLReport.render(report)
+        #expect(!html.contains("reported apart, not used to form tendencies"))
+        #expect(!html.contains("they do not define tendencies.</p>"))
+        #expect(html.contains("included in forming tendencies in this run"))
+        let apart = HTMLReport.render(Self.sample)
+        #expect(apart.contains("reported apart, not used to form tendencies"))
+    }
+
+    /// A share of zero reads "None of this tendency names", not "Only 0%".
+    @Test func zeroShareReadsNone() {
+        var report = Self.sample
+        report.tendencies[0].distinguishing[2].shareInside = 0
+        let html = HTMLReport.render(report)
+        #expect(html.contains("None of this tendency names <b>“Winning elections”</b>"))
+        #expect(!html.contains("Only 0%"))
+    }
 }

@@ -106,5 +106,8 @@ import TendencyCore
         let ranked = KSelection.rank(candidates, gapPick: nil, unreachable: [2, 3], minimumSize: 3)
         #expect(ranked[0].k == 1)
         #expect(ranked.filter { $0.k > 1 }.allSatisfy { $0.reason?.hasPrefix("Not possible: no cut of the tree gives") == true })
+        // The pick's reason says when the gap statistic disagrees.
+        let disagreeing = KSelection.rank(candidates, gapPick: 1)
+        #expect(disagreeing[0].k == 2 && disagreeing[0].reason?.hasSuffix("The gap statistic points to 1 instead.") == true)
     }
 }

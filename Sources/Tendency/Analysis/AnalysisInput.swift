@@ -56,6 +56,9 @@ public struct AnalysisInput: Sendable {
     public var memberIDs: [String] { space.members }
     /// Clustering features, unweighted, NaN where missing.
     public var rawFeatures: Matrix<Double> { clustering.values }
+    /// Clustering features as the statements read (reverse-keyed items
+    /// flipped back), NaN where missing: for profiles, not for distances.
+    public var statedFeatures: Matrix<Double> { clustering.statedValues }
     /// Each clustering column's weight (its block's weight shared by its columns).
     public var columnWeights: [Double] { clustering.columnWeights }
 
@@ -81,10 +84,11 @@ public struct AnalysisInput: Sendable {
     /// category and the block can be cross-tabulated.
     public func labels(role: Role, block: Int? = nil) -> [[String]] {
         let blocks = space.blocks.indices.filter { space.blocks[$0].role == role && (block == nil || $0 == block) }
+        let stated = space.statedValues  // agreeing with a reverse-keyed statement is agreeing
         return space.members.indices.map { i in
             blocks.flatMap { b in
                 space.blocks[b].columns.compactMap { c -> String? in
-                    let v = space.values[i, c]
+                    let v = stated[i, c]
                     guard !v.isNaN else { return nil }
                     switch (space.columns[c].encoding, block) {
                     case (.centred, _?): return v > 0 ? "above the scale's midpoint" : v < 0 ? "below the scale's midpoint" : "at the midpoint"

@@ -50,7 +50,8 @@ enum KSelection {
     }
 
     static func explain(_ c: AnalysisReport.Candidate, supported: Bool, picked: Bool, gapPick: Int?) -> String {
-        let gapNote = gapPick == c.k ? " The gap statistic also points to \(c.k)." : ""
+        let gapNote = gapPick == c.k ? " The gap statistic also points to \(c.k)."
+            : picked && gapPick != nil ? " The gap statistic points to \(gapPick!) instead." : ""
         if c.k == 1 {
             return picked
                 ? "No split into two or more tendencies was both stable under resampling and well separated, so the data are read as one tendency.\(gapNote)"

@@ -96,7 +96,15 @@ public struct TendencyAnalysis: Sendable {
         let cut = cuts[min(k, cuts.count) - 1]
         labels = cut.labels.map { $0 + 1 }
         let assessment = assessments[k] ?? nil
-        stability = assessment?.meanJaccard.map { $0 ?? 0 } ?? Array(repeating: 1, count: k)
+        let tendencyStability = assessment?.meanJaccard.map { $0 ?? 0 } ?? Array(repeating: 1, count: k)
+        stability = tendencyStability
+        // The pick rests on the mean over tendencies: say so when one of them
+        // is below the 0.5 at which Hennig (2007) reads a cluster as dissolved.
+        if options.k == nil, k >= 2, let weakest = tendencyStability.indices.min(by: { tendencyStability[$0] < tendencyStability[$1] }),
+           tendencyStability[weakest] < 0.5 {
+            self.candidates[0].reason = (ranked[0].reason ?? "")
+                + " Tendency \(weakest + 1) on its own does not hold up (stability \(String(format: "%.2f", tendencyStability[weakest]))): read it with caution."
+        }
 
         // Members: confidence, silhouette, and whether they sit between tendencies.
         let silhouettes = (k >= 2 ? try Silhouette.samples(distances: distances, labels: cut.labels) : nil)

@@ -36,8 +36,9 @@ enum TendencyProfiles {
     static func distinguishing(_ input: AnalysisInput, labels: [Int], k: Int, tendency t: Int) throws -> [AnalysisReport.Feature] {
         guard k >= 2 else { return [] }
         var tested: [(column: Int, feature: AnalysisReport.Feature)] = []
+        let stated = input.statedFeatures  // reverse-keyed items as worded
         for (j, column) in input.columns.enumerated() {
-            let groups = values(input.rawFeatures, column: j, labels: labels, k: k)
+            let groups = values(stated, column: j, labels: labels, k: k)
             let inside = groups[t - 1]
             let outside = groups.enumerated().filter { $0.offset != t - 1 }.flatMap(\.element)
             guard !inside.isEmpty, !outside.isEmpty else { continue }
@@ -76,8 +77,9 @@ enum TendencyProfiles {
     static func consensus(_ input: AnalysisInput, labels: [Int], k: Int) throws -> [AnalysisReport.ConsensusItem] {
         var shared: [(column: Int, item: AnalysisReport.ConsensusItem)] = []
         var tested: [(column: Int, p: Double)] = []
+        let stated = input.statedFeatures  // reverse-keyed items as worded
         for (j, column) in input.columns.enumerated() {
-            let groups = values(input.rawFeatures, column: j, labels: labels, k: k)
+            let groups = values(stated, column: j, labels: labels, k: k)
             guard groups.allSatisfy({ !$0.isEmpty }) else { continue }
             let all = groups.flatMap { $0 }
             let p: Double

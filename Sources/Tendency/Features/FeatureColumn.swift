@@ -26,4 +26,8 @@ public struct FeatureColumn: Sendable, Equatable, Codable {
     /// The code's label, "at least <level label>", or the item's text.
     public var label: String
     public var encoding: Encoding
+    /// A reverse-keyed item: its values are the negated answers, so that
+    /// agreeing points the way the other items' does; the statement as
+    /// worded is read with the sign flipped back (`FeatureSpace.statedValues`).
+    public var reversed = false
 }

@@ -51,7 +51,8 @@ struct FeatureEncoder {
                 let answers = memberRows.map { $0.map { survey.answers[$0, i] } ?? .nan }
                 let (encoded, encoding) = Self.encode(answers, scale: item.scale)
                 columns.append(FeatureColumn(name: item.id, block: blocks.count, role: item.role, source: source,
-                                             sourceID: item.id, code: nil, label: item.text, encoding: encoding))
+                                             sourceID: item.id, code: nil, label: item.text, encoding: encoding,
+                                             reversed: item.reverse))
                 data.append(item.reverse ? encoded.map { -$0 } : encoded)
                 blocks.append(FeatureBlock(id: item.id, source: source, role: item.role, text: item.text,
                                            weight: item.weight, columns: (columns.count - 1)..<columns.count))

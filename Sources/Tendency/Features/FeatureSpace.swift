@@ -126,6 +126,17 @@ public struct FeatureSpace: Sendable {
 
 extension FeatureSpace {
     /// The same space with member ids replaced (aligned with `members`), for pseudonymised runs.
+    /// The values with reverse-keyed items' signs flipped back: each answer
+    /// as it reads against its statement's own wording, for describing
+    /// tendencies (the clustering uses `values`).
+    public var statedValues: Matrix<Double> {
+        let flipped = columns.indices.filter { columns[$0].reversed }
+        guard !flipped.isEmpty else { return values }
+        var stated = values
+        for r in 0..<stated.rows { for c in flipped { stated[r, c] = -stated[r, c] } }
+        return stated
+    }
+
     /// The space restricted to some members, in the order given.
     public func selectingMembers(_ indices: [Int]) -> FeatureSpace {
         FeatureSpace(members: indices.map { members[$0] }, blocks: blocks, columns: columns,

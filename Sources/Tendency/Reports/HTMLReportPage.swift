@@ -12,6 +12,8 @@ struct HTMLReportPage {
     /// Whether any element answers a question of the Toolkit's hypothesis
     /// form (coded sketches do; a survey or a Polis conversation does not).
     let writesHypotheses: Bool
+    /// Whether this run let leanings take part in forming tendencies (`--include-leanings`).
+    let leaningsIncluded: Bool
 
     init(_ report: Report) {
         self.report = report
@@ -20,6 +22,7 @@ struct HTMLReportPage {
         elementByID = Dictionary(report.elements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         ambiguousMembers = report.members.filter(\.ambiguous)
         writesHypotheses = report.tendencies.contains { !$0.hypothesis.parts.isEmpty }
+        leaningsIncluded = ["include-leanings", "includeLeanings"].contains { report.manifest.parameters[$0] == "true" }
     }
 
     private func e(_ text: String) -> String { ReportFormat.escape(text) }
@@ -37,7 +40,7 @@ struct HTMLReportPage {
     static func stabilityWords(_ stability: Double?) -> String? {
         guard let s = stability, s.isFinite else { return nil }
         let words = s >= 0.85 ? "highly stable" : s >= 0.75 ? "stable" : s >= 0.6 ? "a pattern, not yet firm" : "unstable, treat with caution"
-        return "\(words) (comes back in \(ReportFormat.percent(s)) of resamples)"
+        return "\(words) (on average \(ReportFormat.percent(s)) the same when the analysis is redone)"
     }
 
     /// An argument as a POSIX shell would need it to be typed.
@@ -91,16 +94,20 @@ struct HTMLReportPage {
             html += "<ul>\n"
             for t in report.tendencies {
                 html += "<li><a class=\"t\" href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(ReportFormat.count(t.size, "member"))"
-                if let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
+                if k >= 2, let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
                 html += ".</li>\n"
             }
             html += "</ul>\n"
         }
         if let leanings = report.leaningCrosstab {
-            html += "<p><b>Leanings against tendencies:</b> \(e(leanings.summary)) Leanings are reported <a href=\"#leanings\">apart</a>: they do not define tendencies.</p>\n"
+            html += leaningsIncluded
+                ? "<p><b>Leanings against tendencies:</b> \(e(leanings.summary)) In this run leanings <b>were</b> included when forming tendencies, at the request of whoever ran it (see <a href=\"#leanings\">leanings</a>).</p>\n"
+                : "<p><b>Leanings against tendencies:</b> \(e(leanings.summary)) Leanings are reported <a href=\"#leanings\">apart</a>: they do not define tendencies.</p>\n"
         }
         if let reference = report.referencePartition {
-            html += "<p><b>Compared with \(e(reference.name)):</b> agreement (adjusted Rand index) is \(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2)), where 1 means the same grouping and 0 means no better than chance.</p>\n"
+            html += k == 1
+                ? "<p><b>Compared with \(e(reference.name)):</b> with one tendency there is no grouping to compare (the adjusted Rand index is 0 by construction).</p>\n"
+                : "<p><b>Compared with \(e(reference.name)):</b> agreement (adjusted Rand index) is \(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2)), where 1 means the same grouping and 0 means no better than chance.</p>\n"
         }
         html += "</div>\n</section>\n"
         return html
@@ -113,7 +120,7 @@ struct HTMLReportPage {
         html += "<p>We tried every number of tendencies from \(report.candidates.map(\.k).min() ?? 1) to \(report.candidates.map(\.k).max() ?? 1) and asked three questions of each: are the groups distinct from each other (separation), is there more structure than in data with no groups at all (gap statistic), and do the same groups come back when we redo the analysis on resampled members and questions (stability)? One tendency is always a possible answer.</p>\n"
         html += "<p><b>Chosen: \(report.pick.k).</b> \(e(report.pick.reason))</p>\n"
         if let svg = CandidatesFigure.svg(report.candidates, pick: report.pick.k) {
-            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of tendencies; the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is the share of resamples in which the groups come back.</figcaption>\n</figure>\n"
+            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of tendencies; the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is how much the groups stay the same, on average, when the analysis is redone on resampled members and questions (mean Jaccard overlap).</figcaption>\n</figure>\n"
         }
         html += "<table>\n<tr><th class=\"num\">Tendencies</th><th class=\"num\">Rank</th><th class=\"num\">Separation</th><th class=\"num\">Gap (± s.e.)</th><th class=\"num\">Stability</th><th>Why</th></tr>\n"
         for c in report.candidates.sorted(by: { $0.k < $1.k }) {
@@ -142,7 +149,7 @@ struct HTMLReportPage {
             let colour = palette.colour(for: t.id)
             html += "<article class=\"card\" id=\"tendency-\(t.id)\" style=\"border-top-color:\(colour)\">\n"
             html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(ReportFormat.count(t.size, "member"))"
-            if let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
+            if report.k >= 2, let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
             html += "</span></h3>\n"
             if writesHypotheses {
                 html += "<h4>Hypothesis</h4>\n"
@@ -166,7 +173,7 @@ struct HTMLReportPage {
                 html += "<p class=\"small\">It shares \(ReportFormat.count(t.consensus.count, "answer")) with the other tendencies: see <a href=\"#consensus\">shared ground</a>.</p>\n"
             }
             if !t.leaningMix.isEmpty {
-                html += "<h4>Leanings of its members <span class=\"small\">(reported apart, not used to form tendencies)</span></h4>\n<div class=\"pills\">"
+                html += "<h4>Leanings of its members <span class=\"small\">(\(leaningsIncluded ? "included in forming tendencies in this run" : "reported apart, not used to form tendencies"))</span></h4>\n<div class=\"pills\">"
                 for mix in t.leaningMix {
                     html += "<span class=\"pill\">\(e(mix.category)) · \(mix.count) (\(ReportFormat.percent(mix.share)))</span>"
                 }
@@ -231,7 +238,9 @@ struct HTMLReportPage {
             let (i, o) = (ReportFormat.percent(inside), ReportFormat.percent(outside))
             switch f.direction {
             case .more: return "\(i) of this tendency name \(label), against \(o) of the others."
-            case .less: return "Only \(i) of this tendency name \(label), against \(o) of the others."
+            case .less: return inside == 0
+                ? "None of this tendency names \(label), against \(o) of the others."
+                : "Only \(i) of this tendency name \(label), against \(o) of the others."
             case .shared: return "\(label) is named by \(i) of this tendency and \(o) of the others."
             }
         }
@@ -323,9 +332,8 @@ struct HTMLReportPage {
     func leanings() -> String {
         guard let table = report.leaningCrosstab else { return "" }
         var html = "<section id=\"leanings\">\n<h2>Leanings, shown apart</h2>\n"
-        let included = ["include-leanings", "includeLeanings"].contains { report.manifest.parameters[$0] == "true" }
         html += "<div class=\"callout\"><p><b>Leanings do not define tendencies.</b> A strategic leaning (for example base building, prefigurative, insurrectionist or electoral) centres one approach or tactic without a full account of how it leads to change. Which tactics a member favours does not decide which strategic tendency they are aligned with. "
-        html += included
+        html += leaningsIncluded
             ? "In this run, at the request of whoever ran it, leanings <b>were</b> included when forming tendencies; read the comparison below with that in mind.</p></div>\n"
             : "So leanings were left out when forming the tendencies and are shown here only to compare.</p></div>\n"
         html += "<p><b>\(e(table.summary))</b>"
