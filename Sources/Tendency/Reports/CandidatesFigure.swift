@@ -20,7 +20,7 @@ enum CandidatesFigure {
                   error: { _ in nil }, label: { ReportFormat.fixed($0, decimals: 2) }),
             Panel(title: "Gap statistic", subtitle: "higher = more structure than chance", value: { $0.gap },
                   error: { $0.gapStandardError }, label: { ReportFormat.fixed($0, decimals: 2) }),
-            Panel(title: "Stability", subtitle: "how often the groups come back", value: { $0.stability },
+            Panel(title: "Stability", subtitle: "how much the groups stay the same", value: { $0.stability },
                   error: { _ in nil }, label: { ReportFormat.percent($0) }),
         ].filter { panel in sorted.contains { panel.value($0)?.isFinite == true } }
         guard !panels.isEmpty else { return nil }
