@@ -169,10 +169,7 @@ struct AnalysisArguments: ParsableArguments {
             if !tendency.hypothesis.sentence.isEmpty { print("    \(tendency.hypothesis.sentence)") }
         }
         print("\(ambiguous) member\(ambiguous == 1 ? " is" : "s are") not yet clearly aligned.")
-        if !input.excludedMembers.isEmpty {
-            let count = input.excludedMembers.count
-            print("\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out (see the report's notes).")
-        }
+        if let note = AnalysisReport.leftOutNote(input.excludedMembers) { print(note) }
         if let crosstab = report.leaningCrosstab { print(crosstab.summary) }
         if let reference = report.referencePartition {
             print(String(format: "Agreement with %@: adjusted Rand index %.2f.", reference.name, reference.adjustedRandIndex))

@@ -24,8 +24,7 @@ enum KSelection {
     /// members) is never supported.
     static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?,
                      unreachable: Set<Int> = [], minimumSize: Int = 3) -> [AnalysisReport.Candidate] {
-        func supported(_ c: AnalysisReport.Candidate) -> Bool { isSupported(c) && !unreachable.contains(c.k) }
-        let supported = candidates.filter(supported)
+        let supported = candidates.filter { isSupported($0) && !unreachable.contains($0.k) }
         var ordered: [AnalysisReport.Candidate] = []
         // Supported candidates by silhouette, fewer tendencies first within 0.02.
         var pool = supported

@@ -83,11 +83,7 @@ extension AnalysisReport {
         }
 
         var notes: [String] = []
-        if !input.excludedMembers.isEmpty {
-            let count = input.excludedMembers.count
-            let shown = input.excludedMembers.prefix(20).joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
-            notes.append("\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out: \(shown).")
-        }
+        if let note = AnalysisReport.leftOutNote(input.excludedMembers) { notes.append(note) }
         let lacking = missing.filter { !$0.isEmpty }.count
         if lacking > 0 {
             notes.append("\(lacking) member\(lacking == 1 ? "" : "s") lack a whole input (a sketch or a survey) and were analysed on what they have.")
@@ -112,6 +108,15 @@ extension AnalysisReport {
     }
 
     /// "power-basis" -> "Power basis".
+    /// The note naming the members left out of the analysis (see
+    /// `AnalysisInput.excludedMembers`), the first 20 by id; nil for none.
+    public static func leftOutNote(_ members: [String]) -> String? {
+        guard !members.isEmpty else { return nil }
+        let count = members.count
+        let shown = members.prefix(20).joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
+        return "\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out: \(shown)."
+    }
+
     static func readable(_ id: String) -> String {
         let words = id.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()

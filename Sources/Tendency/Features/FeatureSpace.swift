@@ -125,7 +125,6 @@ public struct FeatureSpace: Sendable {
 }
 
 extension FeatureSpace {
-    /// The same space with member ids replaced (aligned with `members`), for pseudonymised runs.
     /// The values with reverse-keyed items' signs flipped back: each answer
     /// as it reads against its statement's own wording, for describing
     /// tendencies (the clustering uses `values`).
@@ -143,6 +142,7 @@ extension FeatureSpace {
                      values: values.selectingRows(indices), coverage: indices.map { coverage[$0] })
     }
 
+    /// The same space with member ids replaced (aligned with `members`), for pseudonymised runs.
     public func renamingMembers(_ names: [String]) -> FeatureSpace {
         FeatureSpace(members: names, blocks: blocks, columns: columns, values: values, coverage: coverage)
     }

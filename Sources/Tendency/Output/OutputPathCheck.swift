@@ -11,17 +11,23 @@ public enum OutputPathCheck {
     public static func checkFiles(_ outputs: [String], inputs: [String]) throws {
         var seen: [String: String] = [:]
         let inputPaths = Set(inputs.map(resolved))
-        let inputFiles = Set(inputs.compactMap(identity))  // hard links too
+        let inputFiles = Set(inputs.compactMap { status($0).map(FileIdentity.init) })  // hard links too
         for output in outputs {
             guard !output.isEmpty else { throw OutputError(path: "\"\"", message: "an output path is empty") }
             let path = resolved(output)
             if let other = seen[path] {
                 throw OutputError(path: output, message: "is also given as \(other); each output needs a file of its own")
             }
-            if inputPaths.contains(path) || identity(output).map(inputFiles.contains) == true {
+            let existing = status(output)
+            if inputPaths.contains(path) || existing.map({ inputFiles.contains(FileIdentity($0)) }) == true {
                 throw OutputError(path: output, message: "is an input of this run; writing there would replace it")
             }
-            try checkRegularFile(output)
+            // Writing would put a regular file in the place of a folder, a device such as
+            // /dev/null, a FIFO or a link to standard output.
+            if let existing, existing.st_mode & S_IFMT != S_IFREG {
+                let kind = existing.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file (a device, a pipe or a link to one)"
+                throw OutputError(path: output, message: "is \(kind); expected a file path to write")
+            }
             seen[path] = output
         }
     }
@@ -46,13 +52,17 @@ public enum OutputPathCheck {
         }
     }
 
-    /// The device and inode of an existing file, which two names of one
-    /// file (hard links) share; nil when there is no such file.
-    struct FileIdentity: Hashable { var device: UInt64, inode: UInt64 }
-    static func identity(_ path: String) -> FileIdentity? {
+    /// The device and inode of a file, which two names of one file (hard
+    /// links) share.
+    struct FileIdentity: Hashable {
+        var device: UInt64, inode: UInt64
+        init(_ info: stat) { (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino)) }
+    }
+
+    /// stat(2) of `path`, following links; nil when there is no such file.
+    static func status(_ path: String) -> stat? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return stat(path, &info) == 0 ? info : nil
     }
 
     /// Whether `path` is `folder` or lies inside it, as the kernel resolves both.
@@ -82,17 +92,5 @@ public enum OutputPathCheck {
             return "/" + components.joined(separator: "/")
         }
         return absolute
-    }
-
-    /// Throws when an existing `output` is not a regular file (a folder, a
-    /// device such as /dev/null, a FIFO, a link to standard output): writing
-    /// would put a regular file in its place.
-    static func checkRegularFile(_ output: String) throws {
-        var info = stat()
-        guard stat(output, &info) == 0 else { return }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file (a device, a pipe or a link to one)"
-            throw OutputError(path: output, message: "is \(kind); expected a file path to write")
-        }
     }
 }

@@ -39,10 +39,7 @@ public struct Pseudonymizer: Sendable {
     /// later runs over the same data reuse it and keep the same pseudonyms.
     public static func salt(fileAt path: String, create: Bool) throws -> String {
         if FileManager.default.fileExists(atPath: path) {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 4096 {
-                throw PrivacyError("\(path): the salt file is \(size) bytes; a salt file holds one line of at most 4096 bytes")
-            }
-            let data = try InputFile.read(path, name: path, maxBytes: 4096)
+            let data = try InputFile.read(path, name: path, maxBytes: 4096, whenTooLarge: "a salt file holds one line")
             guard let text = String(data: data, encoding: .utf8),
                   !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw PrivacyError("\(path): the salt file is empty or not UTF-8 text")

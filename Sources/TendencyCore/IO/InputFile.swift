@@ -7,8 +7,10 @@ public enum InputFile {
     /// The default bound on one input file: 256 MiB.
     public static let defaultMaxBytes = 256 << 20
 
-    /// The bytes of the file at `path`. `name` is used in error messages.
-    public static func read(_ path: String, name: String, maxBytes: Int = defaultMaxBytes) throws -> Data {
+    /// The bytes of the file at `path`. `name` is used in error messages;
+    /// `whenTooLarge` says what to do about a file over the bound.
+    public static func read(_ path: String, name: String, maxBytes: Int = defaultMaxBytes,
+                            whenTooLarge advice: String = "raise it with --max-input-bytes") throws -> Data {
         // One stat(2) says whether it exists, whether it is a folder and how large it is.
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -21,16 +23,16 @@ public enum InputFile {
         defer { try? handle.close() }
         // Regular files report their size; pipes and devices are read up to the bound.
         if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxBytes {
-            throw tooLarge(name, size: Int(info.st_size), maxBytes: maxBytes)
+            throw tooLarge(name, size: Int(info.st_size), maxBytes: maxBytes, advice: advice)
         }
         let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        guard data.count <= maxBytes else { throw tooLarge(name, size: nil, maxBytes: maxBytes) }
+        guard data.count <= maxBytes else { throw tooLarge(name, size: nil, maxBytes: maxBytes, advice: advice) }
         return data
     }
 
-    private static func tooLarge(_ name: String, size: Int?, maxBytes: Int) -> InputError {
+    private static func tooLarge(_ name: String, size: Int?, maxBytes: Int, advice: String) -> InputError {
         let found = size.map { "is \($0) bytes" } ?? "is larger than the limit"
-        return InputError(file: name, "the file \(found); the limit is \(maxBytes) bytes (raise it with --max-input-bytes)")
+        return InputError(file: name, "the file \(found); the limit is \(maxBytes) bytes (\(advice))")
     }
 
     /// Where the text of `bytes` stops being UTF-8, as the 1-based line and

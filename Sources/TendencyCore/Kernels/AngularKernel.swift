@@ -22,27 +22,24 @@ struct AngularKernel<S: BLASScalar>: PairKernel {
         var row = [Double](repeating: 0, count: p)
         try data.storage.withUnsafeBufferPointer { src in
             for i in 0..<n {
-                var mean = 0.0
-                if centreRows {
-                    let first = src[i * p]
-                    var constant = true
-                    for k in 0..<p where src[i * p + k] != first { constant = false; break }
-                    if constant {
-                        guard directionless == .unrelated else { throw KernelError.constantRow(row: i) }
-                        for k in 0..<p { u[i * p + k] = 0 }
-                        continue
-                    }
-                    for k in 0..<p { mean += Double(src[i * p + k]) }
-                    mean /= Double(p)
-                }
-                // Scale by the largest magnitude before squaring so neither
-                // tiny nor huge rows under- or overflow.
+                // A constant row is caught before centring: its computed mean
+                // can round away from its value and leave a tiny direction.
+                let constant = centreRows && (0..<p).allSatisfy { src[i * p + $0] == src[i * p] }
                 var largest = 0.0
-                for k in 0..<p {
-                    row[k] = Double(src[i * p + k]) - mean
-                    largest = max(largest, abs(row[k]))
+                if !constant {
+                    var mean = 0.0
+                    if centreRows {
+                        for k in 0..<p { mean += Double(src[i * p + k]) }
+                        mean /= Double(p)
+                    }
+                    // Scale by the largest magnitude before squaring so neither
+                    // tiny nor huge rows under- or overflow.
+                    for k in 0..<p {
+                        row[k] = Double(src[i * p + k]) - mean
+                        largest = max(largest, abs(row[k]))
+                    }
                 }
-                if largest == 0 {
+                if largest == 0 {  // no direction: all zeros, or constant for correlation
                     guard directionless == .unrelated else {
                         throw centreRows ? KernelError.constantRow(row: i) : KernelError.zeroNorm(row: i)
                     }

@@ -5,7 +5,7 @@ extension Matrix {
     /// The matrix with each missing (NaN) value replaced by its column's mean
     /// over present values; a column with no present value becomes 0.
     public func imputingColumnMeans() -> Matrix {
-        let means = columnMeans().map { Scalar($0 ?? 0) }
+        let means = storage.withUnsafeBufferPointer { columnMeans($0, rows: rows, columns: columns) }.map { Scalar($0) }
         var out = self
         for i in out.storage.indices where out.storage[i].isNaN { out.storage[i] = means[i % columns] }
         return out
