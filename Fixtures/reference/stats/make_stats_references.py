@@ -172,3 +172,54 @@ for name, data in (("Krippendorff 2011, nominal example with missing values (4 c
     kr.append({"name": name, "units": units,
                "alpha": float(krippendorff.alpha(reliability_data=d, level_of_measurement="nominal"))})
 write("krippendorff_alpha.json", {"cases": kr})
+
+# --- Permutation test of independence, units with several categories --------
+# Pearson's X² of the table of mentions (a unit counts once in each of its
+# categories), its p-value from SciPy's permutation_test shuffling the units'
+# groups, 200,000 resamples. A separate generator, so the cases above keep
+# their numbers.
+perm_rng = np.random.default_rng(20261123)
+
+
+def mention_statistic(groups, membership, n_groups, axis=-1):
+    """X² of the groups x categories table of mentions, for each row of groups."""
+    single = np.ndim(groups) == 1
+    groups = np.atleast_2d(groups)
+    onehot = (groups[..., None] == np.arange(n_groups)).astype(float)      # batch x units x groups
+    table = np.einsum("bug,uc->bgc", onehot, membership)
+    expected = table.sum(axis=2, keepdims=True) * table.sum(axis=1, keepdims=True) / table.sum(axis=(1, 2), keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        terms = np.where(expected > 0, (table - expected) ** 2 / expected, 0.0)
+    statistic = terms.sum(axis=(1, 2))
+    return statistic[0] if single else statistic
+
+
+def multi_response(units, n_categories, n_groups, lean, most):
+    groups = perm_rng.integers(0, n_groups, units)
+    membership = np.zeros((units, n_categories))
+    for u in range(units):
+        weights = np.ones(n_categories)
+        weights[groups[u] % n_categories] += lean   # the group's favoured category
+        picks = perm_rng.choice(n_categories, size=perm_rng.integers(1, most + 1), replace=False,
+                                p=weights / weights.sum())
+        membership[u, picks] = 1
+    return groups, membership
+
+
+perm = []
+for name, (groups, membership, n_groups) in (
+        ("60 units, 5 categories, 3 groups, 1-3 categories each, a lean", (*multi_response(60, 5, 3, 3.0, 3), 3)),
+        ("40 units, 4 categories, 2 groups, 1-4 categories each, no lean", (*multi_response(40, 4, 2, 0.0, 4), 2)),
+        ("300 units, 4 categories, 3 groups, one category each, a slight lean", (*multi_response(300, 4, 3, 0.5, 1), 3)),
+        ("12 units, 3 categories, 3 groups, 1-2 categories each, a strong lean", (*multi_response(12, 3, 3, 6.0, 2), 3))):
+    r = st.permutation_test((groups,), lambda g, axis=-1: mention_statistic(g, membership, n_groups),
+                            permutation_type="pairings", n_resamples=200_000, vectorized=True,
+                            alternative="greater", random_state=perm_rng, batch=2_000)
+    case = {"name": name, "groups": groups.tolist(), "categories": [np.flatnonzero(row).tolist() for row in membership],
+            "n_categories": membership.shape[1], "n_groups": n_groups,
+            "statistic": float(r.statistic), "p": float(r.pvalue), "resamples": 200_000}
+    if membership.sum(axis=1).max() == 1:
+        table = np.array([[membership[groups == g, c].sum() for g in range(n_groups)] for c in range(membership.shape[1])])
+        case["chi_square_p"] = float(st.chi2_contingency(table, correction=False).pvalue)
+    perm.append(case)
+write("permutation_independence.json", {"cases": perm})

@@ -3,27 +3,35 @@
 /// strength of association and a plain-words reading of it.
 enum CrosstabBuilder {
     /// `labelsPerMember[i]` are member i's labels (several allowed);
-    /// `tendencies[i]` is member i's tendency, 1...k.
-    static func build(element: String, name: String, labelsPerMember: [[String]], tendencies: [Int], k: Int) -> AnalysisReport.Crosstab {
+    /// `tendencies[i]` is member i's tendency, 1...k. Cramér's V is read off
+    /// the table of mentions; its p-value comes from permuting tendencies
+    /// among the members (`PermutationIndependenceTest`), since a member
+    /// with several labels adds counts that are not independent, and small
+    /// committees give expected counts too small for the chi-square
+    /// distribution.
+    static func build(element: String, name: String, labelsPerMember: [[String]], tendencies: [Int], k: Int,
+                      generator: SeededGenerator) -> AnalysisReport.Crosstab {
         var totals: [String: Int] = [:]
         for labels in labelsPerMember { for label in Set(labels) { totals[label, default: 0] += 1 } }
         let categories = totals.keys.sorted { (totals[$0]!, $1) > (totals[$1]!, $0) }
         let row = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        let rowsPerMember = labelsPerMember.map { Set($0).map { row[$0]! }.sorted() }
         var counts = categories.map { _ in [Int](repeating: 0, count: k) }
-        for (i, labels) in labelsPerMember.enumerated() {
-            for label in Set(labels) { counts[row[label]!][tendencies[i] - 1] += 1 }
-        }
+        for (i, rows) in rowsPerMember.enumerated() { for r in rows { counts[r][tendencies[i] - 1] += 1 } }
         // Cramér's V on the rows and columns that hold anyone.
         let usedColumns = (0..<k).filter { t in counts.contains { $0[t] > 0 } }
         let table = counts.filter { $0.reduce(0, +) > 0 }.map { r in usedColumns.map { r[$0] } }
         let test = (usedColumns.count >= 2 && table.count >= 2) ? try? ChiSquareIndependenceTest(table: table) : nil
+        let pValue = test == nil ? nil : try? PermutationIndependenceTest(
+            categoriesPerUnit: rowsPerMember, groupPerUnit: tendencies.map { $0 - 1 },
+            categories: categories.count, groups: k, generator: generator).pValue
         return AnalysisReport.Crosstab(element: element, categories: categories, tendencies: Array(1...max(1, k)),
-                                       counts: counts, cramersV: test?.cramersV, pValue: test?.pValue,
-                                       summary: reading(name: name, v: test?.cramersV, p: test?.pValue, k: k))
+                                       counts: counts, cramersV: test?.cramersV, pValue: pValue,
+                                       summary: reading(name: name, v: test?.cramersV, p: pValue, k: k))
     }
 
     /// Reads V by the usual conventions (below 0.2 weak, 0.2-0.4 moderate,
-    /// above 0.4 strong), unless the chi-square test's p is 0.05 or more: on
+    /// above 0.4 strong), unless the permutation test's p is 0.05 or more: on
     /// small tables a sizeable V arises by chance, and is read as none.
     static func reading(name: String, v: Double?, p: Double? = nil, k: Int) -> String {
         let subject = name.prefix(1).uppercased() + name.dropFirst()

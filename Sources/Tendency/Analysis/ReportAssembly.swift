@@ -42,11 +42,18 @@ extension AnalysisReport {
                 leaningMix: leaningMix))
         }
 
+        // Each cross-tab's permutations draw from their own stream, far from
+        // the small stream numbers the resamples use.
+        func crosstabGenerator(_ table: Int) -> SeededGenerator {
+            SeededGenerator(seed: analysis.options.seed, stream: UInt64.max - UInt64(table))
+        }
         let hasLeanings = input.space.blocks.contains { $0.role == .leaning }
         let leaningCrosstab = hasLeanings
-            ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k) : nil
-        let contextCrosstabs = contexts.map { block, perMember in
-            CrosstabBuilder.build(element: block.id, name: "answers to " + AnalysisReport.readable(block.id), labelsPerMember: perMember, tendencies: labels, k: k)
+            ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k,
+                                  generator: crosstabGenerator(0)) : nil
+        let contextCrosstabs = contexts.enumerated().map { index, context in
+            CrosstabBuilder.build(element: context.0.id, name: "answers to " + AnalysisReport.readable(context.0.id),
+                                  labelsPerMember: context.1, tendencies: labels, k: k, generator: crosstabGenerator(1 + index))
         }
 
         // The map: the first two principal components of the clustering features.

@@ -12,7 +12,8 @@ extension AnalysisReport {
         public var counts: [[Int]]
         /// Cramér's V (Cramér 1946), 0 = no association, 1 = categories determine tendencies.
         public var cramersV: Double?
-        /// Chi-square test p-value, if computed.
+        /// The p-value of Pearson's X² when tendencies are shuffled among the
+        /// members (`PermutationIndependenceTest`, 9,999 permutations), if computed.
         public var pValue: Double?
         /// Plain sentence, e.g. "Leanings are spread across both tendencies (Cramér's V = 0.12)."
         public var summary: String

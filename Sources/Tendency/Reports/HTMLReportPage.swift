@@ -36,6 +36,11 @@ struct HTMLReportPage {
         return value < 0.001 ? "\(name) &lt; 0.001" : "\(name) = \(ReportFormat.fixed(value, decimals: 3))"
     }
 
+    /// A cross-tab's p-value and how it was found.
+    private func crosstabP(_ table: AnalysisReport.Crosstab) -> String? {
+        pValue("p", table.pValue).map { $0 + " (from shuffling tendencies among the members)" }
+    }
+
     /// Hennig (2007): Jaccard recovery above 0.85 is highly stable, 0.75 stable, 0.6 a pattern.
     static func stabilityWords(_ stability: Double?) -> String? {
         guard let s = stability, s.isFinite else { return nil }
@@ -338,7 +343,7 @@ struct HTMLReportPage {
             : "So leanings were left out when forming the tendencies and are shown here only to compare.</p></div>\n"
         html += "<p><b>\(e(table.summary))</b>"
         if let v = table.cramersV, v.isFinite {
-            html += " <span class=\"small\">Cramér's V = \(ReportFormat.fixed(v, decimals: 2)) (0 = leanings say nothing about tendency, 1 = leanings decide it)\(pValue("p", table.pValue).map { ", " + $0 } ?? "").</span>"
+            html += " <span class=\"small\">Cramér's V = \(ReportFormat.fixed(v, decimals: 2)) (0 = leanings say nothing about tendency, 1 = leanings decide it)\(crosstabP(table).map { ", " + $0 } ?? "").</span>"
         }
         html += "</p>\n"
         html += crosstabFigure(table, title: "Leanings by tendency",
@@ -358,7 +363,7 @@ struct HTMLReportPage {
                 html += "<p class=\"small\">\(e(question))</p>\n"
             }
             html += "<p>\(e(table.summary))"  // the summary gives Cramér's V
-            if let p = pValue("p", table.pValue) { html += " <span class=\"small\">\(p).</span>" }
+            if let p = crosstabP(table) { html += " <span class=\"small\">\(p).</span>" }
             html += "</p>\n"
             html += crosstabFigure(table, title: element?.label ?? table.element,
                                    caption: "one bar per answer, split by the tendencies of the members who gave it.")
