@@ -95,9 +95,11 @@ struct AnalysisArguments: ParsableArguments {
     /// Runs the analysis and writes every output, all or nothing. With
     /// --pseudonymize, member ids are replaced before the analysis sees them,
     /// so no output can hold one.
-    /// `dataPath` is the main data file, beside which the default salt file lives.
-    func run(_ input: AnalysisInput, options: AnalysisOptions, inputFiles: [String], dataPath: String, title defaultTitle: String,
+    /// `inputs` holds the files read and their digests; `dataPath` is the
+    /// main data file, beside which the default salt file lives.
+    func run(_ input: AnalysisInput, options: AnalysisOptions, inputs: InputLedger, dataPath: String, title defaultTitle: String,
              notes: [String] = []) throws {
+        let inputFiles = inputs.inputs.map(\.path)
         // Refused before any work: an output folder that may not be replaced,
         // or a key file that would replace an input.
         let protected = inputFiles + privacy.protectedFiles(dataPath: dataPath)
@@ -105,15 +107,15 @@ struct AnalysisArguments: ParsableArguments {
         try OutputPathCheck.checkFiles([privacy.keyOut].compactMap { $0 }, inputs: protected)
         var parameters = parameters(options)
         var input = input
-        var key: (path: String, csv: String)?
+        var pseudonyms: PrivacyArguments.Pseudonyms?
         if privacy.pseudonymize {
             // The members left out are named in the notes, so they get pseudonyms too.
             let analysed = input.memberIDs.count
-            let (names, keyCSV) = try privacy.names(for: input.memberIDs + input.excludedMembers, dataPath: dataPath)
-            key = keyCSV
-            var renamed = AnalysisInput(space: input.space.renamingMembers(Array(names[..<analysed])),
+            let renaming = try privacy.names(for: input.memberIDs + input.excludedMembers, dataPath: dataPath)
+            pseudonyms = renaming
+            var renamed = AnalysisInput(space: input.space.renamingMembers(Array(renaming.names[..<analysed])),
                                         includeLeanings: input.includeLeanings, reference: input.reference)
-            renamed.excludedMembers = Array(names[analysed...])
+            renamed.excludedMembers = Array(renaming.names[analysed...])
             input = renamed
             parameters["pseudonymize"] = "true"
         }
@@ -123,10 +125,7 @@ struct AnalysisArguments: ParsableArguments {
         let manifest = AnalysisReport.Manifest(
             toolVersion: TendencyCoreVersion.string,
             commandLine: privacy.manifestCommandLine,
-            inputs: try inputFiles.map { path in
-                let digest = try FileDigest.sha256(ofFileAt: path)
-                return .init(path: path, sha256: digest.hex, bytes: digest.bytes)
-            },
+            inputs: inputs.inputs,
             parameters: parameters, seed: options.seed,
             blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
         var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title ?? defaultTitle)
@@ -144,8 +143,9 @@ struct AnalysisArguments: ParsableArguments {
             ("dendrogram.nwk", Data((try Dendrogram(analysis.linkage).newick(labels: input.memberIDs) + "\n").utf8)),
         ]
         assert(Set(files.map(\.name)) == Self.outputNames)
+        if let pseudonyms { try privacy.keepNewSalt(pseudonyms) }
         try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Self.outputNames, protecting: protected)
-        if let key {
+        if let key = pseudonyms?.key {
             var output = AtomicOutput(protecting: protected)
             output.add(key.path, text: key.csv, permissions: 0o600)
             try output.commit()

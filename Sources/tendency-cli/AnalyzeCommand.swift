@@ -47,18 +47,17 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         OutputStaging.shared.installHandlers()
-        var files: [String] = []
+        // Each input is read once: the manifest's digests are of the bytes analysed.
+        var ledger = InputLedger(maxBytes: analysis.maxInputBytes)
         var sketches: SketchCodings?
         if let codings, let codebook {
-            let book = try CodebookReader.read(contentsOf: codebook, maxBytes: analysis.maxInputBytes)
-            sketches = try SketchCodings(contentsOf: codings, codebook: book, maxBytes: analysis.maxInputBytes)
-            files += [codebook, codings]
+            let book = try CodebookReader.read(data: ledger.read(codebook), file: codebook)
+            sketches = try SketchCodings(table: CSVTable(data: ledger.read(codings), file: codings), codebook: book)
         }
         var responses: SurveyResponses?
         if let survey, let surveySpec {
-            let spec = try SurveySpec(contentsOf: surveySpec, maxBytes: analysis.maxInputBytes)
-            responses = try SurveyResponses(contentsOf: survey, spec: spec, maxBytes: analysis.maxInputBytes)
-            files += [surveySpec, survey]
+            let spec = try SurveySpec(data: ledger.read(surveySpec), file: surveySpec)
+            responses = try SurveyResponses(table: CSVTable(data: ledger.read(survey), file: survey), spec: spec)
         }
         if let sketches, let responses, let survey, let codings, Set(sketches.members).isDisjoint(with: responses.members) {
             throw InputError(file: survey, "no member of this survey appears in \(codings) (ids such as \"\(responses.members[0])\" and \"\(sketches.members[0])\"); the two files must name members by the same ids")
@@ -66,7 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
         let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
-        try analysis.run(input, options: options, inputFiles: files, dataPath: codings ?? survey ?? files[0], title: "Strategic tendencies",
+        try analysis.run(input, options: options, inputs: ledger, dataPath: codings ?? survey ?? ledger.inputs[0].path, title: "Strategic tendencies",
                          notes: sketches.map(Self.reliabilityNotes) ?? [])
     }
 }

@@ -142,10 +142,11 @@ struct ClusterCommand: ParsableCommand {
         let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
         clock.lap("cut")
 
-        let (ids, key) = try privacy.names(for: table.ids, dataPath: file)
+        let pseudonyms = try privacy.names(for: table.ids, dataPath: file)
+        let ids = pseudonyms.names
         let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? ids
         var output = AtomicOutput(protecting: protectedInputs)
-        if let key { output.add(key.path, text: key.csv, permissions: 0o600) }
+        if let key = pseudonyms.key { output.add(key.path, text: key.csv, permissions: 0o600) }
         if let linkageOut { output.add(linkageOut, text: linkage.csv()) }
         if let newickOut { output.add(newickOut, text: try dendrogram.newick(labels: leafNames) + "\n") }
         if let assignmentsOut, let labels {
@@ -153,6 +154,7 @@ struct ClusterCommand: ParsableCommand {
             for (id, label) in zip(ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
             output.add(assignmentsOut, text: text)
         }
+        try privacy.keepNewSalt(pseudonyms)
         try output.commit()
         clock.lap("write")
 

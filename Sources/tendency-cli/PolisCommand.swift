@@ -25,14 +25,14 @@ struct PolisCommand: ParsableCommand {
 
     func run() throws {
         OutputStaging.shared.installHandlers()
-        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped,
-                                     maxBytes: analysis.maxInputBytes)
+        var ledger = InputLedger(maxBytes: analysis.maxInputBytes)
+        let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped) { try ledger.read($0) }
         let space = FeatureSpace(survey: export.survey)
         let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
         let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
         try analysis.run(input, options: options,
-                         inputFiles: ["participants-votes.csv", "comments.csv"].map { "\(folder)/\($0)" },
+                         inputs: ledger,
                          dataPath: "\(folder)/participants-votes.csv", title: title)
     }
 }

@@ -26,19 +26,46 @@ struct PrivacyArguments: ParsableArguments {
         }
     }
 
-    /// The pseudonymizer, or nil when not asked for. `dataPath` is the first
+    /// Pseudonyms for a run's ids, and what is written once its work has succeeded.
+    struct Pseudonyms {
+        var names: [String]
+        /// The id -> pseudonym key, when --key-out asks for it.
+        var key: (path: String, csv: String)?
+        /// The default salt file, when it did not exist: created only once the
+        /// run's work has succeeded (`keepNewSalt`), so that a run that fails
+        /// leaves nothing beside the data.
+        var newSaltFile: (path: String, salt: String)?
+    }
+
+    /// The pseudonymizer, or nil when not asked for, and the default salt
+    /// file to create when there is none yet. `dataPath` is the first
     /// input, beside which the default salt file lives.
-    func pseudonymizer(dataPath: String) throws -> Pseudonymizer? {
+    func pseudonymizer(dataPath: String) throws -> (Pseudonymizer, newSaltFile: (path: String, salt: String)?)? {
         guard pseudonymize else { return nil }
-        if let salt { return try Pseudonymizer(salt: salt) }
-        if let saltFile { return try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: saltFile, create: false)) }
-        let path = Pseudonymizer.defaultSaltPath(besideInput: dataPath)
-        let existed = FileManager.default.fileExists(atPath: path)
-        let pseudonymizer = try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: path, create: true))
-        if !existed {
-            FileHandle.standardError.write(Data("created the salt file \(path): keep it (the same salt gives the same pseudonyms) and out of anything you share or commit\n".utf8))
+        if let salt { return (try Pseudonymizer(salt: salt), nil) }
+        if let saltFile { return (try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: saltFile, create: false)), nil) }
+        var info = stat()
+        if stat(dataPath, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw PrivacyError("\(dataPath) is not a regular file (a pipe?), so there is no folder to keep the salt file in: give --salt-file")
         }
-        return pseudonymizer
+        let path = Pseudonymizer.defaultSaltPath(besideInput: dataPath)
+        if FileManager.default.fileExists(atPath: path) {
+            return (try Pseudonymizer(salt: Pseudonymizer.salt(fileAt: path, create: false)), nil)
+        }
+        let salt = Pseudonymizer.newSalt()
+        return (try Pseudonymizer(salt: salt), (path, salt))
+    }
+
+    /// Creates the default salt file that `names` found missing; call it once
+    /// the run's work has succeeded, before writing its outputs.
+    func keepNewSalt(_ pseudonyms: Pseudonyms) throws {
+        guard let file = pseudonyms.newSaltFile else { return }
+        do {
+            try Pseudonymizer.createSaltFile(file.salt, at: file.path)
+        } catch Pseudonymizer.SaltFileCreation.exists {
+            throw PrivacyError("\(file.path) was created by another run while this one ran, with another salt; run again to use it")
+        }
+        FileHandle.standardError.write(Data("created the salt file \(file.path): keep it (the same salt gives the same pseudonyms) and out of anything you share or commit\n".utf8))
     }
 
     /// The salt file the pseudonyms are read from (given, or the default
@@ -48,13 +75,13 @@ struct PrivacyArguments: ParsableArguments {
         return [saltFile ?? Pseudonymizer.defaultSaltPath(besideInput: dataPath)]
     }
 
-    /// Pseudonyms for `ids` (or the ids themselves), and the id -> pseudonym
-    /// key when --key-out asks for it, for the caller to write with its
-    /// other outputs once the work is done.
-    func names(for ids: [String], dataPath: String) throws -> (names: [String], key: (path: String, csv: String)?) {
-        guard let pseudonymizer = try pseudonymizer(dataPath: dataPath) else { return (ids, nil) }
+    /// Pseudonyms for `ids` (or the ids themselves), with the key and the
+    /// new salt file for the caller to write once the work is done.
+    func names(for ids: [String], dataPath: String) throws -> Pseudonyms {
+        guard let (pseudonymizer, newSaltFile) = try pseudonymizer(dataPath: dataPath) else { return Pseudonyms(names: ids) }
         let names = try pseudonymizer.pseudonyms(for: ids)
-        return (names, keyOut.map { ($0, Pseudonymizer.keyCSV(ids: ids, pseudonyms: names)) })
+        return Pseudonyms(names: names, key: keyOut.map { ($0, Pseudonymizer.keyCSV(ids: ids, pseudonyms: names)) },
+                          newSaltFile: newSaltFile)
     }
 
     /// The command line for manifests, with any salt redacted.

@@ -44,6 +44,42 @@ import Testing
         #expect(!html.contains("https://") && !html.contains("<script"))
     }
 
+    /// Inputs from pipes (`<(...)`) are read once: the run works, and the
+    /// manifest gives the digest of the bytes read.
+    @Test func readsInputsFromPipes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = packageRoot.path
+        let piped = try runTendencyInBash(#""$0" analyze --codebook "$1" --codings <(cat "$2") --survey <(cat "$3") --survey-spec "$4" --out "$5" --bootstrap 10 --quiet"#,
+                                          ["\(root)/Fixtures/codebook/strategy-toolkit.yaml", "\(root)/Fixtures/example/codings.csv",
+                                           "\(root)/Fixtures/example/survey.csv", "\(root)/Fixtures/example/survey-spec.yaml",
+                                           folder.appendingPathComponent("piped").path])
+        try #require(piped.status == 0, "\(piped.stderr)")
+        let direct = try runTendency(Self.exampleArguments(out: folder.appendingPathComponent("direct").path, bootstrap: 10) + ["--quiet"])
+        try #require(direct.status == 0, "\(direct.stderr)")
+        for name in ["assignments.csv", "linkage.csv"] {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("piped/\(name)")) == Data(contentsOf: folder.appendingPathComponent("direct/\(name)")))
+        }
+        func inputs(_ run: String) throws -> [[String: Any]] {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("\(run)/report.json"))) as? [String: Any]
+            return try #require((json?["manifest"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        }
+        let pipedInputs = try inputs("piped"), directInputs = try inputs("direct")
+        #expect(pipedInputs.count == 4 && directInputs.count == 4)
+        for (a, b) in zip(pipedInputs, directInputs) {
+            #expect(a["sha256"] as? String == b["sha256"] as? String)
+            #expect(a["bytes"] as? Int == b["bytes"] as? Int)
+        }
+        #expect((pipedInputs[1]["path"] as? String)?.hasPrefix("/dev/fd/") == true)
+
+        // A pseudonymised run on piped data has no folder for the default salt file.
+        let salted = try runTendencyInBash(#""$0" analyze --survey <(cat "$1") --survey-spec "$2" --out "$3" --pseudonymize"#,
+                                           ["\(root)/Fixtures/example/survey.csv", "\(root)/Fixtures/example/survey-spec.yaml",
+                                            folder.appendingPathComponent("salted").path])
+        #expect(salted.status == 1)
+        #expect(salted.stderr.contains("is not a regular file (a pipe?), so there is no folder to keep the salt file in: give --salt-file"))
+    }
+
     /// Same inputs and seed: byte-identical outputs, whatever OPENBLAS_NUM_THREADS says.
     @Test func deterministicAcrossThreadCounts() throws {
         let folder = try temporaryFolder()

@@ -34,8 +34,19 @@ struct CLIRun {
 
 /// Runs `tendency` with arguments (in `directory`, if given) and waits for it.
 func runTendency(_ arguments: [String], in directory: URL? = nil, blasThreads: Int = 1) throws -> CLIRun {
+    try runProcess(tendencyBinary(), arguments, in: directory, blasThreads: blasThreads)
+}
+
+/// Runs `tendency` from a bash command line, for what only a shell can set
+/// up (process substitution); the binary is `"$0"` and `arguments` are $1...
+func runTendencyInBash(_ commandLine: String, _ arguments: [String]) throws -> CLIRun {
+    try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", commandLine, try tendencyBinary().path] + arguments)
+}
+
+/// Runs `executable` with `arguments` and OpenBLAS pinned to `blasThreads`.
+private func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil, blasThreads: Int = 1) throws -> CLIRun {
     let process = Process()
-    process.executableURL = try tendencyBinary()
+    process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     var environment = ProcessInfo.processInfo.environment

@@ -35,9 +35,15 @@ import Testing
                              "--survey-spec", data.appendingPathComponent("survey-spec.yaml").path,
                              "--out", dir.appendingPathComponent(out).path, "--bootstrap", "10", "--quiet", "--pseudonymize"] + extra)
         }
+        // A run that fails creates no salt file and no key.
+        let refused = try analyze("refused", ["--k", "50", "--key-out", dir.appendingPathComponent("key.csv").path])
+        #expect(refused.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent(".tendency-salt").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("key.csv").path))
         // Default salt: created beside the data once, then reused.
         let first = try analyze("a", ["--key-out", dir.appendingPathComponent("key.csv").path])
         try #require(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("created the salt file"))
         let saltFile = data.appendingPathComponent(".tendency-salt")
         let salt = try String(contentsOf: saltFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(salt.count == 64)
@@ -46,6 +52,7 @@ import Testing
 
         let second = try analyze("b", [])
         try #require(second.status == 0, "\(second.stderr)")
+        #expect(!second.stderr.contains("created the salt file"))
         #expect(try String(contentsOf: saltFile, encoding: .utf8).contains(salt))
         let assignmentsA = try String(contentsOf: dir.appendingPathComponent("a/assignments.csv"), encoding: .utf8)
         #expect(assignmentsA == (try String(contentsOf: dir.appendingPathComponent("b/assignments.csv"), encoding: .utf8)))

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads and validates a codebook YAML file:
@@ -31,6 +32,11 @@ public enum CodebookReader {
                             maxBytes: Int = InputFile.defaultMaxBytes) throws -> Codebook {
         let (root, file) = try YAMLDocument.root(contentsOf: path, displayName: displayName, maxBytes: maxBytes)
         return try read(root: root, file: file)
+    }
+
+    /// Reads a codebook from bytes already read; `file` names them in errors.
+    public static func read(data: Data, file: String) throws -> Codebook {
+        try read(root: YAMLDocument.root(data: data, file: file), file: file)
     }
 
     public static func read(yaml: String, file: String) throws -> Codebook {

@@ -36,6 +36,12 @@ public struct PolisExport: Sendable {
     public let droppedStatements: [String]
 
     public init(folder: String, participants: Participants = .grouped, maxBytes: Int = InputFile.defaultMaxBytes) throws {
+        try self.init(folder: folder, participants: participants) { try InputFile.read($0, name: $0, maxBytes: maxBytes) }
+    }
+
+    /// Reads the export with `read`, which gives the bytes of the file at a
+    /// path (an `InputLedger` keeps their digests for the manifest).
+    public init(folder: String, participants: Participants = .grouped, read: (String) throws -> Data) throws {
         // Paths as the user wrote the folder, so messages name what they typed.
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let votesPath = prefix + "participants-votes.csv"
@@ -44,9 +50,9 @@ public struct PolisExport: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw InputError(file: folder, "no such folder; expected a Polis export folder holding participants-votes.csv and comments.csv")
         }
-        let comments = try CSVTable(contentsOf: commentsPath, maxBytes: maxBytes)
+        let comments = try CSVTable(data: read(commentsPath), file: commentsPath)
         let statements = try Self.readStatements(comments)
-        let votes = try CSVTable(contentsOf: votesPath, maxBytes: maxBytes)
+        let votes = try CSVTable(data: read(votesPath), file: votesPath)
         try votes.requireRecords("one row per participant")
         let file = votes.file
 

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The items of a survey, read from a spec YAML file:
@@ -31,6 +32,11 @@ public struct SurveySpec: Sendable, Equatable {
     public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = InputFile.defaultMaxBytes) throws {
         let (root, file) = try YAMLDocument.root(contentsOf: path, displayName: displayName, maxBytes: maxBytes)
         try self.init(root: root, file: file)
+    }
+
+    /// Reads a survey spec from bytes already read; `file` names them in errors.
+    public init(data: Data, file: String) throws {
+        try self.init(root: YAMLDocument.root(data: data, file: file), file: file)
     }
 
     public init(yaml: String, file: String) throws {

@@ -8,10 +8,15 @@ enum YAMLDocument {
     static func root(contentsOf path: String, displayName: String? = nil,
                      maxBytes: Int = InputFile.defaultMaxBytes) throws -> (Node, String) {
         let name = displayName ?? path
-        var bytes = [UInt8](try InputFile.read(path, name: name, maxBytes: maxBytes))
-        if let error = InputFile.encodingError(bytes, file: name) { throw error }
+        return (try root(data: InputFile.read(path, name: name, maxBytes: maxBytes), file: name), name)
+    }
+
+    /// The node tree of YAML bytes already read; `file` names them in errors.
+    static func root(data: Data, file: String) throws -> Node {
+        var bytes = [UInt8](data)
+        if let error = InputFile.encodingError(bytes, file: file) { throw error }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
-        return (try root(yaml: String(decoding: bytes, as: UTF8.self), file: name), name)
+        return try root(yaml: String(decoding: bytes, as: UTF8.self), file: file)
     }
 
     static func root(yaml: String, file: String) throws -> Node {

@@ -47,12 +47,28 @@ public struct Pseudonymizer: Sendable {
             return text
         }
         guard create else { throw PrivacyError("\(path): no such salt file") }
+        let salt = newSalt()
+        do {
+            try createSaltFile(salt, at: path)
+        } catch SaltFileCreation.exists {
+            return try Self.salt(fileAt: path, create: false)
+        }
+        return salt
+    }
+
+    /// A new salt: 32 random bytes in hex.
+    public static func newSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        let salt = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-        // O_EXCL: two runs starting together cannot overwrite each other's salt.
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// Writes `salt` to a new file at `path`, readable by its owner only.
+    /// Throws `SaltFileCreation.exists` when a file is already there: two
+    /// runs starting together cannot overwrite each other's salt (O_EXCL).
+    public static func createSaltFile(_ salt: String, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
-            if errno == EEXIST { return try Self.salt(fileAt: path, create: false) }
+            if errno == EEXIST { throw SaltFileCreation.exists }
             throw PrivacyError("\(path): cannot create the salt file: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
@@ -60,8 +76,10 @@ public struct Pseudonymizer: Sendable {
         guard write(fd, bytes, bytes.count) == bytes.count else {
             throw PrivacyError("\(path): cannot write the salt file: \(String(cString: strerror(errno)))")
         }
-        return salt
     }
+
+    /// Why `createSaltFile` made no file.
+    public enum SaltFileCreation: Error { case exists }
 
     /// Where the salt is kept when the user gives none: beside the data.
     public static func defaultSaltPath(besideInput input: String) -> String {
