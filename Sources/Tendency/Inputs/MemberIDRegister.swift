@@ -1,7 +1,7 @@
 import Foundation
 
 /// Member ids read from the first column of a CSV table: trimmed, not empty,
-/// and on one row only; errors point at the offending cell.
+/// printable, and on one row only; errors point at the offending cell.
 struct MemberIDRegister {
     /// "member" or "participant", as the file's own vocabulary has it.
     let noun: String
@@ -20,6 +20,7 @@ struct MemberIDRegister {
         guard !id.isEmpty else {
             throw InputError(file: file, line: cell.line, column: cell.column, "empty \(noun) id")
         }
+        try IdentifierText.requirePrintable(id, noun: noun, file: file, line: cell.line, column: cell.column)
         if let line = firstLine[id] {
             throw InputError(file: file, line: cell.line, column: cell.column,
                              "\(noun) \"\(id)\" is repeated (first at line \(line))\(repeatHint)")

@@ -73,8 +73,9 @@ public struct SketchCodings: Sendable {
         for record in table.records {
             func cell(_ c: Int) -> CSVTable.Cell { record.cells[c] }
             func text(_ c: Int) -> String { cell(c).text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            for (name, c) in [("member", columns.member), ("coder", columns.coder)] where text(c).isEmpty {
-                throw InputError(file: file, line: cell(c).line, column: cell(c).column, "empty \(name) id")
+            for (name, c) in [("member", columns.member), ("coder", columns.coder)] {
+                if text(c).isEmpty { throw InputError(file: file, line: cell(c).line, column: cell(c).column, "empty \(name) id") }
+                try IdentifierText.requirePrintable(text(c), noun: name, file: file, line: cell(c).line, column: cell(c).column)
             }
             let member = text(columns.member), coder = text(columns.coder)
             let m = memberIndex[member] ?? {
