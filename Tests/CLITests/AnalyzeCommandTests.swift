@@ -44,6 +44,25 @@ import Testing
         #expect(!html.contains("https://") && !html.contains("<script"))
     }
 
+    /// A number set with --k is kept, and every k up to --max-k is still
+    /// assessed, so the page can say what the evidence alone would pick.
+    @Test func chosenKIsComparedWithTheOthers() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("k3").path
+        let run = try runTendency(Self.exampleArguments(out: out) + ["--k", "3", "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
+        let candidates = try #require(json["candidates"] as? [[String: Any]])
+        #expect(Set(candidates.compactMap { $0["k"] as? Int }) == Set(1...6))
+        let pick = try #require(json["pick"] as? [String: Any])
+        #expect(pick["k"] as? Int == 3 && pick["userChosen"] as? Bool == true)
+        let best = try #require(candidates.first { $0["rank"] as? Int == 1 }?["k"] as? Int)
+        #expect(best != 3)
+        #expect((pick["reason"] as? String)?.contains("set to 3 by the user (--k). The evidence alone would pick \(best): ") == true)
+        #expect((json["tendencies"] as? [Any])?.count == 3)
+    }
+
     /// Inputs from pipes (`<(...)`) are read once: the run works, and the
     /// manifest gives the digest of the bytes read.
     @Test func readsInputsFromPipes() throws {

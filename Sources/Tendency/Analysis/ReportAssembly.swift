@@ -99,9 +99,17 @@ extension AnalysisReport {
             notes.append("The gap statistic could not be computed on these data (some groups are made of identical answers).")
         }
 
+        // A number the user set is kept; the page says when the evidence alone would pick another.
+        let evidence = analysis.candidates.first
         let pick = analysis.options.k != nil
-            ? Pick(k: k, reason: "The number of tendencies was set to \(k) by the user (--k).", userChosen: true)
-            : Pick(k: k, reason: analysis.candidates.first?.reason ?? "")
+            ? Pick(k: k, reason: "The number of tendencies was set to \(k) by the user (--k)."
+                    + (evidence.map { best in
+                        guard best.k != k else { return " The evidence alone would pick the same." }
+                        let why = best.reason ?? ""
+                        return " The evidence alone would pick \(best.k): " + why.prefix(1).lowercased() + why.dropFirst()
+                    } ?? ""),
+                   userChosen: true)
+            : Pick(k: k, reason: evidence?.reason ?? "")
         self.init(
             title: title, k: k, candidates: analysis.candidates, pick: pick,
             elements: input.space.blocks.map {
@@ -114,7 +122,6 @@ extension AnalysisReport {
             manifest: manifest, notes: notes)
     }
 
-    /// "power-basis" -> "Power basis".
     /// The note naming the members left out of the analysis (see
     /// `AnalysisInput.excludedMembers`), the first 20 by id; nil for none.
     public static func leftOutNote(_ members: [String]) -> String? {
@@ -124,6 +131,7 @@ extension AnalysisReport {
         return "\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out: \(shown)."
     }
 
+    /// "power-basis" -> "Power basis".
     static func readable(_ id: String) -> String {
         let words = id.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()

@@ -60,7 +60,9 @@ public struct TendencyAnalysis: Sendable {
         let dendrogram = Dendrogram(tree)
         leafOrder = n <= 2000 ? Dendrogram(try dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
 
-        let maxK = min(options.k ?? options.maxK, max(1, n / options.minimumTendencySize(members: n)))
+        // Every k up to --max-k (and a larger --k) is assessed, so that a
+        // number the user sets can be compared with the others.
+        let maxK = min(max(options.k ?? 1, options.maxK), max(1, n / options.minimumTendencySize(members: n)))
         let ks = 1...max(1, maxK)
         let minimum = options.minimumTendencySize(members: n)
         let cuts = TendencyCut.cuts(dendrogram: dendrogram, distances: distances, ks: ks, minimumSize: minimum)
