@@ -20,7 +20,7 @@ struct MemberIDRegister {
         guard !id.isEmpty else {
             throw InputError(file: file, line: cell.line, column: cell.column, "empty \(noun) id")
         }
-        try IdentifierText.requirePrintable(id, noun: noun, file: file, line: cell.line, column: cell.column)
+        try IdentifierText.validate(id, noun: noun, file: file, line: cell.line, column: cell.column)
         if let line = firstLine[id] {
             throw InputError(file: file, line: cell.line, column: cell.column,
                              "\(noun) \"\(id)\" is repeated (first at line \(line))\(repeatHint)")

@@ -75,7 +75,7 @@ public struct SketchCodings: Sendable {
             func text(_ c: Int) -> String { cell(c).text.trimmingCharacters(in: .whitespacesAndNewlines) }
             for (name, c) in [("member", columns.member), ("coder", columns.coder)] {
                 if text(c).isEmpty { throw InputError(file: file, line: cell(c).line, column: cell(c).column, "empty \(name) id") }
-                try IdentifierText.requirePrintable(text(c), noun: name, file: file, line: cell(c).line, column: cell(c).column)
+                try IdentifierText.validate(text(c), noun: name, file: file, line: cell(c).line, column: cell(c).column)
             }
             let member = text(columns.member), coder = text(columns.coder)
             let m = memberIndex[member] ?? {

@@ -1,15 +1,25 @@
 /// Ids of rows (members, participants, coders) name leaves in Newick trees,
-/// rows of CSV outputs and lines on a terminal, so they must be printable: a
-/// control character (a tab, a line break inside quotes, an escape sequence)
-/// would break those outputs or the terminal showing them.
+/// rows of CSV outputs and lines on a terminal, so two kinds are refused:
+/// - a control character (a tab, a line break inside quotes, an escape
+///   sequence), which would break those outputs or the terminal;
+/// - a first character `=`, `+`, `-` or `@` on an id that is not a number,
+///   which a spreadsheet opening a CSV output reads as a formula and may run
+///   ("CSV injection", OWASP). Quoting does not stop it, and the usual
+///   defence, a leading apostrophe, would change the id; numbers such as
+///   `-5` or `+447700900123` are read as numbers and stay allowed.
 public enum IdentifierText {
-    /// Throws at the id's cell when `id` holds a control character
-    /// (Unicode general category Cc).
-    public static func requirePrintable(_ id: String, noun: String, file: String, line: Int, column: Int) throws {
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@"]
+
+    /// Throws at the id's cell when `id` is one of the kinds above.
+    public static func validate(_ id: String, noun: String, file: String, line: Int, column: Int) throws {
         for (offset, scalar) in id.unicodeScalars.enumerated() where scalar.properties.generalCategory == .control {
             let code = String(scalar.value, radix: 16, uppercase: true)
             throw InputError(file: file, line: line, column: column,
                              "\(noun) id holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
+        }
+        if let first = id.first, formulaStarts.contains(first), DecimalParser.decimal(id) == nil {
+            throw InputError(file: file, line: line, column: column,
+                             "\(noun) id \(InputError.quoted(id)) begins with \"\(first)\": a spreadsheet opening the outputs would read it as a formula; rename it")
         }
     }
 }

@@ -100,7 +100,7 @@ public struct NumericTable: Sendable {
         if isBlank(id) {
             throw InputError(file: file, line: line, column: column, "empty row id; expected an id in the first column")
         }
-        try IdentifierText.requirePrintable(id, noun: "row", file: file, line: line, column: column)
+        try IdentifierText.validate(id, noun: "row", file: file, line: line, column: column)
         if let first = seen[id] {
             throw InputError(file: file, line: line, column: column, "duplicate row id \"\(id)\" (first on line \(first))")
         }
