@@ -16,12 +16,13 @@ public enum MemoryBudget {
 
     /// Bytes needed to cluster n rows of d values through the condensed
     /// distance matrix: the n(n-1)/2 distances (updated in place by the
-    /// linkage), the data, and the kernel's row-block tiles (one per core).
+    /// linkage), the data, and the kernel's row-block tiles (one per core, of
+    /// the height `RowBlocks` gives them).
     public static func distancePath(rows n: Int, columns d: Int, scalarBytes: Int) -> Int {
         let pairs = n.multipliedReportingOverflow(by: max(0, n - 1))
         guard !pairs.overflow else { return .max }
         let condensed = pairs.partialValue / 2 * scalarBytes
-        let tiles = ProcessorCount.active * max(1 << 20, 128 * n) * scalarBytes
+        let tiles = ProcessorCount.active * RowBlocks.rowsPerBlock(count: n) * n * scalarBytes
         return condensed + besidesDistances(rows: n, columns: d) + tiles
     }
 
