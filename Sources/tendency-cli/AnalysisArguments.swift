@@ -113,9 +113,13 @@ struct AnalysisArguments: ParsableArguments {
             let analysed = input.memberIDs.count
             let renaming = try privacy.names(for: input.memberIDs + input.excludedMembers, dataPath: dataPath)
             pseudonyms = renaming
-            var renamed = AnalysisInput(space: input.space.renamingMembers(Array(renaming.names[..<analysed])),
-                                        includeLeanings: input.includeLeanings, reference: input.reference)
-            renamed.excludedMembers = Array(renaming.names[analysed...])
+            // Members are analysed and listed in the pseudonyms' order: in the
+            // input's order, a roster sorted by name would give them away.
+            let order = (0..<analysed).sorted { renaming.names[$0] < renaming.names[$1] }
+            let space = input.space.renamingMembers(Array(renaming.names[..<analysed])).selectingMembers(order)
+            var renamed = AnalysisInput(space: space, includeLeanings: input.includeLeanings,
+                                        reference: input.reference.map { reference in (reference.name, order.map { reference.labels[$0] }) })
+            renamed.excludedMembers = renaming.names[analysed...].sorted()
             input = renamed
             parameters["pseudonymize"] = "true"
         }

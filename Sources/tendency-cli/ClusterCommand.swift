@@ -111,6 +111,18 @@ struct ClusterCommand: ParsableCommand {
                                  "empty cell (missing value; \(table.missingCount) in the file); expected a number, or use --metric gower or --impute mean")
             }
         }
+        // With --pseudonymize the rows are clustered in the pseudonyms' order, so
+        // that no output lists them in the input's (a roster sorted by name
+        // would give the pseudonyms away). `rowIDs` are the real ids, for messages.
+        let pseudonyms = try privacy.names(for: table.ids, dataPath: file)
+        var rowIDs = table.ids
+        var ids = pseudonyms.names
+        if privacy.pseudonymize {
+            let order = ids.indices.sorted { ids[$0] < ids[$1] }
+            data = data.selectingRows(order)
+            rowIDs = order.map { rowIDs[$0] }
+            ids = order.map { ids[$0] }
+        }
         clock.lap("parse")
 
         let result: ClusterResult
@@ -121,14 +133,14 @@ struct ClusterCommand: ParsableCommand {
             result = try float32
                 ? cluster((shiftInvariant.contains(metric) ? data.centringColumns() : data).converted(to: Float.self), clock: &clock)
                 : cluster(data, clock: &clock)
-        } catch LinkageError.nonFiniteDistance(let i, let j) where table.ids.count > max(i, j) && microClusters == nil {
+        } catch LinkageError.nonFiniteDistance(let i, let j) where rowIDs.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
-            throw InputError(file: file, "the distance between rows \"\(table.ids[i])\" and \"\(table.ids[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
+            throw InputError(file: file, "the distance between rows \"\(rowIDs[i])\" and \"\(rowIDs[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
         } catch let error as LinkageError where microClusters == nil {
             throw InputError(file: file, "\(error)")
         } catch let error as KernelError where microClusters == nil {
             // Rows and columns by the file's ids and names, not by 0-based index.
-            throw InputError(file: file, error.description(row: { "row \"\(table.ids[$0])\"" },
+            throw InputError(file: file, error.description(row: { "row \"\(rowIDs[$0])\"" },
                                                            column: { "column \"\(table.columnNames[$0])\"" }))
         }
         let linkage = result.linkage
@@ -142,8 +154,6 @@ struct ClusterCommand: ParsableCommand {
         let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
         clock.lap("cut")
 
-        let pseudonyms = try privacy.names(for: table.ids, dataPath: file)
-        let ids = pseudonyms.names
         let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? ids
         var output = AtomicOutput(protecting: protectedInputs)
         if let key = pseudonyms.key { output.add(key.path, text: key.csv, permissions: 0o600) }

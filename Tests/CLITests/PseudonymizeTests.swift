@@ -57,6 +57,9 @@ import Testing
         let assignmentsA = try String(contentsOf: dir.appendingPathComponent("a/assignments.csv"), encoding: .utf8)
         #expect(assignmentsA == (try String(contentsOf: dir.appendingPathComponent("b/assignments.csv"), encoding: .utf8)))
         #expect(assignmentsA.contains("member-"))
+        // Listed in the pseudonyms' order, not the input's: a roster sorted by name would give them away.
+        let listed = try memberIDs(dir.appendingPathComponent("a/assignments.csv"))
+        #expect(listed.count == 60 && listed == listed.sorted())
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b/key.csv").path))
 
         // The key maps every id to the pseudonym used in the outputs, and only its owner may read it.
@@ -93,6 +96,8 @@ import Testing
             #expect(!tree.contains(id) && !labels.contains(id))
         }
         #expect(labels.split(separator: "\n").count == 5 && labels.contains("member-"))
+        let listed = try memberIDs(dir.appendingPathComponent("labels.csv"))
+        #expect(listed == listed.sorted())
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".tendency-salt").path))
     }
 
