@@ -31,8 +31,25 @@ struct PolisCommand: ParsableCommand {
         let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
         let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
-        try analysis.run(input, options: options,
-                         inputs: ledger,
-                         dataPath: "\(folder)/participants-votes.csv", title: title)
+        try analysis.run(input, options: options, inputs: ledger,
+                         dataPath: "\(folder)/participants-votes.csv", title: title, notes: Self.notes(export))
+    }
+
+    /// What the export held that the analysis leaves out, for the report's notes.
+    static func notes(_ export: PolisExport) -> [String] {
+        var notes: [String] = []
+        let left = export.ungroupedParticipants
+        if left > 0 {
+            notes.append("\(left) participant\(left == 1 ? "" : "s") whom Polis placed in no group (usually for casting too few votes) \(left == 1 ? "is" : "are") left out; pass --all-participants to include them.")
+        }
+        let placed = export.groups.count { $0 != nil }
+        if placed < export.groups.count {
+            notes.append("The comparison with Polis's groups counts only the \(placed) participants Polis placed in a group.")
+        }
+        let dropped = export.droppedStatements.count
+        if dropped > 0 {
+            notes.append("\(dropped) statement\(dropped == 1 ? " was" : "s were") moderated out in Polis and \(dropped == 1 ? "is" : "are") left out.")
+        }
+        return notes
     }
 }

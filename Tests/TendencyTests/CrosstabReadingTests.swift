@@ -9,7 +9,7 @@ import Testing
         #expect(CrosstabBuilder.reading(name: "leanings", v: 0.5, p: 0.001, k: 2).hasPrefix("Leanings line up with tendencies"))
         // A sizeable V that chance could give (small tables) is read as none.
         #expect(CrosstabBuilder.reading(name: "leanings", v: 0.34, p: 0.08, k: 2)
-            == "Leanings are spread across both tendencies (Cramér's V = 0.34, but p = 0.08: chance alone could give that): they do not mark out a tendency.")
+            == "Leanings vary across both tendencies (Cramér's V = 0.34), but chance alone could give a difference this large (p = 0.080): these data do not show that they mark out a tendency.")
         #expect(CrosstabBuilder.reading(name: "leanings", v: nil, k: 2) == "Too few members carry leanings to compare tendencies.")
     }
 

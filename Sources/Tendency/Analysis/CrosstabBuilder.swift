@@ -41,7 +41,7 @@ enum CrosstabBuilder {
         let across = k == 2 ? "both tendencies" : "all \(k) tendencies"
         let value = String(format: "%.2f", v)
         if let p, p >= 0.05, v >= 0.2 {
-            return "\(subject) are spread across \(across) (Cramér's V = \(value), but p = \(String(format: "%.2f", p)): chance alone could give that): they do not mark out a tendency."
+            return "\(subject) vary across \(across) (Cramér's V = \(value)), but chance alone could give a difference this large (p = \(String(format: "%.3f", p))): these data do not show that they mark out a tendency."
         }
         if v < 0.2 { return "\(subject) are spread across \(across) (Cramér's V = \(value), a weak association): they do not mark out a tendency." }
         if v < 0.4 { return "\(subject) lean somewhat towards particular tendencies (Cramér's V = \(value), a moderate association), but they do not define them." }

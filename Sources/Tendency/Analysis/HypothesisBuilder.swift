@@ -28,6 +28,9 @@ enum HypothesisBuilder {
 
     static let characteristicShare = 0.5
     static let rivalShare = 1.0 / 3.0
+    /// Codes a part names in the sentence, the most named first; the
+    /// part's table lists every code at least half the tendency names.
+    static let sentenceCodes = 3
 
     /// The hypothesis of tendency `t`, or nil when no element answers any slot
     /// (e.g. a plain survey without sketches).
@@ -54,7 +57,7 @@ enum HypothesisBuilder {
             let singleChoice = inside.allSatisfy { i in columns.filter { input.rawFeatures[i, $0] > 0 }.count <= 1 }
             let rivals = shares.filter { $0.share > rivalShare && $0.share < characteristicShare }
             let contested = characteristic.isEmpty || (singleChoice && !rivals.isEmpty)
-            let codes = characteristic.isEmpty ? Array(shares.prefix(2).filter { $0.share > 0 }.map(\.label)) : Array(characteristic.prefix(3))
+            let codes = characteristic.isEmpty ? Array(shares.prefix(2).filter { $0.share > 0 }.map(\.label)) : characteristic
             let note = contested
                 ? shares.prefix(3).filter { $0.share > 0 }.map { "\($0.label) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
                 : nil
@@ -64,7 +67,10 @@ enum HypothesisBuilder {
         guard !parts.isEmpty else { return nil }
         func phrase(_ slot: Slot) -> String {
             guard let part = parts[slot], !part.codes.isEmpty else { return "(not coded)" }
-            let list = HypothesisBuilder.list(part.codes.map(HypothesisBuilder.inSentence), joiner: part.contested && part.codes.count > 1 ? "or" : "and")
+            // The sentence names the most named codes; the table lists them all.
+            let named = part.codes.prefix(sentenceCodes).map(HypothesisBuilder.inSentence)
+            let list = HypothesisBuilder.list(named + (part.codes.count > named.count ? ["others"] : []),
+                                              joiner: part.contested && part.codes.count > 1 ? "or" : "and")
             return part.contested ? "\(list) (contested)" : list
         }
         let sentence = "If a movement deeply connected to a bloc of \(phrase(.bloc)) exerts \(phrase(.power)) "

@@ -19,11 +19,39 @@ enum KSelection {
         return st >= stableJaccard && s >= minimumSilhouette
     }
 
+    /// A tendency of a candidate k that falls apart on its own under
+    /// resampling: its number in that k's cut, and its stability.
+    typealias WeakTendency = (tendency: Int, stability: Double)
+
+    /// Below this a tendency's own stability reads as dissolved (Hennig 2007).
+    static let dissolvedJaccard = 0.5
+
+    /// The weakest tendency of each k whose weakest is below `dissolvedJaccard`,
+    /// from each tendency's mean Jaccard recovery.
+    static func weakTendencies(_ stabilityByK: [Int: [Double]]) -> [Int: WeakTendency] {
+        stabilityByK.compactMapValues { each in
+            guard let weakest = each.indices.min(by: { each[$0] < each[$1] }), each[weakest] < dissolvedJaccard else { return nil }
+            return (weakest + 1, each[weakest])
+        }
+    }
+
+    /// The warning for a candidate with a weak tendency, naming the tendency
+    /// when `named` (the chosen k, whose tendencies the page shows).
+    static func weakWarning(_ weak: WeakTendency, named: Bool) -> String {
+        let value = String(format: "%.2f", weak.stability)
+        return named
+            ? "Tendency \(weak.tendency) on its own does not hold up (stability \(value)): read it with caution."
+            : "One of its tendencies does not hold up on its own (stability \(value))."
+    }
+
     /// Ranks the candidates (rank 1 = the pick) and explains each. A k in
     /// `unreachable` (no cut of the tree has k branches of `minimumSize`
-    /// members) is never supported.
+    /// members) is never supported. Support rests on the mean stability over
+    /// a k's tendencies; a k in `weak` says which falls apart on its own,
+    /// naming it for the chosen k (`chosen`, else the pick).
     static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?,
-                     unreachable: Set<Int> = [], minimumSize: Int = 3) -> [AnalysisReport.Candidate] {
+                     unreachable: Set<Int> = [], minimumSize: Int = 3,
+                     weak: [Int: WeakTendency] = [:], chosen: Int? = nil) -> [AnalysisReport.Candidate] {
         let supported = candidates.filter { isSupported($0) && !unreachable.contains($0.k) }
         var ordered: [AnalysisReport.Candidate] = []
         // Supported candidates by silhouette, fewer tendencies first within 0.02.
@@ -38,19 +66,30 @@ enum KSelection {
         let one = rest.filter { $0.k == 1 }
         let others = rest.filter { $0.k != 1 }.sorted { ($0.silhouette ?? -1) > ($1.silhouette ?? -1) }
         ordered += one + others
+        let named = chosen ?? ordered.first?.k
         return ordered.enumerated().map { index, candidate in
             var c = candidate
             c.rank = index + 1
             c.reason = unreachable.contains(c.k)
                 ? "Not possible: no cut of the tree gives \(c.k) tendencies of at least \(minimumSize) members each."
-                : explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick)
+                : explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick,
+                          weak: weak[c.k], named: c.k == named)
             return c
         }
     }
 
-    static func explain(_ c: AnalysisReport.Candidate, supported: Bool, picked: Bool, gapPick: Int?) -> String {
-        let gapNote = gapPick == c.k ? " The gap statistic also points to \(c.k)."
-            : picked && gapPick != nil ? " The gap statistic points to \(gapPick!) instead." : ""
+    /// The page's reading of a silhouette: above 0.5 strong, below 0.25 weak
+    /// (after Kaufman and Rousseeuw 1990, who read 0.25 and below as no
+    /// substantial structure; alignment data seldom reach 0.5).
+    static func separation(_ silhouette: Double) -> String {
+        silhouette >= 0.5 ? "well separated" : silhouette >= 0.25 ? "separated" : "only weakly separated"
+    }
+
+    static func explain(_ c: AnalysisReport.Candidate, supported: Bool, picked: Bool, gapPick: Int?,
+                        weak: WeakTendency? = nil, named: Bool = false) -> String {
+        let gapNote = (gapPick == c.k ? " The gap statistic also points to \(c.k)."
+            : picked && gapPick != nil ? " The gap statistic points to \(gapPick!) instead." : "")
+            + (weak.map { " " + weakWarning($0, named: named) } ?? "")
         if c.k == 1 {
             return picked
                 ? "No split into two or more tendencies was both stable under resampling and well separated, so the data are read as one tendency.\(gapNote)"
@@ -59,7 +98,7 @@ enum KSelection {
         let s = String(format: "%.2f", c.silhouette ?? 0)
         let st = String(format: "%.2f", c.stability ?? 0)
         if supported {
-            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) tendencies are stable under resampling (stability \(st)) and separated (silhouette \(s)).\(gapNote)"
+            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) tendencies are stable under resampling\(weak == nil ? "" : " on average") (stability \(st)) and \(separation(c.silhouette ?? 0)) (silhouette \(s)).\(gapNote)"
         }
         var why: [String] = []
         if (c.stability ?? 0) < stableJaccard { why.append("they do not hold up under resampling (stability \(st) < \(stableJaccard))") }

@@ -12,7 +12,7 @@ extension AnalysisReport {
 
         let members = analysis.members.map { m in
             Member(id: ids[m.index], tendency: m.tendency, confidence: m.confidence, ambiguous: m.ambiguous,
-                   between: m.ambiguous ? m.between : [], leanings: leanings[m.index],
+                   between: m.ambiguous ? m.between : [], reason: m.ambiguous ? m.reason : nil, leanings: leanings[m.index],
                    context: Dictionary(uniqueKeysWithValues: contexts.map { ($0.0.id, $0.1[m.index]) }),
                    missingInputs: missing[m.index])
         }
@@ -95,6 +95,14 @@ extension AnalysisReport {
         if lacking > 0 {
             notes.append("\(lacking) member\(lacking == 1 ? "" : "s") lack a whole input (a sketch or a survey) and were analysed on what they have.")
         }
+        // Gower distance skips what a pair did not both answer; a pair who
+        // answered nothing in common is at 1, the largest distance there is.
+        let coverage = input.space.coverage
+        let sketchOnly = coverage.count { $0.hasSketch == true && $0.hasSurvey == false }
+        let surveyOnly = coverage.count { $0.hasSurvey == true && $0.hasSketch == false }
+        if analysis.options.effectiveMetric == .gower, sketchOnly > 0, surveyOnly > 0 {
+            notes.append("\(sketchOnly) member\(sketchOnly == 1 ? "" : "s") with only a sketch and \(surveyOnly) with only a survey answered no question in common, so each such pair is placed at distance 1, the largest there is (and shows as unlike in the heatmap). Average linkage, the default, dilutes this; with --method complete or single it can decide the tree.")
+        }
         if analysis.gapPick == nil && analysis.options.k == nil && analysis.options.gapReferences > 0 {
             notes.append("The gap statistic could not be computed on these data (some groups are made of identical answers).")
         }
@@ -107,7 +115,7 @@ extension AnalysisReport {
                         guard best.k != k else { return " The evidence alone would pick the same." }
                         let why = best.reason ?? ""
                         return " The evidence alone would pick \(best.k): " + why.prefix(1).lowercased() + why.dropFirst()
-                    } ?? ""),
+                    } ?? "") + (analysis.weakTendencyWarning.map { " " + $0 } ?? ""),
                    userChosen: true)
             : Pick(k: k, reason: evidence?.reason ?? "")
         self.init(

@@ -37,6 +37,9 @@ public struct TendencyAnalysis: Sendable {
     public var members: [Member]
     /// Mean Jaccard recovery per tendency (index t - 1).
     public var stability: [Double]
+    /// Said when one of the chosen k's tendencies falls apart under
+    /// resampling (stability below 0.5), whoever chose k.
+    public var weakTendencyWarning: String?
 
     public init(_ input: AnalysisInput, options: AnalysisOptions) throws {
         self.options = options
@@ -83,31 +86,31 @@ public struct TendencyAnalysis: Sendable {
             let labels = cuts[k - 1].labels
             let assessment = k >= 2 ? try resamples?.assess(labels: labels, k: k) : nil
             assessments[k] = assessment
+            // A k no cut can give is shown without evidence: its figures would
+            // describe tendencies too small to be any.
+            let possible = cuts[k - 1].reachable
             candidates.append(AnalysisReport.Candidate(
                 k: k,
-                silhouette: k >= 2 ? try Silhouette.score(distances: distances, labels: labels) : nil,
-                gap: gap?.entries[k - 1].gap, gapStandardError: gap?.entries[k - 1].standardError,
-                stability: assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) },
+                silhouette: k >= 2 && possible ? try Silhouette.score(distances: distances, labels: labels) : nil,
+                gap: possible ? gap?.entries[k - 1].gap : nil, gapStandardError: possible ? gap?.entries[k - 1].standardError : nil,
+                stability: possible ? assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) } : nil,
                 rank: 0))
         }
         let unreachable = Set(ks.filter { !cuts[$0 - 1].reachable })
-        let ranked = KSelection.rank(candidates, gapPick: gapPick, unreachable: unreachable, minimumSize: minimum)
+        // Support rests on the mean over a k's tendencies: a tendency below the
+        // 0.5 at which Hennig (2007) reads a cluster as dissolved is named.
+        let weak = KSelection.weakTendencies(assessments.mapValues { $0.meanJaccard.map { $0 ?? 0 } })
+        let ranked = KSelection.rank(candidates, gapPick: gapPick, unreachable: unreachable, minimumSize: minimum,
+                                     weak: weak, chosen: options.k)
         self.candidates = ranked
         let k = options.k ?? ranked[0].k
         self.k = k
+        weakTendencyWarning = weak[k].map { KSelection.weakWarning($0, named: true) }
         let cut = cuts[min(k, cuts.count) - 1]
         labels = cut.labels.map { $0 + 1 }
         let assessment = assessments[k] ?? nil
         let tendencyStability = assessment?.meanJaccard.map { $0 ?? 0 } ?? Array(repeating: 1, count: k)
         stability = tendencyStability
-        // The pick rests on the mean over tendencies: say so when one of them
-        // is below the 0.5 at which Hennig (2007) reads a cluster as dissolved.
-        if options.k == nil, k >= 2, let weakest = tendencyStability.indices.min(by: { tendencyStability[$0] < tendencyStability[$1] }),
-           tendencyStability[weakest] < 0.5 {
-            self.candidates[0].reason = (ranked[0].reason ?? "")
-                + " Tendency \(weakest + 1) on its own does not hold up (stability \(String(format: "%.2f", tendencyStability[weakest]))): read it with caution."
-        }
-
         // Members: confidence, silhouette, and whether they sit between tendencies.
         let silhouettes = (k >= 2 ? try Silhouette.samples(distances: distances, labels: cut.labels) : nil)
             ?? Array(repeating: 0, count: n)

@@ -7,6 +7,18 @@ enum TendencyProfiles {
     static let significance = 0.05
     static let minimumEffect = 0.2
     static let consensusShare = 0.6
+    /// Answers a tendency needs on a feature before its share there counts
+    /// as the tendency's (every member, in a tendency smaller than this).
+    static let consensusMinimumAnswers = 5
+
+    /// Whether enough of each tendency answered: `consensusMinimumAnswers`
+    /// and a third of its members. A Polis statement voted on by one
+    /// participant of 234 showed as 100% agreement.
+    static func enoughAnswer(_ groups: [[Double]], sizes: [Int]) -> Bool {
+        groups.indices.allSatisfy { t in
+            groups[t].count >= min(sizes[t], max(consensusMinimumAnswers, (sizes[t] + 2) / 3))
+        }
+    }
 
     /// Members' present values of a column, split by tendency (1-based labels).
     static func values(_ raw: Matrix<Double>, column: Int, labels: [Int], k: Int) -> [[Double]] {
@@ -72,15 +84,17 @@ enum TendencyProfiles {
     }
 
     /// Features every tendency shares: named (codes) or agreed/disagreed with
-    /// (items) by at least 60% of each tendency, with no significant difference
+    /// (items) by at least 60% of each tendency, enough of which answered
+    /// (`enoughAnswer`), with no significant difference
     /// between tendencies (chi-square or Kruskal-Wallis) after false-discovery-rate control.
     static func consensus(_ input: AnalysisInput, labels: [Int], k: Int) throws -> [AnalysisReport.ConsensusItem] {
         var shared: [(column: Int, item: AnalysisReport.ConsensusItem)] = []
         var tested: [(column: Int, p: Double)] = []
         let stated = input.statedFeatures  // reverse-keyed items as worded
+        let sizes = (1...k).map { t in labels.count { $0 == t } }
         for (j, column) in input.columns.enumerated() {
             let groups = values(stated, column: j, labels: labels, k: k)
-            guard groups.allSatisfy({ !$0.isEmpty }) else { continue }
+            guard groups.allSatisfy({ !$0.isEmpty }), enoughAnswer(groups, sizes: sizes) else { continue }
             let all = groups.flatMap { $0 }
             let p: Double
             switch column.kind {
@@ -102,7 +116,8 @@ enum TendencyProfiles {
                 perTendency = disagree; overall = share(all, positive: false)
             } else { continue }
             shared.append((j, AnalysisReport.ConsensusItem(
-                feature: featureID(column), label: label, element: column.block, share: overall, perTendency: perTendency)))
+                feature: featureID(column), label: label, element: column.block, share: overall, perTendency: perTendency,
+                answers: all.count)))
         }
         let q = try BenjaminiHochberg.adjusted(tested.map(\.p))
         let qByColumn = Dictionary(uniqueKeysWithValues: zip(tested.map(\.column), q))

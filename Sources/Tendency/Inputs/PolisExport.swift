@@ -34,6 +34,8 @@ public struct PolisExport: Sendable {
     public let groups: [Int?]
     /// Statement ids dropped because they were moderated out.
     public let droppedStatements: [String]
+    /// Participants left out because Polis placed them in no group (with `.grouped`).
+    public let ungroupedParticipants: Int
 
     public init(folder: String, participants: Participants = .grouped, maxBytes: Int = InputFile.defaultMaxBytes) throws {
         try self.init(folder: folder, participants: participants) { try InputFile.read($0, name: $0, maxBytes: maxBytes) }
@@ -90,6 +92,7 @@ public struct PolisExport: Sendable {
                              "no participant has a group-id; pass --all-participants to analyse everyone")
         }
         var ids = MemberIDRegister(noun: "participant")
+        var ungrouped = 0
         for record in votes.records {
             let groupCell = record.cells[1]
             let member = try ids.register(record.cells[0], file: file)
@@ -113,7 +116,7 @@ public struct PolisExport: Sendable {
                 }
                 row[i] = v
             }
-            if participants == .grouped && group == nil { continue }
+            if participants == .grouped && group == nil { ungrouped += 1; continue }
             members.append(member)
             groups.append(group)
             rows.append(row)
@@ -124,6 +127,7 @@ public struct PolisExport: Sendable {
                                       file: file, members: members, answers: answers)
         self.groups = groups
         self.droppedStatements = dropped
+        self.ungroupedParticipants = ungrouped
     }
 
     private static func readStatements(_ table: CSVTable) throws -> [String: (moderated: Int, text: String)] {

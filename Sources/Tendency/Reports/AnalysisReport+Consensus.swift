@@ -10,15 +10,18 @@ extension AnalysisReport {
         public var mean: Double?
         /// The same figure per tendency, in `tendencies` order.
         public var perTendency: [Double]
+        /// How many members answered (for codes: had a coded sketch).
+        public var answers: Int?
 
         public init(feature: String, label: String, element: String, share: Double? = nil, mean: Double? = nil,
-                    perTendency: [Double] = []) {
+                    perTendency: [Double] = [], answers: Int? = nil) {
             self.feature = feature
             self.label = label
             self.element = element
             self.share = share
             self.mean = mean
             self.perTendency = perTendency
+            self.answers = answers
         }
     }
 }

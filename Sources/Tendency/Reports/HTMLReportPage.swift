@@ -278,13 +278,13 @@ struct HTMLReportPage {
             func show(_ v: Double) -> String { isShare ? ReportFormat.percent(v) : ReportFormat.fixed(v, decimals: 1) }
             let question = elementLabel(item.element)
             html += "<tr><td>\(e(item.label))</td><td>\(item.label.contains(question) ? "–" : e(question))</td>"
-            html += "<td class=\"num\">\((item.share ?? item.mean).map(show) ?? "–")</td>"
+            html += "<td class=\"num\">\((item.share ?? item.mean).map(show) ?? "–")\(item.answers.map { " <span class=\"small\">of \($0)</span>" } ?? "")</td>"
             for index in tendencyIDs.indices {
                 html += "<td class=\"num\">\(index < item.perTendency.count ? show(item.perTendency[index]) : "–")</td>"
             }
             html += "</tr>\n"
         }
-        html += "</table>\n<p class=\"small\">Percentages are shares of members naming the answer; other figures are average ratings.</p>\n</section>\n"
+        html += "</table>\n<p class=\"small\">Percentages are shares of members naming the answer; other figures are average ratings; \"of N\" is how many answered. An answer counts as shared only where at least \(TendencyProfiles.consensusMinimumAnswers) members and a third of every tendency answered.</p>\n</section>\n"
         return html
     }
 
@@ -294,14 +294,16 @@ struct HTMLReportPage {
         guard !ambiguousMembers.isEmpty else { return "" }
         var html = "<section id=\"not-yet-aligned\">\n<h2>Not yet clearly aligned</h2>\n"
         html += "<p>These \(ReportFormat.count(ambiguousMembers.count, "member")) did not land firmly in one tendency: either they moved between tendencies when the analysis was redone on resampled data, or they are nearly as close to another tendency as to their nearest one. This is not a judgement on them. Many people are \"not entirely sure\" which orientation they are most aligned with; a conversation will say more than this table.</p>\n"
-        html += "<table>\n<tr><th>Member</th><th>Sits between</th><th>Nearest</th><th class=\"num\">Confidence</th><th>Leanings</th></tr>\n"
+        let showLeanings = ambiguousMembers.contains { !$0.leanings.isEmpty }
+        html += "<table>\n<tr><th>Member</th><th>Placed in</th><th>Sits between</th><th class=\"num\">Confidence</th><th>Why</th>\(showLeanings ? "<th>Leanings</th>" : "")</tr>\n"
         for m in ambiguousMembers {
             let between = m.between.isEmpty ? [m.tendency] : m.between
-            html += "<tr><td>\(e(m.id))</td><td>\(between.map { tendencyName($0) }.joined(separator: " and "))</td>"
-            html += "<td>\(tendencyName(m.tendency))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
-            html += "<td>\(e(m.leanings.joined(separator: ", ")))</td></tr>\n"
+            html += "<tr><td>\(e(m.id))</td><td>\(tendencyName(m.tendency))</td>"
+            html += "<td>\(between.map { tendencyName($0) }.joined(separator: " and "))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
+            html += "<td>\(e(m.reason.map { "The member " + $0 + "." } ?? ""))</td>"
+            html += showLeanings ? "<td>\(e(m.leanings.joined(separator: ", ")))</td></tr>\n" : "</tr>\n"
         }
-        html += "</table>\n<p class=\"small\">Confidence is the share of resampled analyses in which the member landed with the core of their nearest tendency.</p>\n</section>\n"
+        html += "</table>\n<p class=\"small\">Placed in: the tendency the cut of the tree puts the member in. Confidence is the share of resampled analyses in which the member landed with the core of that tendency.</p>\n</section>\n"
         return html
     }
 
@@ -320,7 +322,7 @@ struct HTMLReportPage {
         if let tree = report.dendrogram,
            let svg = DendrogramFigure.svg(tree, palette: palette, ambiguous: ambiguousByLeaf, tendencyIDs: tendencyIDs) {
             let labelled = tree.leafLabels.count <= DendrogramFigure.maxLabelledLeaves
-            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> \(labelled ? "every member is listed on the right" : "every member is a thin line on the right"). Lines join members and then groups into larger groups; the further left two groups join, the less alike they are. Cutting the tree at the dashed line gives the tendencies; branches are coloured by tendency, and grey branches join different tendencies. Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
+            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> \(labelled ? "every member is listed on the right" : "every member is a thin line on the right"). Lines join members and then groups into larger groups; the further left two groups join, the less alike they are. The tendencies are cut from the tree: branches are coloured by tendency, and grey branches join different tendencies. Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
         }
         if let heat = report.heatmap {
             let leafTendency = report.dendrogram?.leafTendency ?? report.members.map(\.tendency)
@@ -430,7 +432,7 @@ struct HTMLReportPage {
         html += "<th>Missing</th></tr>\n"
         for m in report.members {
             html += "<tr><td>\(e(m.id))</td><td>\(tendencyName(m.tendency))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
-            html += "<td>\(m.ambiguous ? "<span class=\"badge\">not yet clear</span>" : "clearly aligned")</td>"
+            html += "<td>\(m.ambiguous ? "<span class=\"badge\">not yet clear</span>\(m.reason.map { " <span class=\"small\">(" + e($0) + ")</span>" } ?? "")" : "clearly aligned")</td>"
             html += "<td>\(e(m.leanings.joined(separator: ", ")))</td>"
             for key in contextKeys { html += "<td>\(e((m.context[key] ?? []).joined(separator: ", ")))</td>" }
             html += "<td>\(e(m.missingInputs.joined(separator: ", ")))</td></tr>\n"
