@@ -176,7 +176,9 @@ struct AnalysisArguments: ParsableArguments {
         if let note = AnalysisReport.leftOutNote(input.excludedMembers) { print(note) }
         if let crosstab = report.leaningCrosstab { print(crosstab.summary) }
         if let reference = report.referencePartition {
-            print(String(format: "Agreement with %@: adjusted Rand index %.2f.", reference.name, reference.adjustedRandIndex))
+            print(report.k == 1
+                ? "With one tendency there is no grouping to compare with \(reference.name)."
+                : String(format: "Agreement with %@: adjusted Rand index %.2f.", reference.name, reference.adjustedRandIndex))
         }
         print("Report: \(out)/report.html")
     }

@@ -42,7 +42,7 @@ struct AnalyzeCommand: ParsableCommand {
         let list = weak.map { String(format: "%@ (%.2f)", $0.element, $0.alpha!) }.joined(separator: ", ")
         return [weak.isEmpty
             ? "Coders agreed well on every element of the sketches coded more than once (Krippendorff's alpha at least 0.667)."
-            : "Coders agreed less than Krippendorff's tentative threshold (alpha 0.667) on \(list): read those elements' differences with care, and see `tendency reliability`."]
+            : "Coders agreed less than Krippendorff's tentative threshold (alpha 0.667) on \(list): read those elements' differences with care (the command tendency reliability gives the details)."]
     }
 
     func run() throws {

@@ -69,8 +69,8 @@ enum HypothesisBuilder {
             guard let part = parts[slot], !part.codes.isEmpty else { return "(not coded)" }
             // The sentence names the most named codes; the table lists them all.
             let named = part.codes.prefix(sentenceCodes).map(HypothesisBuilder.inSentence)
-            let list = HypothesisBuilder.list(named + (part.codes.count > named.count ? ["others"] : []),
-                                              joiner: part.contested && part.codes.count > 1 ? "or" : "and")
+            let list = ReportFormat.list(named + (part.codes.count > named.count ? ["others"] : []),
+                                         conjunction: part.contested && part.codes.count > 1 ? "or" : "and")
             return part.contested ? "\(list) (contested)" : list
         }
         let sentence = "If a movement deeply connected to a bloc of \(phrase(.bloc)) exerts \(phrase(.power)) "
@@ -85,14 +85,5 @@ enum HypothesisBuilder {
         let characters = Array(label)
         guard characters.count >= 2, characters[0].isUppercase, characters[1].isLowercase || characters[1] == " " else { return label }
         return characters[0].lowercased() + String(characters.dropFirst())
-    }
-
-    /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String], joiner: String) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
-        }
     }
 }

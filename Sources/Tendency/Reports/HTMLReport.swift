@@ -56,6 +56,7 @@ public enum HTMLReport {
     th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
     th { background: var(--soft); font-weight: 600; font-size: 14px; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.nowrap { white-space: nowrap; }
     tr.chosen td { background: #e8f2fa; font-weight: 600; }
     .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 10px; background: #fde9d9; color: #8a3b00; white-space: nowrap; }
     .badge.ok { background: #e3f3ec; color: #075e43; }

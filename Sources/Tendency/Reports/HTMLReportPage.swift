@@ -43,7 +43,8 @@ struct HTMLReportPage {
 
     /// Hennig (2007): Jaccard recovery above 0.85 is highly stable, 0.75 stable, 0.6 a pattern.
     static func stabilityWords(_ stability: Double?) -> String? {
-        guard let s = stability, s.isFinite else { return nil }
+        guard var s = stability, s.isFinite else { return nil }
+        s = (s * 100).rounded() / 100  // read as shown: 84.98% shows as 85%, "highly stable"
         let words = s >= 0.85 ? "highly stable" : s >= 0.75 ? "stable" : s >= 0.6 ? "a pattern, not yet firm" : "unstable, treat with caution"
         return "\(words) (on average \(ReportFormat.percent(s)) the same when the analysis is redone)"
     }
@@ -137,7 +138,7 @@ struct HTMLReportPage {
             html += "<td class=\"num\">\(c.stability.map(ReportFormat.percent) ?? "–")</td>"
             html += "<td>\(e(c.reason ?? ""))</td></tr>\n"
         }
-        html += "</table>\n</section>\n"
+        html += "</table>\n<p class=\"small\">Rank: the order of preference, 1 being the pick the evidence makes.</p>\n</section>\n"
         return html
     }
 
@@ -148,7 +149,7 @@ struct HTMLReportPage {
         html += writesHypotheses
             ? "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets"
             : "<p>A tendency's hypothesis in the Strategy Toolkit's form is written from coded strategy sketches, which this analysis does not have. For each tendency: what sets"
-        html += " the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, the chance of a difference this large arising by accident after allowing for the many comparisons made (below 0.05 is the usual bar).</p>\n"
+        html += " the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, which allows for the many comparisons made: among features reported at q below 0.05, the usual bar, about 5% are expected to be chance findings.</p>\n"
         let membersByTendency = Dictionary(grouping: report.members, by: \.tendency)
         for t in report.tendencies {
             let colour = palette.colour(for: t.id)
@@ -165,7 +166,7 @@ struct HTMLReportPage {
             if !t.hypothesis.parts.isEmpty {
                 html += "<table>\n<tr><th>Question</th><th>This tendency's answer</th><th>Agreement inside</th></tr>\n"
                 for part in t.hypothesis.parts {
-                    html += "<tr><td>\(e(part.question))</td><td>\(e(ReportFormat.list(part.codes)))</td><td>"
+                    html += "<tr><td>\(e(part.question))</td><td>\(e(ReportFormat.list(part.codes, conjunction: part.contested ? "or" : "and")))</td><td>"
                     html += part.contested ? "<span class=\"badge\">contested</span>" : "<span class=\"badge ok\">shared</span>"
                     if let note = part.note { html += " <span class=\"small\">\(e(note))</span>" }
                     html += "</td></tr>\n"
@@ -174,7 +175,7 @@ struct HTMLReportPage {
             }
             html += "<h4>What sets it apart</h4>\n"
             html += featureList(t.distinguishing, colour: colour, empty: "No code or item clearly sets this tendency apart.")
-            if !t.consensus.isEmpty {
+            if !t.consensus.isEmpty, report.k >= 2 {
                 html += "<p class=\"small\">It shares \(ReportFormat.count(t.consensus.count, "answer")) with the other tendencies: see <a href=\"#consensus\">shared ground</a>.</p>\n"
             }
             if !t.leaningMix.isEmpty {
@@ -295,11 +296,11 @@ struct HTMLReportPage {
         var html = "<section id=\"not-yet-aligned\">\n<h2>Not yet clearly aligned</h2>\n"
         html += "<p>These \(ReportFormat.count(ambiguousMembers.count, "member")) did not land firmly in one tendency: either they moved between tendencies when the analysis was redone on resampled data, or they are nearly as close to another tendency as to their nearest one. This is not a judgement on them. Many people are \"not entirely sure\" which orientation they are most aligned with; a conversation will say more than this table.</p>\n"
         let showLeanings = ambiguousMembers.contains { !$0.leanings.isEmpty }
-        html += "<table>\n<tr><th>Member</th><th>Placed in</th><th>Sits between</th><th class=\"num\">Confidence</th><th>Why</th>\(showLeanings ? "<th>Leanings</th>" : "")</tr>\n"
+        html += "<table>\n<tr><th>Member</th><th>Placed in</th><th>Also near</th><th class=\"num\">Confidence</th><th>Why</th>\(showLeanings ? "<th>Leanings</th>" : "")</tr>\n"
         for m in ambiguousMembers {
-            let between = m.between.isEmpty ? [m.tendency] : m.between
-            html += "<tr><td>\(e(m.id))</td><td>\(tendencyName(m.tendency))</td>"
-            html += "<td>\(between.map { tendencyName($0) }.joined(separator: " and "))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
+            let near = m.between.filter { $0 != m.tendency }
+            html += "<tr><td>\(e(m.id))</td><td class=\"nowrap\">\(tendencyName(m.tendency))</td>"
+            html += "<td class=\"nowrap\">\(near.map { tendencyName($0) }.joined(separator: ", "))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
             html += "<td>\(e(m.reason.map { "The member " + $0 + "." } ?? ""))</td>"
             html += showLeanings ? "<td>\(e(m.leanings.joined(separator: ", ")))</td></tr>\n" : "</tr>\n"
         }
@@ -327,7 +328,7 @@ struct HTMLReportPage {
         if let heat = report.heatmap {
             let leafTendency = report.dendrogram?.leafTendency ?? report.members.map(\.tendency)
             if let svg = HeatmapFigure.svg(heat, leafTendency: leafTendency, palette: palette, tendencyIDs: tendencyIDs) {
-                html += "<h3>Who is alike whom (similarity heatmap)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> members are listed in the same order along the top and the side, in the order of the tree above; each small square is a pair of members, darker when their answers are more alike. Dark blocks along the diagonal are tendencies; the coloured strips show which tendency each member belongs to. Light squares between blocks show where tendencies differ.\(heat.blockSize > 1 || heat.similarity.count > HeatmapFigure.maxCells ? " With this many members, each square shows the average over a block of neighbouring members." : "") Measure: \(e(heat.measure)).</figcaption>\n</figure>\n"
+                html += "<h3>Who is alike whom (similarity heatmap)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> members are listed in the same order along the top and the side, in the order of the tree above; each small square is a pair of members, darker when their answers are more alike. Dark blocks along the diagonal are tendencies; the coloured strips show which tendency each member belongs to. Light squares between blocks show where tendencies differ. The shades span the middle 96% of pairs (the key gives their range), so that differences show even where most pairs are about as alike.\(heat.blockSize > 1 || heat.similarity.count > HeatmapFigure.maxCells ? " With this many members, each square shows the average over a block of neighbouring members." : "") Measure: \(e(heat.measure)).</figcaption>\n</figure>\n"
             }
         }
         html += "</section>\n"
@@ -399,7 +400,9 @@ struct HTMLReportPage {
     func reference() -> String {
         guard let reference = report.referencePartition else { return "" }
         var html = "<section id=\"reference\">\n<h2>Comparison with \(e(reference.name))</h2>\n"
-        html += "<p>Adjusted Rand index: <b>\(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2))</b>. It is 1 when both groupings put exactly the same members together and about 0 when they agree no more than chance would.</p>\n"
+        html += report.k == 1
+            ? "<p>With one tendency there is no grouping to compare: the table shows where \(e(reference.name)) put its members.</p>\n"
+            : "<p>Adjusted Rand index: <b>\(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2))</b>. It is 1 when both groupings put exactly the same members together and about 0 when they agree no more than chance would.</p>\n"
         if reference.labels.count == report.members.count {
             let groups = Array(Set(reference.labels)).sorted()
             var counts = [[Int]](repeating: [Int](repeating: 0, count: tendencyIDs.count), count: groups.count)

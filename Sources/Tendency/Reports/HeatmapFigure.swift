@@ -42,8 +42,12 @@ enum HeatmapFigure {
                 matrix[r][c] = count > 0 ? sum / count : .nan
             }
         }
-        let values = matrix.flatMap { $0 }.filter(\.isFinite)
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        // The colour scale spans the middle 96% of the pairs (the diagonal,
+        // each member with itself, left out): alignment data put most pairs
+        // in a narrow band, which the full 0-1 range would show as one shade.
+        let values = (0..<m).flatMap { r in (0..<m).filter { $0 != r }.map { matrix[r][$0] } }.filter(\.isFinite).sorted()
+        func quantile(_ q: Double) -> Double? { values.isEmpty ? nil : values[Int((Double(values.count - 1) * q).rounded())] }
+        let low = quantile(0.02) ?? 0, high = max(quantile(0.98) ?? 1, low)
         let span = high > low ? high - low : 1
         func step(_ v: Double) -> Int {
             guard v.isFinite else { return -1 }
@@ -116,8 +120,8 @@ enum HeatmapFigure {
             plot.rect(x: lx, y: top + 16 + Double(s) * 18, width: 22, height: 18, fill: colour(step: colourStep))
         }
         plot.rect(x: lx, y: top + 16, width: 22, height: Double(legendSteps) * 18, fill: "none", stroke: "#888888", strokeWidth: 0.8)
-        plot.text(ReportFormat.compact(high, decimals: 2), x: lx + 28, y: top + 28, size: 11, fill: "#444444")
-        plot.text(ReportFormat.compact(low, decimals: 2), x: lx + 28, y: top + 16 + Double(legendSteps) * 18 - 4, size: 11, fill: "#444444")
+        plot.text("≥ " + ReportFormat.compact(high, decimals: 2), x: lx + 28, y: top + 28, size: 11, fill: "#444444")
+        plot.text("≤ " + ReportFormat.compact(low, decimals: 2), x: lx + 28, y: top + 16 + Double(legendSteps) * 18 - 4, size: 11, fill: "#444444")
         plot.text("less alike", x: lx, y: top + 34 + Double(legendSteps) * 18, size: 12, fill: "#444444")
         var ly = top + 80 + Double(legendSteps) * 18
         for id in tendencyIDs where !leafTendency.isEmpty {

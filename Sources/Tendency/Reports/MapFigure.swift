@@ -61,7 +61,7 @@ enum MapFigure {
         if !rings.isEmpty {
             plot.circle(cx: lx + 6, cy: ly - 4, r: 6, fill: "#FFFFFF", stroke: "#444444", strokeWidth: 2)
             plot.text("not yet clearly aligned", x: lx + 20, y: ly, size: 12.5, italic: true)
-            plot.text("(ring colour = nearest tendency)", x: lx + 20, y: ly + 16, size: 11, fill: "#666666")
+            plot.text("(ring colour = tendency placed in)", x: lx + 20, y: ly + 16, size: 11, fill: "#666666")
         }
         return plot.rendered()
     }
