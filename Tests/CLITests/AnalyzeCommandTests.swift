@@ -50,11 +50,18 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("k3").path
-        let run = try runTendency(Self.exampleArguments(out: out) + ["--k", "3", "--quiet"])
+        let run = try runTendency(Self.exampleArguments(out: out) + ["--k", "3", "--max-k", "30", "--quiet"])
         try #require(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
         let candidates = try #require(json["candidates"] as? [[String: Any]])
-        #expect(Set(candidates.compactMap { $0["k"] as? Int }) == Set(1...6))
+        // 120 members fill at most 20 tendencies of 6; a k no cut gives is listed without figures.
+        #expect(Set(candidates.compactMap { $0["k"] as? Int }) == Set(1...20))
+        let impossible = candidates.filter { ($0["reason"] as? String)?.hasPrefix("Not possible") == true }
+        #expect(!impossible.isEmpty)
+        #expect(impossible.allSatisfy { $0["silhouette"] == nil && $0["stability"] == nil && $0["gap"] == nil })
+        // Members not yet clearly aligned say why.
+        let members = try #require(json["members"] as? [[String: Any]])
+        #expect(members.allSatisfy { ($0["ambiguous"] as? Bool == true) == ($0["reason"] as? String != nil) })
         let pick = try #require(json["pick"] as? [String: Any])
         #expect(pick["k"] as? Int == 3 && pick["userChosen"] as? Bool == true)
         let best = try #require(candidates.first { $0["rank"] as? Int == 1 }?["k"] as? Int)
@@ -145,13 +152,15 @@ import Testing
 
     /// The four Polis conversations: our k and agreement with Polis's groups
     /// (the figures in the README's table).
+    /// The notes count the participants Polis placed in no group and the
+    /// statements moderated out; shared ground rests on enough votes.
     @Test(arguments: [
-        ("15-per-hour-seattle", 2, 0.75),
-        ("brexit-consensus", 2, 0.6),
-        ("canadian-electoral-reform", 2, 0.9),
-        ("scoop-hivemind.ubi", 1, -1.0),
+        ("15-per-hour-seattle", 2, 0.75, 201, 23),
+        ("brexit-consensus", 2, 0.6, 7, 0),
+        ("canadian-electoral-reform", 2, 0.9, 167, 22),
+        ("scoop-hivemind.ubi", 1, -1.0, 0, 0),
     ])
-    func polis(_ conversation: String, _ k: Int, _ minimumARI: Double) throws {
+    func polis(_ conversation: String, _ k: Int, _ minimumARI: Double, _ ungrouped: Int, _ moderated: Int) throws {
         let data = packageRoot.appendingPathComponent("Fixtures/polis/\(conversation)")
         try #require(FileManager.default.fileExists(atPath: data.path), "needs Fixtures/polis")
         let folder = try temporaryFolder()
@@ -165,6 +174,11 @@ import Testing
         let reference = try #require(json["referencePartition"] as? [String: Any])
         let ari = try #require(reference["adjustedRandIndex"] as? Double)
         #expect(ari >= minimumARI, "\(conversation): adjusted Rand index \(ari)")
+        let notes = try #require(json["notes"] as? [String])
+        #expect(notes.contains { $0.hasPrefix("\(ungrouped) participants whom Polis placed in no group") } == (ungrouped > 0), "\(notes)")
+        #expect(notes.contains { $0.hasPrefix("\(moderated) statements were moderated out") } == (moderated > 0), "\(notes)")
+        let consensus = try #require(json["consensus"] as? [[String: Any]])
+        #expect(consensus.allSatisfy { ($0["answers"] as? Int ?? 0) >= 5 })
     }
 
     /// The summary the README's walkthrough shows is what its command prints.

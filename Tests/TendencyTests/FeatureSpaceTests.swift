@@ -237,4 +237,25 @@ import Testing
         let forward = try #require(distinguishing.first { $0.element == "q1" })
         #expect(forward.direction == .more)
     }
+
+    /// Shared ground needs enough answers from every tendency: a statement
+    /// that one member of each tendency agreed with is not 100% agreement.
+    @Test func sharedGroundNeedsEnoughAnswers() throws {
+        let spec = try SurveySpec(yaml: """
+            items:
+              - {id: q1, text: Split, scale: agree3}
+              - {id: q2, text: Everyone agrees, scale: agree3}
+              - {id: q3, text: Two voted, scale: agree3}
+            """, file: "spec.yaml")
+        var rows = "member,q1,q2,q3\n"
+        for i in 0..<24 { rows += "m\(i),\(i < 12 ? 1 : -1),1,\(i == 0 || i == 12 ? "1" : "")\n" }
+        let input = AnalysisInput(space: FeatureSpace(survey: try SurveyResponses(csv: rows, file: "s.csv", spec: spec)))
+        let labels = (0..<24).map { $0 < 12 ? 1 : 2 }
+        let consensus = try TendencyProfiles.consensus(input, labels: labels, k: 2)
+        #expect(consensus.map(\.element) == ["q2"])
+        #expect(consensus.first?.answers == 24 && consensus.first?.perTendency == [1, 1])
+        #expect(TendencyProfiles.enoughAnswer([[1, 1, 1, 1, 1], [1, 1, 1, 1]], sizes: [12, 4]))
+        #expect(!TendencyProfiles.enoughAnswer([[1, 1, 1, 1], [1, 1, 1, 1]], sizes: [12, 4]))
+        #expect(!TendencyProfiles.enoughAnswer([[1, 1, 1, 1, 1], [1, 1, 1, 1, 1]], sizes: [30, 5]))
+    }
 }

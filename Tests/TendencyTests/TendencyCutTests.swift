@@ -110,4 +110,21 @@ import TendencyCore
         let disagreeing = KSelection.rank(candidates, gapPick: 1)
         #expect(disagreeing[0].k == 2 && disagreeing[0].reason?.hasSuffix("The gap statistic points to 1 instead.") == true)
     }
+
+    /// Support rests on the mean stability: a tendency below 0.5 on its own
+    /// is named for the chosen k (whoever chose it) and counted for the others.
+    @Test func weakTendenciesAreNamed() {
+        let weak = KSelection.weakTendencies([2: [0.9, 0.8], 3: [0.87, 0.68, 0.28], 4: [0.3, 0.2, 0.9, 0.6]])
+        #expect(weak[2] == nil && weak[3]?.tendency == 3 && weak[3]?.stability == 0.28 && weak[4]?.tendency == 2)
+        let candidates = [AnalysisReport.Candidate(k: 1, rank: 0),
+                          AnalysisReport.Candidate(k: 2, silhouette: 0.3, stability: 0.85, rank: 0),
+                          AnalysisReport.Candidate(k: 3, silhouette: 0.2, stability: 0.61, rank: 0)]
+        let picked = KSelection.rank(candidates, gapPick: nil, weak: weak)
+        #expect(picked[0].k == 2 && picked[0].reason == "The 2 tendencies are stable under resampling (stability 0.85) and separated (silhouette 0.30).")
+        let three = picked.first { $0.k == 3 }!.reason!
+        #expect(three.contains("are stable under resampling on average (stability 0.61) and only weakly separated (silhouette 0.20)."))
+        #expect(three.hasSuffix(" One of its tendencies does not hold up on its own (stability 0.28)."))
+        let chosen = KSelection.rank(candidates, gapPick: nil, weak: weak, chosen: 3).first { $0.k == 3 }!.reason!
+        #expect(chosen.hasSuffix(" Tendency 3 on its own does not hold up (stability 0.28): read it with caution."))
+    }
 }
