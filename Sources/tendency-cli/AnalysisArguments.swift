@@ -98,7 +98,7 @@ struct AnalysisArguments: ParsableArguments {
     /// `inputs` holds the files read and their digests; `dataPath` is the
     /// main data file, beside which the default salt file lives.
     func run(_ input: AnalysisInput, options: AnalysisOptions, inputs: InputLedger, dataPath: String, title defaultTitle: String,
-             notes: [String] = []) throws {
+             origin: AnalysisReport.Origin? = nil, notes: [String] = []) throws {
         let inputFiles = inputs.inputs.map(\.path)
         // Refused before any work: an output folder that may not be replaced,
         // or a key file that would replace an input.
@@ -134,6 +134,7 @@ struct AnalysisArguments: ParsableArguments {
             blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
         var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title ?? defaultTitle)
         report.notes += notes
+        report.origin = origin
 
         var assignments = "member,tendency,confidence,ambiguous\n"
         for member in report.members {
@@ -165,7 +166,9 @@ struct AnalysisArguments: ParsableArguments {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        print("\(report.members.count) members: \(report.k) candidate strategic tendenc\(report.k == 1 ? "y" : "ies").")
+        print(origin == .polisConversation
+            ? "\(report.members.count) participants: \(report.k) candidate opinion group\(report.k == 1 ? "" : "s") (called tendencies below and in the report)."
+            : "\(report.members.count) members: \(report.k) candidate strategic tendenc\(report.k == 1 ? "y" : "ies").")
         print(report.pick.reason)
         for tendency in report.tendencies {
             let stability = tendency.stability.map { String(format: ", stability %.2f", $0) } ?? ""

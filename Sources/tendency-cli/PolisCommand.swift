@@ -32,7 +32,8 @@ struct PolisCommand: ParsableCommand {
         let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
         try analysis.run(input, options: options, inputs: ledger,
-                         dataPath: "\(folder)/participants-votes.csv", title: title, notes: Self.notes(export))
+                         dataPath: "\(folder)/participants-votes.csv", title: title,
+                         origin: .polisConversation, notes: Self.notes(export))
     }
 
     /// What the export held that the analysis leaves out, for the report's notes.

@@ -179,6 +179,10 @@ import Testing
         #expect(notes.contains { $0.hasPrefix("\(moderated) statements were moderated out") } == (moderated > 0), "\(notes)")
         let consensus = try #require(json["consensus"] as? [[String: Any]])
         #expect(consensus.allSatisfy { ($0["answers"] as? Int ?? 0) >= 5 })
+        // The page speaks of a conversation's participants and opinion groups.
+        #expect(json["origin"] as? String == "polisConversation")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("Opinion groups among") && html.contains("by their votes on its statements") && !html.contains("the organisation holds"))
     }
 
     /// The summary the README's walkthrough shows is what its command prints.

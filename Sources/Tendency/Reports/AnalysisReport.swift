@@ -18,6 +18,9 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     public var schemaVersion: Int
     /// Heading of the page, e.g. "Strategic tendencies".
     public var title: String
+    /// What the members are: an organisation's (nil) or a Polis
+    /// conversation's participants, which sets the page's words.
+    public var origin: Origin?
     /// The number of tendencies reported.
     public var k: Int
     /// Every candidate number of tendencies that was evaluated, with its evidence.
@@ -85,6 +88,16 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
         self.referencePartition = referencePartition
         self.manifest = manifest
         self.notes = notes
+    }
+}
+
+extension AnalysisReport {
+    /// Where the members come from.
+    public enum Origin: String, Codable, Sendable {
+        /// An organisation's members (sketches, surveys): the default.
+        case organisation
+        /// The participants of a Polis conversation.
+        case polisConversation
     }
 }
 

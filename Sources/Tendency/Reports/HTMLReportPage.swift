@@ -14,6 +14,8 @@ struct HTMLReportPage {
     let writesHypotheses: Bool
     /// Whether this run let leanings take part in forming tendencies (`--include-leanings`).
     let leaningsIncluded: Bool
+    /// Whether the members are a Polis conversation's participants.
+    let conversation: Bool
 
     init(_ report: Report) {
         self.report = report
@@ -22,6 +24,7 @@ struct HTMLReportPage {
         elementByID = Dictionary(report.elements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         ambiguousMembers = report.members.filter(\.ambiguous)
         writesHypotheses = report.tendencies.contains { !$0.hypothesis.parts.isEmpty }
+        conversation = report.origin == .polisConversation
         leaningsIncluded = ["include-leanings", "includeLeanings"].contains { report.manifest.parameters[$0] == "true" }
     }
 
@@ -61,7 +64,9 @@ struct HTMLReportPage {
     func header() -> String {
         let n = report.members.count
         var html = "<header>\n<h1>\(e(report.title))</h1>\n"
-        html += "<p class=\"subtitle\">Strategic tendency analysis of \(ReportFormat.count(n, "member")) · Tendency \(e(report.manifest.toolVersion))</p>\n"
+        html += conversation
+            ? "<p class=\"subtitle\">Opinion groups among \(ReportFormat.count(n, "participant")) · Tendency \(e(report.manifest.toolVersion))</p>\n"
+            : "<p class=\"subtitle\">Strategic tendency analysis of \(ReportFormat.count(n, "member")) · Tendency \(e(report.manifest.toolVersion))</p>\n"
         var links = [("summary", "Summary"), ("how-many", "How many tendencies"), ("tendencies", "The tendencies")]
         if !report.consensus.isEmpty { links.append(("consensus", "Shared ground")) }
         if !ambiguousMembers.isEmpty { links.append(("not-yet-aligned", "Not yet clearly aligned")) }
@@ -71,7 +76,9 @@ struct HTMLReportPage {
         if report.referencePartition != nil { links.append(("reference", "Comparison")) }
         links += [("members", "All members"), ("manifest", "How this was made")]
         let answers = writesHypotheses ? "how they answered the Strategy Toolkit's questions" : "their answers to the survey's statements"
-        html += "<p class=\"intro\">This report groups members by \(answers), to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
+        html += conversation
+            ? "<p class=\"intro\">This report groups the conversation's participants by their votes on its statements, to show which opinion groups it holds, who stands with which, and how sure we can be. The page uses the words of the organisations it was made for: each group is called a <i>tendency</i> and each participant a <i>member</i>.</p>\n"
+            : "<p class=\"intro\">This report groups members by \(answers), to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
         html += "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
         return html
     }
@@ -81,9 +88,9 @@ struct HTMLReportPage {
         let k = report.k
         var html = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n"
         if k == 1 {
-            html += "<p>We found <b>one strategic tendency</b> among the \(ReportFormat.count(n, "member")): the evidence does not support dividing them into separate groups.</p>\n"
+            html += "<p>We found <b>\(conversation ? "one opinion group" : "one strategic tendency")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member")): the evidence does not support dividing them into separate groups.</p>\n"
         } else {
-            html += "<p>We found <b>\(ReportFormat.word(k)) candidate strategic tendencies</b> among the \(ReportFormat.count(n, "member")).</p>\n"
+            html += "<p>We found <b>\(ReportFormat.word(k)) candidate \(conversation ? "opinion groups" : "strategic tendencies")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member")).</p>\n"
         }
         html += "<p><b>Why \(k):</b> \(e(report.pick.reason))"
         if report.pick.userChosen { html += " (The number was set by whoever ran the analysis; the evidence below shows how well it is supported.)" }
