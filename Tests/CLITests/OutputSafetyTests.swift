@@ -132,4 +132,24 @@ import Testing
         #expect(try fm.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("latest").path) == "reports")
         #expect(fm.fileExists(atPath: folder.appendingPathComponent("reports/report.html").path))
     }
+
+    /// An output naming one of the process's own streams is written to it:
+    /// with stdout appended to a log, the log keeps what it held and what
+    /// follows (it was replaced by a renamed file); through a pipe, the
+    /// linkage arrives on the pipe.
+    @Test func ownStreamsAreWrittenTo() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("log.txt")
+        try Data("keep me\n".utf8).write(to: log)
+        let appended = try runTendencyInBash(#"( "$0" cluster "$1" --quiet --linkage-out /dev/stdout; echo after ) >> "$2""#,
+                                             [folder.appendingPathComponent("data.csv").path, log.path])
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let text = try String(contentsOf: log, encoding: .utf8)
+        #expect(text.hasPrefix("keep me\na,b,height,size\n") && text.hasSuffix("after\n"), "\(text)")
+        let piped = try runTendency(["cluster", "data.csv", "--quiet", "--linkage-out", "/dev/stdout"], in: folder)
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("a,b,height,size\n"), "\(piped.stderr)")
+        let twice = try runTendency(["cluster", "data.csv", "--quiet", "--linkage-out", "/dev/stdout", "--newick-out", "/proc/self/fd/1"], in: folder)
+        #expect(twice.status != 0 && twice.stderr.contains("each output needs a file of its own"))
+    }
 }

@@ -34,9 +34,13 @@ public struct AtomicOutput {
 
     private func writeAndMove() throws {
         let manager = FileManager.default
+        // An open stream of this process (/dev/stdout, /dev/fd/N) is written
+        // to once every file is in place; see `OutputPathCheck.openStream`.
+        let streams = pending.compactMap { item in OutputPathCheck.openStream(item.destination.path).map { (item.destination.path, $0, item.contents) } }
         // A destination that is a symbolic link is written through, to the
         // file it names (which is what was checked), not replaced by a file.
-        let pending = pending.map { (URL(fileURLWithPath: OutputPathCheck.resolved($0.destination.path)), $0.contents, $0.permissions) }
+        let pending = pending.filter { OutputPathCheck.openStream($0.destination.path) == nil }
+            .map { (URL(fileURLWithPath: OutputPathCheck.resolved($0.destination.path)), $0.contents, $0.permissions) }
         let staging = OutputStaging.shared
         var temporaries: [URL] = []
         defer { for temporary in temporaries { staging.unregister(temporary.path) } }
@@ -69,6 +73,18 @@ public struct AtomicOutput {
         } catch {
             for temporary in temporaries { try? manager.removeItem(at: temporary) }
             throw error
+        }
+        for (path, descriptor, contents) in streams {
+            let written = contents.withUnsafeBytes { bytes -> Bool in
+                var offset = 0
+                while offset < bytes.count {
+                    let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if count < 0 { if errno == EINTR { continue }; return false }
+                    offset += count
+                }
+                return true
+            }
+            guard written else { throw OutputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
         }
     }
 }

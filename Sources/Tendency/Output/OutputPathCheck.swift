@@ -14,6 +14,14 @@ public enum OutputPathCheck {
         let inputFiles = Set(inputs.compactMap { status($0).map(FileIdentity.init) })  // hard links too
         for output in outputs {
             guard !output.isEmpty else { throw OutputError(path: "\"\"", message: "an output path is empty") }
+            // One of this process's open streams is written to, not replaced.
+            if let descriptor = openStream(output) {
+                if let other = seen["fd:\(descriptor)"] {
+                    throw OutputError(path: output, message: "is also given as \(other); each output needs a file of its own")
+                }
+                seen["fd:\(descriptor)"] = output
+                continue
+            }
             let path = resolved(output)
             if let other = seen[path] {
                 throw OutputError(path: output, message: "is also given as \(other); each output needs a file of its own")
@@ -57,6 +65,28 @@ public enum OutputPathCheck {
     struct FileIdentity: Hashable {
         var device: UInt64, inode: UInt64
         init(_ info: stat) { (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino)) }
+    }
+
+    /// The file descriptor `path` names when it names one of this process's
+    /// open, writable streams: `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`,
+    /// `/proc/self/fd/N` or `/proc/<this pid>/fd/N`. Such an output is
+    /// written to the stream (a shell's `>>` keeps appending), not replaced
+    /// by a renamed file, which would have replaced the file the shell
+    /// redirected stdout to.
+    public static func openStream(_ path: String) -> Int32? {
+        var descriptor: Int32?
+        switch path {
+        case "/dev/stdout": descriptor = 1
+        case "/dev/stderr": descriptor = 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where path.hasPrefix(prefix) {
+                descriptor = Int32(path.dropFirst(prefix.count))
+            }
+        }
+        guard let descriptor, descriptor >= 0 else { return nil }
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, flags & O_ACCMODE == O_WRONLY || flags & O_ACCMODE == O_RDWR else { return nil }
+        return descriptor
     }
 
     /// stat(2) of `path`, following links; nil when there is no such file.
