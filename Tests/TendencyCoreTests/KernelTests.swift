@@ -157,6 +157,32 @@ import Testing
         Self.checkSquare(square, matches: condensed)
     }
 
+    /// Integer data (Likert answers) take the Gram identity uncentred and
+    /// exactly: the same bits as the direct sum of squared differences, in
+    /// Double and in Float, so exact ties stay ties. Beyond the bound (or with
+    /// fractions) the data are centred as before.
+    @Test func integerDataGiveExactDistances() throws {
+        var generator = SeededGenerator(seed: 11)
+        let rows = (0..<150).map { _ in (0..<9).map { _ in Double(1 + generator.nextIndex(below: 5)) } }
+        let x = Matrix<Double>(rows)
+        #expect(EuclideanKernel.isExactlyRepresented(x) && EuclideanKernel.isExactlyRepresented(x.converted(to: Float.self)))
+        for (metric, root) in [(DistanceMetric.euclidean, true), (.sqeuclidean, false)] {
+            var direct: [Double] = []
+            for i in 0..<x.rows {
+                for j in (i + 1)..<x.rows {
+                    let s = (0..<x.columns).reduce(0.0) { $0 + (x[i, $1] - x[j, $1]) * (x[i, $1] - x[j, $1]) }
+                    direct.append(root ? s.squareRoot() : s)
+                }
+            }
+            #expect(try PairwiseDistances.condensed(x, metric: metric).storage == direct, "\(metric)")
+            #expect(try PairwiseDistances.condensed(x.converted(to: Float.self), metric: metric).storage == direct.map(Float.init), "\(metric) float")
+        }
+        #expect(!EuclideanKernel.isExactlyRepresented(Matrix<Double>([[0.5, 1], [2, 3]])))
+        #expect(!EuclideanKernel.isExactlyRepresented(Matrix<Double>([[Double(1 << 26), 0], [0, 0]])))
+        #expect(EuclideanKernel.isExactlyRepresented(Matrix<Double>([[Double(1 << 25), 0], [0, 0]])))
+        #expect(!EuclideanKernel.isExactlyRepresented(Matrix<Float>([[4096, 0], [0, 0]])))
+    }
+
     @Test func gowerWithoutMissingValues() throws {
         let x = Self.mixed(70, seed: 21, missing: 0)
         let reference = Self.direct(x, .gower)

@@ -4,8 +4,8 @@
 Writes data sets as CSV (header, row id first) and, for every metric x
 method pair the CLI accepts, SciPy's linkage of `pdist(data, metric)`:
     data-<set>.csv, linkage-<set>-<metric>-<method>.csv (a,b,height,size)
-Sets: `continuous` (Gaussian blobs, no ties) and `binary` (0/1 codes, many
-ties). SciPy's `linkage` runs Ward, centroid and median on Euclidean
+Sets: `continuous` (Gaussian blobs, no ties), `binary` (0/1 codes, many
+ties) and `likert` (answers 1-5, integer distances with many exact ties). SciPy's `linkage` runs Ward, centroid and median on Euclidean
 distances only, as the CLI does. Run from anywhere; outputs land beside
 this script. SciPy 1.17.1, NumPy 2.4.
 """
@@ -40,9 +40,11 @@ def main():
     continuous = centres[rng.integers(0, 3, size=40)] + rng.normal(size=(40, 6))
     binary = (rng.random((36, 10)) < 0.35).astype(float)
     binary[binary.sum(axis=1) == 0, 0] = 1.0  # no all-zero rows (cosine/correlation)
+    likert = rng.integers(1, 6, size=(60, 8)).astype(float)
     sets = {
         "continuous": (continuous, ["sqeuclidean", "euclidean", "cosine", "correlation"]),
         "binary": (binary, ["euclidean", "jaccard", "dice", "hamming"]),
+        "likert": (likert, ["euclidean", "sqeuclidean"]),
     }
     for name, (x, metrics) in sets.items():
         write_data(name, x)

@@ -5,6 +5,13 @@
 /// to the data's spread, which limits the cancellation in the identity.
 /// Means and norms are accumulated in `Double` whatever the scalar type.
 ///
+/// Integer data small enough that 4 p max|x|^2 fits the significand (Likert
+/// answers, counts, 0/1 codes) are not centred: then every product, sum
+/// and difference in the identity is an integer the scalar holds exactly,
+/// so squared distances are exact and distances correctly rounded, the same
+/// bits as SciPy's `pdist`. Exact ties stay ties, and are broken as SciPy
+/// breaks them; centring would have made them differ in the last place.
+///
 /// The identity loses relative accuracy when |x - y|^2 is small next to
 /// |x|^2 + |y|^2 (rounding error about eps (|x|^2 + |y|^2)). Pairs below
 /// sqrt(eps) (|x|^2 + |y|^2) are therefore recomputed directly from the
@@ -31,8 +38,9 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
         centred = KernelBuffer(count: n * p)
         squaredNorms = KernelBuffer(count: n)
         let x = centred.pointer, sq = squaredNorms.pointer
+        let exact = Self.isExactlyRepresented(data)
         data.storage.withUnsafeBufferPointer { src in
-            let means = columnMeans(src, rows: n, columns: p)
+            let means = exact ? [Double](repeating: 0, count: p) : columnMeans(src, rows: n, columns: p)
             for i in 0..<n {
                 var s = 0.0
                 for k in 0..<p {
@@ -43,6 +51,20 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
                 sq[i] = S(s)
             }
         }
+    }
+
+    /// Whether every value is an integer and 4 p max|x|^2 (the largest
+    /// squared distance, and a bound on every partial sum) is at most
+    /// 2^(significand bits + 1), so that the Gram identity is exact.
+    static func isExactlyRepresented(_ data: Matrix<S>) -> Bool {
+        var largest = 0.0
+        for value in data.storage {
+            let v = Double(value)
+            guard v == v.rounded() else { return false }
+            largest = max(largest, abs(v))
+        }
+        let bound = Double(sign: .plus, exponent: S.significandBitCount + 1, significand: 1)
+        return 4 * Double(data.columns) * largest * largest <= bound
     }
 
     func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
