@@ -104,7 +104,12 @@ struct ClusterCommand: ParsableCommand {
         var data = table.values
         if let cell = table.firstMissingCell {
             switch (impute, metric) {
-            case (.mean?, _): data = data.imputingColumnMeans()
+            case (.mean?, _):
+                // A column with no value at all has no mean to fill it with.
+                if let empty = (0..<data.columns).first(where: { j in (0..<data.rows).allSatisfy { data[$0, j].isNaN } }) {
+                    throw InputError(file: file, "column \"\(table.columnNames[empty])\" has no value in any row, so --impute mean has nothing to fill it with; remove the column")
+                }
+                data = data.imputingColumnMeans()
             case (nil, .gower): break
             case (nil, _):
                 throw InputError(file: file, line: cell.line, column: cell.column,

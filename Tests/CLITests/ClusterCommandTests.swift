@@ -149,6 +149,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// --impute mean cannot fill a column that holds no value at all.
+    @Test func imputingAnEmptyColumnIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("empty.csv")
+        try Data("id,x,y\na,,2\nb,,3\nc,,5\n".utf8).write(to: file)
+        let run = try runTendency(["cluster", file.path, "--impute", "mean", "--k", "2"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("empty.csv: column \"x\" has no value in any row, so --impute mean has nothing to fill it with"), "\(run.stderr)")
+    }
+
     @Test func refusesNonEuclideanWard() throws {
         let run = try runTendency(["cluster", Self.reference.appendingPathComponent("data-binary.csv").path,
                                    "--metric", "jaccard", "--method", "ward"])

@@ -21,8 +21,10 @@ import Testing
         #expect(MemoryBudget.distancePath(rows: Int.max / 2, columns: 1, scalarBytes: 8) == .max)
     }
 
-    @Test func describesInMiBOrGiB() {
+    @Test func describesInReadableUnits() {
         #expect(MemoryBudget.describe(3 << 20) == "3 MiB")
         #expect(MemoryBudget.describe(3 << 29) == "1.5 GiB")
+        #expect(MemoryBudget.describe(40 << 10) == "40 KiB")
+        #expect(MemoryBudget.describe(800) == "800 bytes")
     }
 }

@@ -1,7 +1,9 @@
 /// Ids of rows (members, participants, coders) name leaves in Newick trees,
 /// rows of CSV outputs and lines on a terminal, so two kinds are refused:
 /// - a control character (a tab, a line break inside quotes, an escape
-///   sequence), which would break those outputs or the terminal;
+///   sequence), which would break those outputs or the terminal, or an
+///   invisible format character (a zero-width space, a right-to-left
+///   override), which makes two different ids look alike or reorders text;
 /// - a first character `=`, `+`, `-` or `@` on an id that is not a number,
 ///   which a spreadsheet opening a CSV output reads as a formula and may run
 ///   ("CSV injection", OWASP). Quoting does not stop it, and the usual
@@ -12,10 +14,12 @@ public enum IdentifierText {
 
     /// Throws at the id's cell when `id` is one of the kinds above.
     public static func validate(_ id: String, noun: String, file: String, line: Int, column: Int) throws {
-        for (offset, scalar) in id.unicodeScalars.enumerated() where scalar.properties.generalCategory == .control {
+        for (offset, scalar) in id.unicodeScalars.enumerated()
+        where [.control, .format].contains(scalar.properties.generalCategory) {
             let code = String(scalar.value, radix: 16, uppercase: true)
+            let kind = scalar.properties.generalCategory == .control ? "a control character" : "an invisible format character"
             throw InputError(file: file, line: line, column: column,
-                             "\(noun) id holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
+                             "\(noun) id holds \(kind) (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
         }
         if let first = id.first, formulaStarts.contains(first), DecimalParser.decimal(id) == nil {
             throw InputError(file: file, line: line, column: column,

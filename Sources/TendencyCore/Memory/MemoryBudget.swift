@@ -47,9 +47,12 @@ public enum MemoryBudget {
         3 * n * d * max(8, scalarBytes) + 64 * n
     }
 
-    /// "1.2 GiB".
+    /// "1.2 GiB", "3 MiB", "12 KiB" or "800 bytes".
     public static func describe(_ bytes: Int) -> String {
-        let gib = Double(bytes) / Double(1 << 30)
-        return gib >= 1 ? String(format: "%.1f GiB", gib) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+        let value = Double(bytes)
+        if value >= Double(1 << 30) { return String(format: "%.1f GiB", value / Double(1 << 30)) }
+        if value >= Double(1 << 20) { return String(format: "%.0f MiB", value / Double(1 << 20)) }
+        if value >= Double(1 << 10) { return String(format: "%.0f KiB", value / Double(1 << 10)) }
+        return "\(bytes) bytes"
     }
 }
