@@ -10,13 +10,15 @@
 ///   defence, a leading apostrophe, would change the id; numbers such as
 ///   `-5` or `+447700900123` are read as numbers and stay allowed.
 public enum IdentifierText {
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@"]
+    static let formulaStartBytes: [UInt8] = Array("=+-@".utf8)
 
     /// Throws at the id's cell when `id` is one of the kinds above.
     public static func validate(_ id: String, noun: String, file: String, line: Int, column: Int) throws {
-        // Called once per row id while parsing: a switch, not an array literal,
-        // so that the check allocates nothing (the parse benchmark counts mallocs).
-        for (offset, scalar) in id.unicodeScalars.enumerated() {
+        // Called once per row id while parsing, so it allocates nothing (the
+        // parse benchmark counts mallocs), and printable ASCII, the usual id,
+        // skips the Unicode property lookups.
+        let printableASCII = id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        for (offset, scalar) in id.unicodeScalars.enumerated() where !printableASCII {
             let kind: String
             switch scalar.properties.generalCategory {
             case .control: kind = "a control character"
@@ -27,7 +29,7 @@ public enum IdentifierText {
             throw InputError(file: file, line: line, column: column,
                              "\(noun) id holds \(kind) (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
         }
-        if let first = id.first, formulaStarts.contains(first), DecimalParser.decimal(id) == nil {
+        if let byte = id.utf8.first, formulaStartBytes.contains(byte), let first = id.first, DecimalParser.decimal(id) == nil {
             throw InputError(file: file, line: line, column: column,
                              "\(noun) id \(InputError.quoted(id)) begins with \"\(first)\": a spreadsheet opening the outputs would read it as a formula; rename it")
         }
