@@ -17,17 +17,18 @@ public enum IdentifierText {
         // Called once per row id while parsing, so it allocates nothing (the
         // parse benchmark counts mallocs), and printable ASCII, the usual id,
         // skips the Unicode property lookups.
-        let printableASCII = id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        for (offset, scalar) in id.unicodeScalars.enumerated() where !printableASCII {
-            let kind: String
-            switch scalar.properties.generalCategory {
-            case .control: kind = "a control character"
-            case .format: kind = "an invisible format character"
-            default: continue
+        if !id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for (offset, scalar) in id.unicodeScalars.enumerated() {
+                let kind: String
+                switch scalar.properties.generalCategory {
+                case .control: kind = "a control character"
+                case .format: kind = "an invisible format character"
+                default: continue
+                }
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                throw InputError(file: file, line: line, column: column,
+                                 "\(noun) id holds \(kind) (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
             }
-            let code = String(scalar.value, radix: 16, uppercase: true)
-            throw InputError(file: file, line: line, column: column,
-                             "\(noun) id holds \(kind) (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
         }
         if let byte = id.utf8.first, formulaStartBytes.contains(byte), let first = id.first, DecimalParser.decimal(id) == nil {
             throw InputError(file: file, line: line, column: column,
