@@ -107,7 +107,9 @@ struct ClusterCommand: ParsableCommand {
             case (.mean?, _):
                 // A column with no value at all has no mean to fill it with.
                 if let empty = (0..<data.columns).first(where: { j in (0..<data.rows).allSatisfy { data[$0, j].isNaN } }) {
-                    throw InputError(file: file, "column \"\(table.columnNames[empty])\" has no value in any row, so --impute mean has nothing to fill it with; remove the column")
+                    let position = table.columnNamePositions[empty]
+                    throw InputError(file: file, line: position.line, column: position.column,
+                                     "column \"\(table.columnNames[empty])\" has no value in any row, so --impute mean has nothing to fill it with; remove the column")
                 }
                 data = data.imputingColumnMeans()
             case (nil, .gower): break
@@ -121,11 +123,13 @@ struct ClusterCommand: ParsableCommand {
         // would give the pseudonyms away). `rowIDs` are the real ids, for messages.
         let pseudonyms = try privacy.names(for: table.ids, dataPath: file)
         var rowIDs = table.ids
+        var rowLines = table.rowLines
         var ids = pseudonyms.names
         if privacy.pseudonymize {
             let order = ids.indices.sorted { ids[$0] < ids[$1] }
             data = data.selectingRows(order)
             rowIDs = order.map { rowIDs[$0] }
+            rowLines = order.map { rowLines[$0] }
             ids = order.map { ids[$0] }
         }
         clock.lap("parse")
@@ -140,13 +144,17 @@ struct ClusterCommand: ParsableCommand {
                 : cluster(data, clock: &clock)
         } catch LinkageError.nonFiniteDistance(let i, let j) where rowIDs.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
-            throw InputError(file: file, "the distance between rows \"\(rowIDs[i])\" and \"\(rowIDs[j])\" is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
+            throw InputError(file: file, line: rowLines[i],
+                             "the distance between rows \"\(rowIDs[i])\" and \"\(rowIDs[j])\" (line \(rowLines[j])) is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
         } catch let error as LinkageError where microClusters == nil {
             throw InputError(file: file, "\(error)")
         } catch let error as KernelError where microClusters == nil {
             // Rows and columns by the file's ids and names, not by 0-based index.
-            throw InputError(file: file, error.description(row: { "row \"\(rowIDs[$0])\"" },
-                                                           column: { "column \"\(table.columnNames[$0])\"" }))
+            // A row named in the message is located by its line; a second row by its line in the message.
+            let place = error.place
+            throw InputError(file: file, line: place.map { rowLines[$0.row] },
+                             error.description(row: { place?.row == $0 ? "row \"\(rowIDs[$0])\"" : "row \"\(rowIDs[$0])\" (line \(rowLines[$0]))" },
+                                               column: { "column \"\(table.columnNames[$0])\"" }))
         }
         let linkage = result.linkage
         let dendrogram = Dendrogram(linkage)

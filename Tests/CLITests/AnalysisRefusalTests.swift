@@ -47,7 +47,27 @@ import Testing
         try Data("id,x,y,z\nalpha,1,2,3\nbeta,4,4,4\ngamma,1,0,2\n".utf8).write(to: data)
         let run = try runTendency(["cluster", data.path, "--metric", "correlation"])
         #expect(run.status != 0)
-        #expect(run.stderr == "Error: \(data.path): row \"beta\" is constant: its correlation distance to any row is undefined\n")
+        #expect(run.stderr == "Error: \(data.path):3: row \"beta\" is constant: its correlation distance to any row is undefined\n")
+    }
+
+    /// A cell the metric cannot take is located by its row's line (the
+    /// rows' order as pseudonymised, too) and named by its column; a pair of
+    /// rows by the first's line, the second's in the message.
+    @Test func clusterLocatesRowsFoundAfterParsing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = folder.appendingPathComponent("b.csv")
+        try Data("id,x,y\n\nalpha,1,0\nbeta,0,2\ngamma,1,1\n".utf8).write(to: binary)
+        for extra in [[], ["--pseudonymize"]] {
+            let run = try runTendency(["cluster", binary.path, "--metric", "jaccard"] + extra)
+            #expect(run.status != 0)
+            #expect(run.stderr == "Error: \(binary.path):4: value 2.0 at row \"beta\", column \"y\": the jaccard distance needs 0/1 data\n")
+        }
+        let gower = folder.appendingPathComponent("g.csv")
+        try Data("id,x,y\nalpha,1,\nbeta,,2\ngamma,1,1\n".utf8).write(to: gower)
+        let run = try runTendency(["cluster", gower.path, "--metric", "gower"])
+        #expect(run.status != 0)
+        #expect(run.stderr == "Error: \(gower.path):2: row \"alpha\" and row \"beta\" (line 3) have no column where both have a value: their gower distance is undefined\n")
     }
 
     /// The two-stage mode on rows that are all alike says so instead of failing inside the linkage.

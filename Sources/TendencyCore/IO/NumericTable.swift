@@ -17,6 +17,11 @@ public struct NumericTable: Sendable {
     /// Positions of the empty cells: the first one, and how many there are.
     public var firstMissingCell: (line: Int, column: Int)?
     public var missingCount: Int
+    /// The line each row is on, so that a problem found after parsing (an
+    /// overflowing distance, a row the metric cannot use) can point at it.
+    public var rowLines: [Int]
+    /// Where each column's name is in the header (after the id column).
+    public var columnNamePositions: [(line: Int, column: Int)]
 
     /// Reads a numeric CSV file. `maxBytes` bounds the file size.
     public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = 4 << 30) throws {
@@ -45,12 +50,15 @@ public struct NumericTable: Sendable {
     }
 
     private init(ids: [String], columnNames: [String], values: Matrix<Double>,
-                 firstMissingCell: (line: Int, column: Int)?, missingCount: Int) {
+                 firstMissingCell: (line: Int, column: Int)?, missingCount: Int,
+                 rowLines: [Int], columnNamePositions: [(line: Int, column: Int)]) {
         self.ids = ids
         self.columnNames = columnNames
         self.values = values
         self.firstMissingCell = firstMissingCell
         self.missingCount = missingCount
+        self.rowLines = rowLines
+        self.columnNamePositions = columnNamePositions
     }
 
     private func checkShape(file: String) throws {
@@ -68,6 +76,7 @@ public struct NumericTable: Sendable {
         var storage = [Double]()
         storage.reserveCapacity(table.records.count * names.count)
         var ids = [String]()
+        var rowLines = [Int]()
         var seen = [String: Int]()
         var firstMissing: (line: Int, column: Int)?
         var missing = 0
@@ -75,6 +84,7 @@ public struct NumericTable: Sendable {
             let idCell = record.cells[0]
             try register(id: idCell.text, line: idCell.line, column: idCell.column, seen: &seen, file: file)
             ids.append(idCell.text)
+            rowLines.append(idCell.line)
             for cell in record.cells.dropFirst() {
                 let text = cell.text.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty {
@@ -93,7 +103,8 @@ public struct NumericTable: Sendable {
         }
         return NumericTable(ids: ids, columnNames: names,
                             values: Matrix(rows: ids.count, columns: names.count, storage: storage),
-                            firstMissingCell: firstMissing, missingCount: missing)
+                            firstMissingCell: firstMissing, missingCount: missing, rowLines: rowLines,
+                            columnNamePositions: table.header.cells.dropFirst().map { ($0.line, $0.column) })
     }
 
     private static func register(id: String, line: Int, column: Int, seen: inout [String: Int], file: String) throws {
@@ -169,6 +180,7 @@ public struct NumericTable: Sendable {
             var stop = lineEnd(from: position)
             var contentStop = stop > position && base[stop - 1] == 13 ? stop - 1 : stop
             var names = [String]()
+            var namePositions = [(line: Int, column: Int)]()
             var fieldStart = position
             var seenNames = [String: Int]()
             for i in position...contentStop where i == contentStop || base[i] == 44 {
@@ -182,6 +194,7 @@ public struct NumericTable: Sendable {
                 }
                 seenNames[name] = column
                 names.append(name)
+                namePositions.append((line, column))
                 fieldStart = i + 1
             }
             let width = names.count - 1
@@ -189,6 +202,7 @@ public struct NumericTable: Sendable {
             line += 1
 
             var ids = [String]()
+            var rowLines = [Int]()
             var seen = [String: Int]()
             var storage = [Double]()
             storage.reserveCapacity(max(0, width) * max(16, (end - position) / max(1, 8 * max(1, width))))
@@ -207,6 +221,7 @@ public struct NumericTable: Sendable {
                 let id = try validText(position, i, column: 1)
                 try register(id: id, line: line, column: 1, seen: &seen, file: file)
                 ids.append(id)
+                rowLines.append(line)
                 var fields = 1
                 while i < contentStop {
                     let start = i + 1
@@ -253,7 +268,8 @@ public struct NumericTable: Sendable {
             }
             return NumericTable(ids: ids, columnNames: Array(names.dropFirst()),
                                 values: Matrix(rows: ids.count, columns: max(0, width), storage: storage),
-                                firstMissingCell: firstMissing, missingCount: missing)
+                                firstMissingCell: firstMissing, missingCount: missing, rowLines: rowLines,
+                                columnNamePositions: Array(namePositions.dropFirst()))
         }
     }
 }

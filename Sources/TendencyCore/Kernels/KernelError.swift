@@ -23,6 +23,16 @@ public enum KernelError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Column weights that do not fit the data.
     case badWeights(String)
 
+    /// The row the problem is in (the first of two) and its column when
+    /// one cell is at fault, for callers that map them back to a file.
+    public var place: (row: Int, column: Int?)? {
+        switch self {
+        case .missingValue(let r, let c, _), .nonFinite(let r, let c), .notBinary(let r, let c, _, _): (r, c)
+        case .zeroNorm(let r), .constantRow(let r), .noSharedColumns(let r, _): (r, nil)
+        case .noColumns, .tooLarge, .badWeights: nil
+        }
+    }
+
     public var description: String {
         description(row: { "row \($0) (0-based)" }, column: { "column \($0) (0-based)" })
     }
