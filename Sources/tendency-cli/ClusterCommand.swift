@@ -257,9 +257,18 @@ struct ClusterCommand: ParsableCommand {
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: mode)
         }
-        if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit,
-           method != .ward || !squareFits || HierarchicalClustering.wardScanFraction(points: data) <= Self.wardPointsFraction {
-            return try onPoints(mode: "exact, on feature vectors")
+        func note(_ reason: String) {
+            if !quiet { FileHandle.standardError.write(Data("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)\n".utf8)) }
+        }
+        if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit {
+            if method != .ward || HierarchicalClustering.wardScanFraction(points: data) <= Self.wardPointsFraction {
+                return try onPoints(mode: "exact, on feature vectors")
+            }
+            // Ward's estimate chose the matrix, which does not fit: said, as for every other switch.
+            if !squareFits {
+                note(squareMissing)
+                return try onPoints(mode: "exact, memory-linear on feature vectors")
+            }
         }
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
@@ -275,14 +284,15 @@ struct ClusterCommand: ParsableCommand {
             return ClusterResult(linkage: linkage, mode: "exact, distance matrix")
         }
         let linear: Set<LinkageMethod> = [.single, .ward, .centroid, .median]
-        if metric == .euclidean, linear.contains(method), pointsFit {
-            if !quiet {
-                let reason = needed <= available
-                    ? squareMissing
-                    : "the distance matrix needs about \(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(available)) available"
-                FileHandle.standardError.write(Data("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)\n".utf8))
+        if metric == .euclidean, linear.contains(method) {
+            if pointsFit {
+                note(needed <= available
+                     ? squareMissing
+                     : "the distance matrix needs about \(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(available)) available")
+                return try onPoints(mode: "exact, memory-linear on feature vectors")
             }
-            return try onPoints(mode: "exact, memory-linear on feature vectors")
+            let points = MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar)
+            throw CommandFailure("clustering \(n) rows needs about \(MemoryBudget.describe(points)) on their feature vectors (\(MemoryBudget.describe(needed)) through their distance matrix), but about \(MemoryBudget.describe(available)) is available; use --micro-clusters M for the two-stage approximation")
         }
         var advice = "use --micro-clusters M for the two-stage approximation"
         if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }

@@ -167,6 +167,30 @@ import Testing
         #expect(run.stderr.contains("Euclidean geometry"))
     }
 
+    /// Ward on data without structure takes the matrix when it fits; when
+    /// `--memory-limit` leaves it out, the switch to the feature vectors is
+    /// said on stderr, as every other switch is. A limit too small for the
+    /// feature vectors names what they would need.
+    @Test func wardSaysWhenTheMatrixDoesNotFit() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let noise = folder.appendingPathComponent("noise.csv").path
+        var generator = SeededGenerator(seed: 11)
+        func coordinate() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
+        let lines = (0..<3000).map { i in "r\(i)," + (0..<16).map { _ in "\(coordinate())" }.joined(separator: ",") }
+        try (["id," + (0..<16).map { "x\($0)" }.joined(separator: ",")] + lines).joined(separator: "\n")
+            .write(toFile: noise, atomically: true, encoding: .utf8)
+        let free = try runTendency(["cluster", noise, "--method", "ward", "--json"])
+        #expect(free.status == 0 && free.stdout.contains("exact, distance matrix"), "\(free.stdout)")
+        let limited = try runTendency(["cluster", noise, "--method", "ward", "--memory-limit", "40M", "--json"])
+        #expect(limited.status == 0 && limited.stdout.contains("memory-linear"), "\(limited.stdout)")
+        #expect(limited.stderr.contains("working matrix does not fit in the memory available: clustering the feature vectors directly"),
+                "\(limited.stderr)")
+        let tiny = try runTendency(["cluster", noise, "--method", "single", "--memory-limit", "64K"])
+        #expect(tiny.status != 0)
+        #expect(tiny.stderr.contains("on their feature vectors (") && !tiny.stderr.contains("--float32"), "\(tiny.stderr)")
+    }
+
     /// Memory planning (40 rows of 6 columns: the distance path needs 25-38 KB
     /// with one or two cores, the square matrix 13 KB beside 6 KB of data, the
     /// feature vectors 8 KB): a distance matrix that does not fit is refused with

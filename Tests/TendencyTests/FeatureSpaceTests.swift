@@ -25,7 +25,8 @@ import Testing
             "leaning:base-building", "leaning:electoral", "tradition:marxist", "tradition:anarchist", "q1", "q2", "q3",
         ])
         let threshold = space.columns[3]
-        #expect(threshold.encoding == .threshold && threshold.code == "mid" && threshold.label == "at least “Middling”")
+        #expect(threshold.encoding == .threshold && threshold.code == "mid" && threshold.label == "Middling (or higher)")
+        #expect(space.columns[4].code == "high" && !space.columns[4].label.contains("or higher"))  // nothing is higher than the top
         #expect(threshold.source == .codebookElement && threshold.sourceID == "capacity" && threshold.block == 1)
         #expect(space.columns[0].label == "Oppressed nationalities" && space.columns[0].encoding == .indicator)
         let q2 = space.columns[10]

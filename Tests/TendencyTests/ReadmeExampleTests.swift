@@ -35,7 +35,34 @@ import Tendency
         for member in analysis.members where member.ambiguous {
             print(input.memberIDs[member.index], "sits between tendencies", member.between)
         }
+        // The full report model, as written to report.json / report.html (the
+        // manifest records how the run was made; the CLI fills it from its arguments):
+        let manifest = AnalysisReport.Manifest(toolVersion: TendencyCoreVersion.string, commandLine: CommandLine.arguments,
+            inputs: [], parameters: [:], seed: options.seed,
+            blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
+        let report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: "Tendencies")
+        let json = try report.jsonData()          // report.json's bytes
+        let html = HTMLReport.render(report)      // report.html, one self-contained page
         // end README
         #expect(analysis.k == 2)
+        #expect(report.tendencies.count == 2 && !json.isEmpty && html.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    /// Each block above, unindented and with the README's relative paths,
+    /// is in the README's Library example line for line.
+    @Test func readmeHoldsTheseBlocks() throws {
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        // The markers spelled in two pieces, so that these lines are not taken for them.
+        let (start, end) = ("// README" + ": ", "// end" + " README")
+        let blocks = source.components(separatedBy: start).dropFirst().map { part in
+            part.components(separatedBy: end)[0].split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst()  // the block's name
+                .map { $0.dropFirst(8).replacingOccurrences(of: "root + \"", with: "\"") }
+                .filter { !$0.isEmpty }
+                .joined(separator: "\n")
+        }
+        #expect(blocks.count == 2)
+        for block in blocks { #expect(readme.contains(block), "not in the README:\n\(block)") }
     }
 }

@@ -146,6 +146,18 @@ import Testing
         #expect(SVGPlot.ticks(from: 0, to: 10, count: 5) == [0, 2, 4, 6, 8, 10])
     }
 
+    /// Figure labels wrap at spaces instead of being cut, up to the line limit.
+    @Test func labelsWrapAtSpaces() {
+        #expect(ReportFormat.wrapped("Base building", width: 27, maxLines: 3) == ["Base building"])
+        #expect(ReportFormat.wrapped("Climate and environmental justice", width: 27, maxLines: 3)
+                == ["Climate and environmental", "justice"])
+        #expect(ReportFormat.wrapped("", width: 10, maxLines: 2) == [""])
+        #expect(ReportFormat.wrapped("Antidisestablishmentarianism now", width: 10, maxLines: 3) == ["Antidises…", "now"])
+        let long = ReportFormat.wrapped("one two three four five six seven eight", width: 9, maxLines: 2)
+        #expect(long == ["one two", "three fo…"])
+        #expect(long.allSatisfy { $0.count <= 9 })
+    }
+
     @Test func heatmapAveragesIntoBlocks() {
         let heat = AnalysisReport.Heatmap(order: [6, 5, 4, 3, 2, 1, 0], maxCells: 3) { i, j in Double(i + j) }
         #expect(heat.blockSize == 3)

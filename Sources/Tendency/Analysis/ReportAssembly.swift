@@ -52,7 +52,7 @@ extension AnalysisReport {
             ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k,
                                   generator: crosstabGenerator(0)) : nil
         let contextCrosstabs = contexts.enumerated().map { index, context in
-            CrosstabBuilder.build(element: context.0.id, name: "answers to " + AnalysisReport.readable(context.0.id),
+            CrosstabBuilder.build(element: context.0.id, name: "the answers",  // under the item's own wording on the page
                                   labelsPerMember: context.1, tendencies: labels, k: k, generator: crosstabGenerator(1 + index))
         }
 

@@ -23,7 +23,8 @@ public struct FeatureColumn: Sendable, Equatable, Codable {
     public var sourceID: String
     /// The code id (indicator) or level id (threshold); nil for survey items.
     public var code: String?
-    /// The code's label, "at least <level label>", or the item's text.
+    /// The code's label, "<level label> (or higher)" (the top level's label
+    /// alone), or the item's text.
     public var label: String
     public var encoding: Encoding
     /// A reverse-keyed item: its values are the negated answers, so that

@@ -32,7 +32,9 @@ struct FeatureEncoder {
                 case .ordinal:
                     for l in 0..<(element.codes.count - 1) {
                         let level = element.codes[l + 1]
-                        add("\(element.id)>=\(level.id)", level.id, "at least “\(level.label)”", .threshold,
+                        // Read as "name <level> (or higher)"; nothing is higher than the top level.
+                        let label = l + 2 == element.codes.count ? level.label : "\(level.label) (or higher)"
+                        add("\(element.id)>=\(level.id)", level.id, label, .threshold,
                             merged.map { codes in
                                 guard let level = codes?.first else { return .nan }
                                 return level > l ? 1 : 0

@@ -8,9 +8,14 @@ enum CrosstabFigure {
               table.counts.allSatisfy({ $0.count == table.tendencies.count }) else { return nil }
         let totals = table.counts.map { $0.reduce(0) { $0 + max(0, $1) } }
         let maxTotal = max(1, totals.max() ?? 1)
-        // 27 characters of 12.5 px text fit in the 200 px left of the bars (DejaVu Sans, the widest common default).
-        let labelWidth = 210.0, barArea = 560.0, rowHeight = 30.0, top = 40.0
-        let width = labelWidth + barArea + 70, height = top + rowHeight * Double(rows) + 14
+        // 27 characters of 12.5 px text fit in the 200 px left of the bars (DejaVu Sans, the widest
+        // common default); a longer label wraps onto up to three lines, and its row grows to hold them.
+        let labelWidth = 210.0, barArea = 560.0, top = 40.0, lineHeight = 14.0
+        let labels = table.categories.map { ReportFormat.wrapped($0, width: 27, maxLines: 3) }
+        let rowHeights = labels.map { max(30, lineHeight * Double($0.count) + 10) }
+        var rowTops = [top]
+        for h in rowHeights { rowTops.append(rowTops.last! + h) }
+        let width = labelWidth + barArea + 70, height = rowTops.last! + 14
         var plot = SVGPlot(width: width, height: height, title: title,
                            summary: "One bar per category; colours show how its members divide among tendencies.")
         var lx = labelWidth
@@ -20,9 +25,11 @@ enum CrosstabFigure {
             lx += 110
         }
         for (r, category) in table.categories.enumerated() {
-            let y = top + Double(r) * rowHeight
-            plot.text(ReportFormat.truncated(category, limit: 27), x: labelWidth - 10, y: y + rowHeight / 2 + 4,
-                      size: 12.5, anchor: .end)
+            let y = rowTops[r] + (rowHeights[r] - 30) / 2, rowHeight = 30.0  // the bar, centred in its row
+            let firstLine = rowTops[r] + rowHeights[r] / 2 + 4 - lineHeight * Double(labels[r].count - 1) / 2
+            for (l, line) in labels[r].enumerated() {
+                plot.text(line, x: labelWidth - 10, y: firstLine + lineHeight * Double(l), size: 12.5, anchor: .end)
+            }
             var x = labelWidth
             for (c, id) in table.tendencies.enumerated() {
                 let count = max(0, table.counts[r][c])

@@ -84,4 +84,28 @@ enum ReportFormat {
     static func truncated(_ text: String, limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
     }
+
+    /// `text` broken at spaces into at most `maxLines` lines of at most
+    /// `width` characters (SVG text does not wrap by itself); a word longer
+    /// than a line is cut, and what does not fit ends the last line with "…".
+    static func wrapped(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines = [String]()
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        let kept = lines.prefix(maxLines).map { truncated($0, limit: width) }
+        guard lines.count > maxLines, var last = kept.last else { return kept }
+        last = truncated(last + " " + lines[maxLines], limit: width)
+        if !last.hasSuffix("…") { last = truncated(last + "…", limit: width) }
+        return kept.dropLast() + [last]
+    }
 }
