@@ -148,12 +148,14 @@ struct AnalysisArguments: ParsableArguments {
             ("dendrogram.nwk", Data((try Dendrogram(analysis.linkage).newick(labels: input.memberIDs) + "\n").utf8)),
         ]
         assert(Set(files.map(\.name)) == Self.outputNames)
-        if let pseudonyms { try privacy.keepNewSalt(pseudonyms) }
-        try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Self.outputNames, protecting: protected)
-        if let key = pseudonyms?.key {
-            var output = AtomicOutput(protecting: protected)
-            output.add(key.path, text: key.csv, permissions: 0o600)
-            try output.commit()
+        // All or nothing: the key file is written, then the folder, then the
+        // new salt file is created, and only then are folder and key moved into place.
+        var keyOutput = AtomicOutput(protecting: protected)
+        if let key = pseudonyms?.key { keyOutput.add(key.path, text: key.csv, permissions: 0o600) }
+        try keyOutput.commit {
+            try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Self.outputNames, protecting: protected) {
+                if let pseudonyms { try privacy.keepNewSalt(pseudonyms) }
+            }
         }
         if quiet { return }
         let ambiguous = report.members.filter(\.ambiguous).count

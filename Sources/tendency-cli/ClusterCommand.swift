@@ -177,8 +177,7 @@ struct ClusterCommand: ParsableCommand {
             for (id, label) in zip(ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
             output.add(assignmentsOut, text: text)
         }
-        try privacy.keepNewSalt(pseudonyms)
-        try output.commit()
+        try output.commit { try privacy.keepNewSalt(pseudonyms) }  // the new salt file only with the outputs
         clock.lap("write")
 
         if timings { FileHandle.standardError.write(Data((clock.json + "\n").utf8)) }

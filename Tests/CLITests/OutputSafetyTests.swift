@@ -48,8 +48,28 @@ import Testing
         (["cluster", "data.csv", "--linkage-out", "sub"], "is a folder; expected a file path to write"),
         (["cluster", "data.csv", "--pseudonymize", "--linkage-out", ".tendency-salt"], "is an input of this run"),
         (analyze + ["--out", "o", "--pseudonymize", "--salt", "s", "--key-out", "k.csv", "--k", "5"], "--k 5 asks for more tendencies"),
-        (analyze + ["--out", "o", "--pseudonymize", "--key-out", "sub/../o/k.csv"], "--key-out must lie outside the --out folder"),
+        (analyze + ["--out", "o", "--pseudonymize", "--key-out", "nowhere/k.csv"], "the folder"),
+        (["cluster", "data.csv", "--pseudonymize", "--key-out", "nowhere/k.csv", "--linkage-out", "l.csv"], "nowhere does not exist"),
     ]
+
+    /// A run whose outputs fail only as they are written (here: a name so
+    /// long that the staging copy beside it cannot be named) leaves
+    /// everything as it was: no output, no key, no new salt file.
+    @Test(arguments: [
+        analyze + ["--out", String(repeating: "o", count: 250), "--pseudonymize", "--key-out", "k.csv", "--k", "2"],
+        analyze + ["--out", "o", "--pseudonymize", "--key-out", String(repeating: "k", count: 250), "--k", "2"],
+        ["cluster", "data.csv", "--pseudonymize", "--key-out", "k.csv", "--linkage-out", String(repeating: "l", count: 250)],
+    ])
+    func failedWritesLeaveNothing(_ arguments: [String]) throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Self.snapshot(folder)
+        let run = try runTendency(arguments, in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+        #expect(try Self.snapshot(folder) == before, "a file changed or appeared")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["data.csv", "spec.yaml", "survey.csv"])
+    }
 
     @Test(arguments: refusals.indices)
     func refusedBeforeAnyWork(_ index: Int) throws {

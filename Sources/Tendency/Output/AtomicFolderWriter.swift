@@ -3,9 +3,13 @@ import Foundation
 /// Writes a folder of files atomically: into a temporary sibling folder, then
 /// renamed into place, so a reader never sees a half-written folder.
 public enum AtomicFolderWriter {
-    /// Writes `files` as the folder `path`, after `check`.
+    /// Writes `files` as the folder `path`, after `check`. `beforeMoving`
+    /// runs once the files are written and before the folder is moved into
+    /// place (see `AtomicOutput.commit(beforeMoving:)`); if it throws, the
+    /// previous folder stays.
     public static func write(_ files: [(name: String, data: Data)], to path: String, replace: Bool,
-                             replaceable: Set<String> = [], protecting inputs: [String] = []) throws {
+                             replaceable: Set<String> = [], protecting inputs: [String] = [],
+                             beforeMoving: () throws -> Void = {}) throws {
         let exists = try check(path, replace: replace, replaceable: replaceable, protecting: inputs)
         let fileManager = FileManager.default
         // Through a symbolic link to the folder it names, which is what was checked.
@@ -17,7 +21,7 @@ public enum AtomicFolderWriter {
             throw OutputError(path: parent.path, message: "cannot create the folder: \(error.localizedDescription)")
         }
         try OutputStaging.shared.section {
-            try writeStaged(files, target: target, parent: parent, exists: exists, path: path)
+            try writeStaged(files, target: target, parent: parent, exists: exists, path: path, beforeMoving: beforeMoving)
         }
     }
 
@@ -61,7 +65,7 @@ public enum AtomicFolderWriter {
 
     /// Writes into a registered staging folder, then swaps it into place.
     private static func writeStaged(_ files: [(name: String, data: Data)], target: URL, parent: URL,
-                                    exists: Bool, path: String) throws {
+                                    exists: Bool, path: String, beforeMoving: () throws -> Void) throws {
         let fileManager = FileManager.default
         let staging = OutputStaging.shared
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -78,6 +82,12 @@ public enum AtomicFolderWriter {
         } catch {
             try? fileManager.removeItem(at: stagingURL)
             throw OutputError(path: path, message: "cannot write: \(error.localizedDescription)")
+        }
+        do {
+            try beforeMoving()
+        } catch {
+            try? fileManager.removeItem(at: stagingURL)
+            throw error
         }
         if !exists {
             guard rename(stagingURL.path, target.path) == 0 else {

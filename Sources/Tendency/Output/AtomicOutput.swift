@@ -26,13 +26,16 @@ public struct AtomicOutput {
         add(path, Data(text.utf8), permissions: permissions)
     }
 
-    /// Writes every queued file, then moves them all into place.
-    public func commit() throws {
+    /// Writes every queued file, then runs `beforeMoving`, then moves them
+    /// all into place. `beforeMoving` is for what must exist only when the
+    /// outputs do (a new salt file), or another writer's commit that must
+    /// succeed or fail with these; if it throws, nothing is moved.
+    public func commit(beforeMoving: () throws -> Void = {}) throws {
         try OutputPathCheck.checkFiles(pending.map(\.destination.path), inputs: inputs)
-        try OutputStaging.shared.section { try writeAndMove() }
+        try OutputStaging.shared.section { try writeAndMove(beforeMoving: beforeMoving) }
     }
 
-    private func writeAndMove() throws {
+    private func writeAndMove(beforeMoving: () throws -> Void) throws {
         let manager = FileManager.default
         // An open stream of this process (/dev/stdout, /dev/fd/N) is written
         // to once every file is in place; see `OutputPathCheck.openStream`.
@@ -65,6 +68,7 @@ public struct AtomicOutput {
                 }
             }
             try staging.checkpoint()
+            try beforeMoving()
             for (temporary, (destination, _, _)) in zip(temporaries, pending) {
                 if rename(temporary.path, destination.path) != 0 {
                     throw OutputError(path: destination.path, message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")

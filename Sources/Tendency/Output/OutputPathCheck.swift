@@ -36,6 +36,12 @@ public enum OutputPathCheck {
                 let kind = existing.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file (a device, a pipe or a link to one)"
                 throw OutputError(path: output, message: "is \(kind); expected a file path to write")
             }
+            // Found now rather than after the work (the writer checks again).
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw OutputError(path: output, message: "the folder \(folder) does not exist")
+            }
             seen[path] = output
         }
     }

@@ -16,7 +16,9 @@ public final class OutputStaging: @unchecked Sendable {
     public static let shared = OutputStaging()
 
     private let stateLock = NSLock()
-    private let sectionLock = NSLock()
+    /// Recursive: a writer's section may run another's (the key file's
+    /// commit around the output folder's).
+    private let sectionLock = NSRecursiveLock()
     private var temporaries: [String] = []
     private var signalNumber: Int32 = 0
     private var sources: [DispatchSourceSignal] = []
