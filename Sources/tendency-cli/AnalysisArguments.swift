@@ -3,14 +3,18 @@ import Foundation
 import Tendency
 
 /// Options shared by `analyze` and `polis`: how to analyse and where to write.
+///
+/// Numeric options here and in the other commands parse `.unconditional`ly,
+/// so that `--k -1` reaches the range check ("must be at least 1") instead
+/// of "-1" being taken for an option and `--k` reported as missing its value.
 struct AnalysisArguments: ParsableArguments {
     @Option(help: "Folder for report.html, report.json, assignments.csv, linkage.csv and dendrogram.nwk.")
     var out: String
 
-    @Option(help: "Number of tendencies (otherwise chosen from the evidence).")
+    @Option(parsing: .unconditional, help: "Number of tendencies (otherwise chosen from the evidence).")
     var k: Int?
 
-    @Option(help: "Largest number of tendencies considered.")
+    @Option(parsing: .unconditional, help: "Largest number of tendencies considered.")
     var maxK: Int = 6
 
     @Option(help: "Distance between members (default: the command's, see its description; jaccard and dice need 0/1 data, so only `cluster` takes them).")
@@ -19,22 +23,22 @@ struct AnalysisArguments: ParsableArguments {
     @Option(help: "Linkage method (default: the command's, see its description).")
     var method: LinkageMethod?
 
-    @Option(help: "Compare members on this many principal components of their answers (Euclidean).")
+    @Option(parsing: .unconditional, help: "Compare members on this many principal components of their answers (Euclidean).")
     var components: Int?
 
     @Option(help: "Title of the report (default: analyze \"Strategic tendencies\", polis \"Opinion groups in\" and the folder's name).")
     var title: String?
 
-    @Option(help: "Bootstrap resamples over members (and as many over features).")
+    @Option(parsing: .unconditional, help: "Bootstrap resamples over members (and as many over features).")
     var bootstrap: Int = 100
 
-    @Option(help: "Seed for every random choice; the same seed gives the same outputs.")
+    @Option(parsing: .unconditional, help: "Seed for every random choice; the same seed gives the same outputs.")
     var seed: UInt64 = 1
 
     @Flag(help: "Let leanings take part in forming tendencies (off: they are only reported).")
     var includeLeanings = false
 
-    @Option(help: "Refuse any input file larger than this many bytes.")
+    @Option(parsing: .unconditional, help: "Refuse any input file larger than this many bytes.")
     var maxInputBytes: Int = InputFile.defaultMaxBytes
 
     @Flag(help: "Replace the output folder even if it holds other files.")

@@ -22,13 +22,13 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Linkage method.")
     var method: LinkageMethod = .average
 
-    @Option(help: "Cut the tree into at most K clusters (SciPy fcluster 'maxclust').")
+    @Option(parsing: .unconditional, help: "Cut the tree into at most K clusters (SciPy fcluster 'maxclust').")
     var k: Int?
 
-    @Option(help: "Cut the tree at height H (SciPy fcluster 'distance').")
+    @Option(parsing: .unconditional, help: "Cut the tree at height H (SciPy fcluster 'distance').")
     var height: Double?
 
-    @Option(help: "Cut by the inconsistency coefficient at threshold T (SciPy fcluster 'inconsistent', depth 2).")
+    @Option(parsing: .unconditional, help: "Cut by the inconsistency coefficient at threshold T (SciPy fcluster 'inconsistent', depth 2).")
     var inconsistent: Double?
 
     @Option(help: "Fill missing values: 'mean' replaces each by its column's mean.")
@@ -43,19 +43,19 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Write the tree in Newick format here.")
     var newickOut: String?
 
-    @Option(help: "Refuse an input file larger than this many bytes.")
+    @Option(parsing: .unconditional, help: "Refuse an input file larger than this many bytes.")
     var maxInputBytes: Int = InputFile.defaultMaxBytes
 
     @Flag(help: "Compute distances in single precision (half the memory; near-ties can merge in another order than in double precision).")
     var float32 = false
 
-    @Option(help: "Two-stage mode (approximate): compress the rows into M micro-clusters by mini-batch k-means, then cluster those exactly. For data whose distance matrix does not fit in memory.")
+    @Option(parsing: .unconditional, help: "Two-stage mode (approximate): compress the rows into M micro-clusters by mini-batch k-means, then cluster those exactly. For data whose distance matrix does not fit in memory.")
     var microClusters: Int?
 
     @Option(help: "Memory to plan for, e.g. 8G or 512M (default: what the system has available). The faster n x n working matrix is used only if it fits too.")
     var memoryLimit: ByteCount?
 
-    @Option(help: "Seed for the two-stage mode's mini-batch k-means.")
+    @Option(parsing: .unconditional, help: "Seed for the two-stage mode's mini-batch k-means.")
     var seed: UInt64 = 1
 
     @Flag(help: "Print per-phase wall times as JSON on stderr.")
@@ -76,6 +76,7 @@ struct ClusterCommand: ParsableCommand {
         if cuts > 1 { throw ValidationError("give at most one of --k, --height and --inconsistent") }
         try privacy.validate(outputFolder: nil)
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
+        if let memoryLimit, memoryLimit.bytes < 1 { throw ValidationError("--memory-limit must be more than 0") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let height, !height.isFinite || height < 0 { throw ValidationError("--height must be a finite number >= 0") }
         if let inconsistent, !inconsistent.isFinite || inconsistent < 0 { throw ValidationError("--inconsistent must be a finite number >= 0") }

@@ -16,10 +16,10 @@ struct GenerateExampleCommand: ParsableCommand {
             The same options and seed always give the same bytes.
             """)
 
-    @Option(help: "Number of members.")
+    @Option(parsing: .unconditional, help: "Number of members.")
     var members: Int = 120
 
-    @Option(help: "Random seed.")
+    @Option(parsing: .unconditional, help: "Random seed.")
     var seed: UInt64 = 1
 
     @Option(name: .customLong("not-yet-aligned"), help: "Members not yet clearly aligned (default: a tenth of members).")

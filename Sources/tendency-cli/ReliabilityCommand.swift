@@ -23,7 +23,7 @@ struct ReliabilityCommand: ParsableCommand {
     @Option(name: .customLong("json"), help: "Also write the results as JSON to this file.")
     var jsonOut: String?
 
-    @Option(help: "Refuse an input file larger than this many bytes.")
+    @Option(parsing: .unconditional, help: "Refuse an input file larger than this many bytes.")
     var maxInputBytes: Int = InputFile.defaultMaxBytes
 
     @Flag(help: "Do not print the table.")

@@ -11,6 +11,9 @@ import Testing
         (analyze + ["--k", "2", "--bootstrap", "5"], "member,q1,q2,q3\nm1,3,1,1\nm2,3,,2\nm3,3,0,3\nm4,3,-1,30\nm5,3,0,35\nm6,3,1,33\n",
          "--k 2: no cut of the tree gives 2 tendencies of at least 3 members each"),
         (analyze + ["--bootstrap", "0"], nil, "--bootstrap 0 leaves no resamples"),
+        (analyze + ["--bootstrap", "4611686018427387904"], nil, "--bootstrap must be at most 10000"),
+        (analyze + ["--k", "-1"], nil, "--k must be at least 1"),
+        (analyze + ["--max-k", "-2"], nil, "--max-k must be at least 1"),
         (analyze + ["--components", "5"], nil, "--components 5 is more than the answers allow: 1 feature column and 6 members give at most 1"),
         (analyze + ["--metric", "jaccard"], nil, "--metric jaccard needs 0/1 data"),
         (analyze + ["--metric", "dice"], nil, "--metric dice needs 0/1 data"),
@@ -22,6 +25,21 @@ import Testing
           "--survey", "survey.csv", "--survey-spec", "spec.yaml", "--out", "out"],
          "member,q1,q2,q3\nx1,5,1,1\nx2,4,,2\nx3,1,0,3\n", "no member of this survey appears in"),
     ]
+
+    /// Option values a user may well type: no limit at all, a negative
+    /// number (read as the option's value, then refused by its range).
+    @Test func extremeOptionValues() throws {
+        let folder = try OutputSafetyTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let unlimited = try runTendency(["cluster", "data.csv", "--max-input-bytes", String(Int.max), "--quiet"], in: folder)
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
+        for (arguments, message) in [(["--height", "-1"], "--height must be a finite number >= 0"),
+                                     (["--k", "-3"], "--k must be at least 1"),
+                                     (["--memory-limit", "0"], "--memory-limit must be more than 0")] {
+            let run = try runTendency(["cluster", "data.csv"] + arguments, in: folder)
+            #expect(run.status != 0 && run.stderr.contains(message), "\(run.stderr)")
+        }
+    }
 
     @Test(arguments: cases.indices)
     func refusedWithAReason(_ index: Int) throws {

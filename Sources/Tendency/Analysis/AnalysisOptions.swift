@@ -44,11 +44,18 @@ public struct AnalysisOptions: Sendable, Equatable {
         if let k, k < 1 { throw AnalysisError("--k must be at least 1") }
         if maxK < 1 { throw AnalysisError("--max-k must be at least 1") }
         if bootstrap < 0 { throw AnalysisError("--bootstrap must be 0 or more") }
+        if bootstrap > Self.maximumBootstrap {
+            throw AnalysisError("--bootstrap must be at most \(Self.maximumBootstrap)")
+        }
         if bootstrap == 0, k == nil, maxK > 1 {
             throw AnalysisError("--bootstrap 0 leaves no resamples to measure stability with, so the number of tendencies cannot be chosen; give --k, or at least 1 resample")
         }
         if let components, components < 1 { throw AnalysisError("--components must be at least 1") }
     }
+
+    /// The most resamples `--bootstrap` takes: each keeps every member's
+    /// label at every k, and the count must not overflow.
+    public static let maximumBootstrap = 10_000
 
     /// The smallest group counted as a tendency among `n` members.
     public func minimumTendencySize(members n: Int) -> Int {

@@ -18,6 +18,11 @@ struct ResampledTrees {
     init(input: AnalysisInput, distances: CondensedDistances<Double>, options: AnalysisOptions, ks: ClosedRange<Int>) throws {
         let n = distances.count
         let b = options.bootstrap
+        // Each resample keeps a label per member and k: refused before the work when that cannot fit.
+        let needed = 2 * b * n * (ks.count + 1) * MemoryLayout<Int>.stride
+        if let available = MemoryBudget.available(), needed > available * 4 / 5 {
+            throw AnalysisError("\(2 * b) resamples of \(n) members need about \(MemoryBudget.describe(needed)) for their labels, but about \(MemoryBudget.describe(available)) is available; give a smaller --bootstrap or --max-k")
+        }
         let blocks = input.blocks
         let weights = input.columnWeights
         let draws = BootstrapResampling(seed: options.seed)

@@ -25,7 +25,7 @@ public enum InputFile {
         if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maxBytes {
             throw tooLarge(name, size: Int(info.st_size), maxBytes: maxBytes, advice: advice)
         }
-        let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        let data = try handle.read(upToCount: maxBytes == .max ? maxBytes : maxBytes + 1) ?? Data()  // one past the bound, to see it passed
         guard data.count <= maxBytes else { throw tooLarge(name, size: nil, maxBytes: maxBytes, advice: advice) }
         return data
     }
