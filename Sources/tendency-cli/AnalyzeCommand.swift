@@ -57,6 +57,12 @@ struct AnalyzeCommand: ParsableCommand {
         var responses: SurveyResponses?
         if let survey, let surveySpec {
             let spec = try SurveySpec(data: ledger.read(surveySpec), file: surveySpec)
+            // Blocks, features and report sections are named by these ids: one name, one question.
+            if let book = sketches?.codebook, let clash = spec.items.first(where: { item in book.elements.contains { $0.id == item.id } }) {
+                let position = spec.idPositions[clash.id]
+                throw InputError(file: surveySpec, line: position?.line, column: position?.column,
+                                 "item id \"\(clash.id)\" is also the id of a codebook element in \(codebook ?? "the codebook"); rename the item")
+            }
             responses = try SurveyResponses(table: CSVTable(data: ledger.read(survey), file: survey), spec: spec)
         }
         if let sketches, let responses, let survey, let codings, Set(sketches.members).isDisjoint(with: responses.members) {

@@ -8,7 +8,7 @@ import Testing
 
     static let cases: [(arguments: [String], survey: String?, message: String)] = [
         (analyze + ["--k", "3"], nil, "--k 3 asks for more tendencies than 6 members can fill: a tendency needs at least 3 members, so at most 2"),
-        (analyze + ["--k", "2", "--bootstrap", "5"], "member,q1,q2,q3\nm1,3,1,1\nm2,3,,2\nm3,3,0,3\nm4,3,-1,30\nm5,3,0,35\nm6,3,1,33\n",
+        (analyze + ["--k", "2", "--bootstrap", "5"], "member,q1,q2,q3\nm1,3,1,1\nm2,3,,2\nm3,3,0,3\nm4,3,-1,30\nm5,3,0,35\nm6,5,1,33\n",
          "--k 2: no cut of the tree gives 2 tendencies of at least 3 members each"),
         (analyze + ["--bootstrap", "0"], nil, "--bootstrap 0 leaves no resamples"),
         (analyze + ["--bootstrap", "4611686018427387904"], nil, "--bootstrap must be at most 10000"),
@@ -20,11 +20,27 @@ import Testing
         (analyze + ["--components", "1", "--metric", "cosine"], nil, "--components compares members by Euclidean distance"),
         (analyze + ["--method", "ward", "--metric", "sqeuclidean"], nil, "--method ward is defined by Euclidean geometry"),
         (analyze, "member,q1,q2,q3\nm1,,1,1\nm2,,,2\nm3,,0,3\nm4,,-1,30\n", "no member answered any element or item with the orientation role"),
+        (analyze + ["--k", "2"], "member,q1,q2,q3\nm1,4,1,1\nm2,4,,2\nm3,,0,3\nm4,4,-1,30\nm5,4,1,3\nm6,4,0,2\n",
+         "every member gave the same answers to every element or item with the orientation role"),
         (["analyze", "--survey", "survey.csv", "--survey-spec", "context.yaml", "--out", "out"], nil, "nothing to form tendencies from"),
         (["analyze", "--codebook", domainFixture("codebook.yaml"), "--codings", domainFixture("codings.csv"),
           "--survey", "survey.csv", "--survey-spec", "spec.yaml", "--out", "out"],
          "member,q1,q2,q3\nx1,5,1,1\nx2,4,,2\nx3,1,0,3\n", "no member of this survey appears in"),
     ]
+
+    /// A survey item named like a codebook element would give two questions
+    /// one id in every output: refused at the item's id in the spec.
+    @Test func itemNamedLikeAnElementIsRefused() throws {
+        let folder = try OutputSafetyTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try String(contentsOf: folder.appendingPathComponent("spec.yaml"), encoding: .utf8)
+        try Data(spec.replacingOccurrences(of: "- id: q1", with: "- id: bloc").utf8).write(to: folder.appendingPathComponent("clash.yaml"))
+        let run = try runTendency(["analyze", "--codebook", domainFixture("codebook.yaml"), "--codings", domainFixture("codings.csv"),
+                                   "--survey", "survey.csv", "--survey-spec", "clash.yaml", "--out", "out", "--quiet"], in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.hasPrefix("Error: clash.yaml:2:9: item id \"bloc\" is also the id of a codebook element"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
 
     /// Option values a user may well type: no limit at all, a negative
     /// number (read as the option's value, then refused by its range).

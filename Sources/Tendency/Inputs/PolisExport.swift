@@ -141,10 +141,19 @@ public struct PolisExport: Sendable {
             }
             columns[name] = c
         }
+        guard !table.records.isEmpty else {
+            throw InputError(file: table.file, line: table.header.line + 1, column: 1,
+                             "no rows after the header; expected one row per statement")
+        }
         var statements = [String: (moderated: Int, text: String)]()
         for record in table.records {
             let idCell = record.cells[columns["comment-id"]!], moderatedCell = record.cells[columns["moderated"]!]
             let id = idCell.text.trimmingCharacters(in: .whitespaces)
+            // Polis numbers statements 0, 1, 2, ...; participants-votes.csv names its columns by these numbers.
+            guard !id.isEmpty, id.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                throw InputError(file: table.file, line: idCell.line, column: idCell.column,
+                                 "comment-id \(InputError.quoted(idCell.text)); expected a statement number (0, 1, 2, ...)")
+            }
             guard statements[id] == nil else {
                 throw InputError(file: table.file, line: idCell.line, column: idCell.column, "comment-id \"\(id)\" is repeated")
             }

@@ -22,6 +22,14 @@ public struct SurveySpec: Sendable, Equatable {
     public var items: [SurveyItem]
     public var origin: Origin
     public var file: String
+    /// Where each item's id is in the spec file, for errors found when the
+    /// spec meets other inputs (an id that a codebook element also has).
+    public var idPositions: [String: Position] = [:]
+
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
 
     public init(items: [SurveyItem], origin: Origin = .survey, file: String = "survey spec") {
         self.items = items
@@ -50,6 +58,7 @@ public struct SurveySpec: Sendable, Equatable {
             throw YAMLDocument.error(at: top.value("items") ?? root, file: file, "the survey spec lists no items")
         }
         var items: [SurveyItem] = []
+        var positions = [String: Position]()
         var seen = [String: Int]()
         for node in nodes {
             let map = try YAMLMapping(node, file: file, what: "a survey item",
@@ -59,6 +68,7 @@ public struct SurveySpec: Sendable, Equatable {
                 throw YAMLDocument.error(at: map.value("id"), file: file, "duplicate item id \"\(id)\" (first at line \(line))")
             }
             seen[id] = map.value("id")?.mark?.line ?? 0
+            if let mark = map.value("id")?.mark { positions[id] = Position(line: mark.line, column: mark.column) }
             let item = try YAMLMapping(node, file: file, what: "item \"\(id)\"",
                                        allowedKeys: ["id", "text", "scale", "role", "reverse", "weight"])
             let text = try item.requiredString("text")
@@ -69,5 +79,6 @@ public struct SurveySpec: Sendable, Equatable {
                                     reverse: try item.bool("reverse") ?? false, weight: weight))
         }
         self.init(items: items, origin: .survey, file: file)
+        idPositions = positions
     }
 }

@@ -68,13 +68,17 @@ struct YAMLMapping {
     /// squared differences times weights must stay far from overflow.
     static let largestWeight = 1e6
 
-    /// The "weight" value: 1 when absent, else a number from 0 to `largestWeight`.
+    /// The "weight" value: 1 when absent, else 0 or a number from
+    /// 1 / `largestWeight` to `largestWeight` (smaller weights lose digits
+    /// when the weights are normalised: 1e-320 is subnormal).
     func weight() throws -> Double {
         guard let weight = try double("weight") else { return 1 }
-        guard weight >= 0, weight <= YAMLMapping.largestWeight else {
+        guard weight >= 0, weight <= YAMLMapping.largestWeight, weight == 0 || weight >= 1 / YAMLMapping.largestWeight else {
             throw YAMLDocument.error(at: value("weight"), file: file, weight < 0
                 ? "the weight of \(what) is negative; expected a number >= 0"
-                : "the weight of \(what) is \(weight); weights are relative, so expected at most 1e6 (scale them all down)")
+                : weight > 1
+                ? "the weight of \(what) is \(weight); weights are relative, so expected at most 1e6 (scale them all down)"
+                : "the weight of \(what) is \(weight); weights are relative, so expected 0 or at least 1e-6 (scale them all up)")
         }
         return weight
     }
@@ -120,6 +124,10 @@ struct YAMLMapping {
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             throw YAMLDocument.error(at: node, file: file, "expected non-empty text for \(what)")
+        }
+        // Ids and labels reach the terminal in summaries: no escape sequences ("\e[41m"), bells or NULs.
+        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }) {
+            throw YAMLDocument.error(at: node, file: file, "\(what) holds a control character (\(IdentifierText.codePoint(control))); expected printable text")
         }
         return text
     }

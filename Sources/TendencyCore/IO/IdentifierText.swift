@@ -13,6 +13,12 @@ public enum IdentifierText {
     static let formulaStartBytes: [UInt8] = Array("=+-@".utf8)
 
     /// Throws at the id's cell when `id` is one of the kinds above.
+    /// A scalar as messages name it: "U+001B".
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+    }
+
     public static func validate(_ id: String, noun: String, file: String, line: Int, column: Int) throws {
         // Called once per row id while parsing, so it allocates nothing (the
         // parse benchmark counts mallocs), and printable ASCII, the usual id,
@@ -23,11 +29,11 @@ public enum IdentifierText {
                 switch scalar.properties.generalCategory {
                 case .control: kind = "a control character"
                 case .format: kind = "an invisible format character"
+                case .lineSeparator, .paragraphSeparator: kind = "a line break"
                 default: continue
                 }
-                let code = String(scalar.value, radix: 16, uppercase: true)
                 throw InputError(file: file, line: line, column: column,
-                                 "\(noun) id holds \(kind) (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), character \(offset + 1)); ids must be printable text")
+                                 "\(noun) id holds \(kind) (\(codePoint(scalar)), character \(offset + 1)); ids must be printable text")
             }
         }
         if let byte = id.utf8.first, formulaStartBytes.contains(byte), let first = id.first, DecimalParser.decimal(id) == nil {
