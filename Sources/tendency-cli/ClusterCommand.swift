@@ -140,9 +140,17 @@ struct ClusterCommand: ParsableCommand {
             // Shift-invariant distances are computed on centred columns in single precision, so
             // values far from the origin keep their differences.
             let shiftInvariant: Set<DistanceMetric> = [.euclidean, .sqeuclidean, .gower]
-            result = try float32
-                ? cluster((shiftInvariant.contains(metric) ? data.centringColumns() : data).converted(to: Float.self), clock: &clock)
-                : cluster(data, clock: &clock)
+            if float32 {
+                let single = shiftInvariant.contains(metric) ? data.centringColumns() : data
+                if let at = single.storage.firstIndex(where: { abs($0) > Double(Float.greatestFiniteMagnitude) }) {
+                    let (row, column) = at.quotientAndRemainder(dividingBy: single.columns)
+                    throw InputError(file: file, line: rowLines[row],
+                                     "row \"\(rowIDs[row])\", column \"\(table.columnNames[column])\": \(data[row, column]) is beyond single precision (about 3.4e38); drop --float32")
+                }
+                result = try cluster(single.converted(to: Float.self), clock: &clock)
+            } else {
+                result = try cluster(data, clock: &clock)
+            }
         } catch LinkageError.nonFiniteDistance(let i, let j) where rowIDs.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
             throw InputError(file: file, line: rowLines[i],

@@ -42,6 +42,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
+    static let malformed = packageRoot.path + "/Fixtures/malformed/"
+
     /// Option values a user may well type: no limit at all, a negative
     /// number (read as the option's value, then refused by its range).
     @Test func extremeOptionValues() throws {
@@ -49,6 +51,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let unlimited = try runTendency(["cluster", "data.csv", "--max-input-bytes", String(Int.max), "--quiet"], in: folder)
         #expect(unlimited.status == 0, "\(unlimited.stderr)")
+        let beyond = try runTendency(["cluster", Self.malformed + "cluster/beyond-float32.csv", "--float32"])
+        #expect(beyond.stderr == "Error: \(Self.malformed)cluster/beyond-float32.csv:2: row \"a\", column \"x\": 6.8e+200 is beyond single precision (about 3.4e38); drop --float32\n")
         for (arguments, message) in [(["--height", "-1"], "--height must be a finite number >= 0"),
                                      (["--k", "-3"], "--k must be at least 1"),
                                      (["--memory-limit", "0"], "--memory-limit must be more than 0")] {

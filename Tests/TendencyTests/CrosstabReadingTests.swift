@@ -10,12 +10,16 @@ import Testing
         // A sizeable V that chance could give (small tables) is read as none.
         #expect(CrosstabBuilder.reading(name: "leanings", v: 0.34, p: 0.08, k: 2)
             == "Leanings vary across both tendencies (Cramér's V = 0.34), but chance alone could give a difference this large (p = 0.080): these data do not show that they mark out a tendency.")
-        #expect(CrosstabBuilder.reading(name: "leanings", v: nil, k: 2) == "Too few members carry leanings to compare tendencies.")
+        #expect(CrosstabBuilder.reading(name: "leanings", v: nil, k: 2)
+            == "Leanings fall into a single category, or too few members carry them: there is nothing to compare across tendencies.")
+        #expect(CrosstabBuilder.reading(name: "leanings", v: 0.5, p: 0.001, k: 2).hasSuffix("a favoured approach is not a strategy."))
+        #expect(CrosstabBuilder.reading(name: "the answers", v: 0.5, p: 0.001, k: 2)
+            == "The answers line up with tendencies (Cramér's V = 0.50, a strong association): worth discussing, since the tendencies may speak for different parts of the organisation.")
     }
 
     /// Every member who answered a rated context item falls in one category.
     @Test func ratedContextCategoriesCoverTheAnswers() {
-        let table = CrosstabBuilder.build(element: "q24", name: "answers to Q24",
+        let table = CrosstabBuilder.build(element: "q24", name: "the answers",
                                           labelsPerMember: [["at the midpoint"], ["above the scale's midpoint"], [], ["at the midpoint"]],
                                           tendencies: [1, 2, 2, 1], k: 2, generator: SeededGenerator(seed: 1))
         #expect(table.categories == ["at the midpoint", "above the scale's midpoint"])

@@ -36,7 +36,8 @@ enum CrosstabBuilder {
     static func reading(name: String, v: Double?, p: Double? = nil, k: Int) -> String {
         let subject = name.prefix(1).uppercased() + name.dropFirst()
         guard let v else {
-            return k < 2 ? "With one tendency there is nothing to compare \(name) across." : "Too few members carry \(name) to compare tendencies."
+            return k < 2 ? "With one tendency there is nothing to compare \(name) across."
+                : "\(subject) fall into a single category, or too few members carry them: there is nothing to compare across tendencies."
         }
         let across = k == 2 ? "both tendencies" : "all \(k) tendencies"
         let value = String(format: "%.2f", v)
@@ -45,6 +46,8 @@ enum CrosstabBuilder {
         }
         if v < 0.2 { return "\(subject) are spread across \(across) (Cramér's V = \(value), a weak association): they do not mark out a tendency." }
         if v < 0.4 { return "\(subject) lean somewhat towards particular tendencies (Cramér's V = \(value), a moderate association), but they do not define them." }
-        return "\(subject) line up with tendencies (Cramér's V = \(value), a strong association): worth discussing, since a favoured approach is not a strategy."
+        // Leanings are approaches members favour; context (sector, region, tradition) is where they stand.
+        let why = name == "leanings" ? "since a favoured approach is not a strategy" : "since the tendencies may speak for different parts of the organisation"
+        return "\(subject) line up with tendencies (Cramér's V = \(value), a strong association): worth discussing, \(why)."
     }
 }

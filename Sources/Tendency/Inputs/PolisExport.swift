@@ -122,6 +122,9 @@ public struct PolisExport: Sendable {
             rows.append(row)
         }
         let answers = Matrix(rows: rows.count, columns: items.count, storage: rows.flatMap { $0 })
+        guard answers.storage.contains(where: { !$0.isNaN }) else {
+            throw InputError(file: file, "no \(participants == .grouped ? "participant in a group" : "participant") voted on a statement that was kept; there is nothing to compare participants on")
+        }
         self.folder = folder
         self.survey = SurveyResponses(spec: SurveySpec(items: items, origin: .polis, file: commentsPath),
                                       file: file, members: members, answers: answers)

@@ -35,7 +35,11 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// a cell's line breaks or terminal escape sequences quoted in a message
     /// can neither break the one-line format nor reach the terminal raw.
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        // Invisible format characters too: a second byte-order mark or a bidi override would hide in the quote.
+        func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            [.control, .format].contains(scalar.properties.generalCategory)
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -43,7 +47,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.properties.generalCategory == .control {
+                if hidden(scalar) {
                     out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     out.unicodeScalars.append(scalar)
