@@ -64,8 +64,27 @@ struct AnalysisArguments: ParsableArguments {
     /// earlier run's, replaced without --force.
     static let outputNames: Set<String> = ["report.html", "report.json", "assignments.csv", "linkage.csv", "dendrogram.nwk"]
 
+    /// A command's defaults for what the user may leave out.
+    struct Defaults {
+        var metric: DistanceMetric
+        var method: LinkageMethod
+        var components: Int?
+    }
+
+    /// Checks the options as the analysis will (`AnalysisOptions.validate`)
+    /// from a command's `validate()`, so that they are usage errors (exit 64,
+    /// with the usage line) found before any input is read.
+    func validateOptions(_ defaults: Defaults) throws {
+        do {
+            try options(defaults).validate()
+        } catch let error as AnalysisError {
+            throw ValidationError(error.description)
+        }
+    }
+
     /// The analysis options, with the command's defaults where the user gave none.
-    func options(defaultMetric: DistanceMetric, defaultMethod: LinkageMethod, defaultComponents: Int?) -> AnalysisOptions {
+    func options(_ defaults: Defaults) -> AnalysisOptions {
+        let (defaultMetric, defaultMethod, defaultComponents) = (defaults.metric, defaults.method, defaults.components)
         var options = AnalysisOptions()
         options.k = k
         options.maxK = maxK

@@ -32,7 +32,11 @@ struct AnalyzeCommand: ParsableCommand {
         if survey != nil && surveySpec == nil { throw ValidationError("--survey needs --survey-spec") }
         if surveySpec != nil && survey == nil { throw ValidationError("--survey-spec needs --survey") }
         if codings == nil && survey == nil { throw ValidationError("give --codings (with --codebook), --survey (with --survey-spec), or both") }
+        try analysis.validateOptions(Self.defaults)
     }
+
+    /// Gower and average linkage (see the discussion above).
+    static let defaults = AnalysisArguments.Defaults(metric: .gower, method: .average, components: nil)
 
     /// Inter-coder agreement in plain words, when sketches had several coders.
     static func reliabilityNotes(_ codings: SketchCodings) -> [String] {
@@ -70,7 +74,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
-        let options = analysis.options(defaultMetric: .gower, defaultMethod: .average, defaultComponents: nil)
+        let options = analysis.options(Self.defaults)
         try analysis.run(input, options: options, inputs: ledger, dataPath: codings ?? survey ?? ledger.inputs[0].path, title: "Strategic tendencies",
                          notes: sketches.map(Self.reliabilityNotes) ?? [])
     }

@@ -23,13 +23,20 @@ struct PolisCommand: ParsableCommand {
 
     @OptionGroup var analysis: AnalysisArguments
 
+    /// Polis's own geometry: Ward on two principal components (see the discussion above).
+    static let defaults = AnalysisArguments.Defaults(metric: .euclidean, method: .ward, components: 2)
+
+    func validate() throws {
+        try analysis.validateOptions(Self.defaults)
+    }
+
     func run() throws {
         OutputStaging.shared.installHandlers()
         var ledger = InputLedger(maxBytes: analysis.maxInputBytes)
         let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped) { try ledger.read($0) }
         let space = FeatureSpace(survey: export.survey)
         let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
-        let options = analysis.options(defaultMetric: .euclidean, defaultMethod: .ward, defaultComponents: 2)
+        let options = analysis.options(Self.defaults)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
         try analysis.run(input, options: options, inputs: ledger,
                          dataPath: "\(folder)/participants-votes.csv", title: title,

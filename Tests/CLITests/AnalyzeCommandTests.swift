@@ -131,9 +131,9 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("keep me".utf8).write(to: folder.appendingPathComponent("notes.txt"))
-        let run = try runTendency(Self.exampleArguments(out: folder.path, bootstrap: 0))
+        let run = try runTendency(Self.exampleArguments(out: folder.path, bootstrap: 0) + ["--k", "2"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("folder is not empty"))
+        #expect(run.stderr.contains("folder is not empty"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
     }
 
