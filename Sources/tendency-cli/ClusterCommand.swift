@@ -124,7 +124,7 @@ struct ClusterCommand: ParsableCommand {
         // would give the pseudonyms away). `rowIDs` are the real ids, for messages.
         let pseudonyms = try privacy.names(for: table.ids, dataPath: file)
         var rowIDs = table.ids
-        var rowLines = table.rowLines
+        var rowLines = table.ids.indices.map(table.line(ofRow:))
         var ids = pseudonyms.names
         if privacy.pseudonymize {
             let order = ids.indices.sorted { ids[$0] < ids[$1] }

@@ -11,6 +11,19 @@ struct NumericTableTests {
         do { _ = try table(text); return nil } catch { return error as? InputError }
     }
 
+    /// Rows and header names keep where they are, through blank lines and
+    /// (on the quoted path) line breaks inside quotes.
+    @Test func rowsAndColumnsKeepTheirPlaces() throws {
+        let plain = try table("\nid, x ,y\na,1,2\nb,3,4\n\n\nc,5,6\nd,7,8\n")
+        #expect(plain.ids.indices.map(plain.line(ofRow:)) == [3, 4, 7, 8])
+        #expect(plain.columnNamePositions.map(\.line) == [2, 2] && plain.columnNamePositions.map(\.column) == [4, 8])
+        let quoted = try table("id,\"x\nz\",y\n\"a\",1,2\nc,3,4\n\nd,5,6\n")
+        #expect(quoted.ids.indices.map(quoted.line(ofRow:)) == [3, 4, 6])
+        #expect(quoted.columnNamePositions.map(\.line) == [1, 2] && quoted.columnNamePositions.map(\.column) == [4, 4])
+        let simple = try table("id,x\na,1\nb,2\n")
+        #expect(simple.line(ofRow: 0) == 2 && simple.line(ofRow: 1) == 3)
+    }
+
     @Test func readsValuesAsStrtodDoes() throws {
         let cells = ["1e5", "-0", "+.5", "5.", " 2.5 ", "-6.189678509934732", "1e-310",
                      "4503599627370496.5", "123456789012345678901", "0.1000000000000000055511151231257827"]

@@ -17,11 +17,30 @@ public struct NumericTable: Sendable {
     /// Positions of the empty cells: the first one, and how many there are.
     public var firstMissingCell: (line: Int, column: Int)?
     public var missingCount: Int
-    /// The line each row is on, so that a problem found after parsing (an
-    /// overflowing distance, a row the metric cannot use) can point at it.
-    public var rowLines: [Int]
     /// Where each column's name is in the header (after the id column).
     public var columnNamePositions: [(line: Int, column: Int)]
+    /// The first row's line, and the later rows that do not start on the
+    /// line after the previous row's start (after blank lines or quoted
+    /// line breaks), with their lines: all `line(ofRow:)` needs, without an
+    /// array per row (the parse benchmark counts mallocs).
+    private var firstRowLine: Int
+    private var lineJumps: [(row: Int, line: Int)]
+
+    /// The line row `row` is on, so that a problem found after parsing (an
+    /// overflowing distance, a row the metric cannot use) can point at it.
+    public func line(ofRow row: Int) -> Int {
+        // The last jump at or before `row` (jumps are few: a binary search is not worth it).
+        let jump = lineJumps.last { $0.row <= row } ?? (0, firstRowLine)
+        return jump.line + row - jump.row
+    }
+
+    /// Records that row `row` is on `line`: a jump when the rows before it
+    /// do not lead there line by line.
+    private static func note(row: Int, line: Int, first: inout Int?, jumps: inout [(row: Int, line: Int)]) {
+        guard let start = first else { first = line; return }
+        let jump = jumps.last ?? (0, start)
+        if jump.line + row - jump.row != line { jumps.append((row, line)) }
+    }
 
     /// Reads a numeric CSV file. `maxBytes` bounds the file size.
     public init(contentsOf path: String, displayName: String? = nil, maxBytes: Int = 4 << 30) throws {
@@ -51,13 +70,14 @@ public struct NumericTable: Sendable {
 
     private init(ids: [String], columnNames: [String], values: Matrix<Double>,
                  firstMissingCell: (line: Int, column: Int)?, missingCount: Int,
-                 rowLines: [Int], columnNamePositions: [(line: Int, column: Int)]) {
+                 firstRowLine: Int, lineJumps: [(row: Int, line: Int)], columnNamePositions: [(line: Int, column: Int)]) {
         self.ids = ids
         self.columnNames = columnNames
         self.values = values
         self.firstMissingCell = firstMissingCell
         self.missingCount = missingCount
-        self.rowLines = rowLines
+        self.firstRowLine = firstRowLine
+        self.lineJumps = lineJumps
         self.columnNamePositions = columnNamePositions
     }
 
@@ -76,15 +96,16 @@ public struct NumericTable: Sendable {
         var storage = [Double]()
         storage.reserveCapacity(table.records.count * names.count)
         var ids = [String]()
-        var rowLines = [Int]()
+        var lineJumps = [(row: Int, line: Int)]()
+        var firstRowLine: Int?
         var seen = [String: Int]()
         var firstMissing: (line: Int, column: Int)?
         var missing = 0
         for record in table.records {
             let idCell = record.cells[0]
             try register(id: idCell.text, line: idCell.line, column: idCell.column, seen: &seen, file: file)
+            note(row: ids.count, line: idCell.line, first: &firstRowLine, jumps: &lineJumps)
             ids.append(idCell.text)
-            rowLines.append(idCell.line)
             for cell in record.cells.dropFirst() {
                 let text = cell.text.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty {
@@ -103,7 +124,8 @@ public struct NumericTable: Sendable {
         }
         return NumericTable(ids: ids, columnNames: names,
                             values: Matrix(rows: ids.count, columns: names.count, storage: storage),
-                            firstMissingCell: firstMissing, missingCount: missing, rowLines: rowLines,
+                            firstMissingCell: firstMissing, missingCount: missing,
+                            firstRowLine: firstRowLine ?? table.header.line + 1, lineJumps: lineJumps,
                             columnNamePositions: table.header.cells.dropFirst().map { ($0.line, $0.column) })
     }
 
@@ -181,6 +203,7 @@ public struct NumericTable: Sendable {
             var contentStop = stop > position && base[stop - 1] == 13 ? stop - 1 : stop
             var names = [String]()
             var namePositions = [(line: Int, column: Int)]()
+            namePositions.reserveCapacity((position..<contentStop).count { base[$0] == 44 })  // one allocation
             var fieldStart = position
             var seenNames = [String: Int]()
             for i in position...contentStop where i == contentStop || base[i] == 44 {
@@ -193,8 +216,8 @@ public struct NumericTable: Sendable {
                     throw InputError(file: file, line: line, column: column, "duplicate column name \"\(name)\" (first in column \(first))")
                 }
                 seenNames[name] = column
+                if !names.isEmpty { namePositions.append((line, column)) }  // the id column's is not kept
                 names.append(name)
-                namePositions.append((line, column))
                 fieldStart = i + 1
             }
             let width = names.count - 1
@@ -202,7 +225,8 @@ public struct NumericTable: Sendable {
             line += 1
 
             var ids = [String]()
-            var rowLines = [Int]()
+            var lineJumps = [(row: Int, line: Int)]()  // allocated only for a row after a blank line
+            var firstRowLine: Int?
             var seen = [String: Int]()
             var storage = [Double]()
             storage.reserveCapacity(max(0, width) * max(16, (end - position) / max(1, 8 * max(1, width))))
@@ -220,8 +244,8 @@ public struct NumericTable: Sendable {
                 while i < contentStop, base[i] != 44 { i += 1 }
                 let id = try validText(position, i, column: 1)
                 try register(id: id, line: line, column: 1, seen: &seen, file: file)
+                note(row: ids.count, line: line, first: &firstRowLine, jumps: &lineJumps)
                 ids.append(id)
-                rowLines.append(line)
                 var fields = 1
                 while i < contentStop {
                     let start = i + 1
@@ -268,8 +292,9 @@ public struct NumericTable: Sendable {
             }
             return NumericTable(ids: ids, columnNames: Array(names.dropFirst()),
                                 values: Matrix(rows: ids.count, columns: max(0, width), storage: storage),
-                                firstMissingCell: firstMissing, missingCount: missing, rowLines: rowLines,
-                                columnNamePositions: Array(namePositions.dropFirst()))
+                                firstMissingCell: firstMissing, missingCount: missing,
+                                firstRowLine: firstRowLine ?? line, lineJumps: lineJumps,
+                                columnNamePositions: namePositions)
         }
     }
 }
