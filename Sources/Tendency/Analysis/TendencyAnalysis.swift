@@ -152,9 +152,11 @@ public struct TendencyAnalysis: Sendable {
         let roles = input.includeLeanings ? "the orientation or leaning role" : "the orientation role (leanings take part only with --include-leanings)"
         guard features.columns > 0 else {
             let forming = input.space.blocks.contains { $0.role == .orientation || (input.includeLeanings && $0.role == .leaning) }
+            let files = Set(input.space.blocks.compactMap(\.definedIn)).sorted()
+            let whereSet = files.isEmpty ? "" : "; roles and weights are set in \(ReportFormat.list(files))"
             throw AnalysisError(forming
-                ? "every element or item with \(roles) has weight 0; nothing would count"
-                : "nothing to form tendencies from: no element or item has \(roles)")
+                ? "every element or item with \(roles) has weight 0; nothing would count\(whereSet)"
+                : "nothing to form tendencies from: no element or item has \(roles)\(whereSet)")
         }
         guard features.storage.contains(where: { !$0.isNaN }) else {
             throw AnalysisError("no member answered any element or item with \(roles)")

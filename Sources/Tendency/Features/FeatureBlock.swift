@@ -17,14 +17,19 @@ public struct FeatureBlock: Sendable, Equatable, Codable {
     public var weight: Double
     /// The block's columns in the space.
     public var columns: Range<Int>
+    /// The file that sets its role and weight (codebook or survey spec), for
+    /// refusals that turn on them.
+    public var definedIn: String?
 
-    public init(id: String, source: FeatureSource, role: Role, text: String, weight: Double, columns: Range<Int>) {
+    public init(id: String, source: FeatureSource, role: Role, text: String, weight: Double, columns: Range<Int>,
+                definedIn: String? = nil) {
         self.id = id
         self.source = source
         self.role = role
         self.text = text
         self.weight = weight
         self.columns = columns
+        self.definedIn = definedIn
     }
 
     /// `weight / columns.count`: the block's columns' weights sum to `weight`.

@@ -42,7 +42,8 @@ struct FeatureEncoder {
                     }
                 }
                 blocks.append(FeatureBlock(id: element.id, source: .codebookElement, role: element.role,
-                                           text: element.question, weight: element.weight, columns: start..<columns.count))
+                                           text: element.question, weight: element.weight, columns: start..<columns.count,
+                                           definedIn: codings.codebook.file))
             }
         }
 
@@ -57,7 +58,8 @@ struct FeatureEncoder {
                                              reversed: item.reverse))
                 data.append(item.reverse ? encoded.map { -$0 } : encoded)
                 blocks.append(FeatureBlock(id: item.id, source: source, role: item.role, text: item.text,
-                                           weight: item.weight, columns: (columns.count - 1)..<columns.count))
+                                           weight: item.weight, columns: (columns.count - 1)..<columns.count,
+                                           definedIn: survey.spec.file))
             }
         }
 
