@@ -24,6 +24,15 @@ struct NumericTableTests {
         #expect(simple.line(ofRow: 0) == 2 && simple.line(ofRow: 1) == 3)
     }
 
+    /// Columns count characters, as editors do, not bytes: "é" is one column.
+    @Test func columnsCountCharacters() throws {
+        #expect(error("id,x,y\nmé,1,zz\n") == InputError(file: "m.csv", line: 2, column: 6, "expected a number, found \"zz\""))
+        #expect(error("id,x,y\n\"mé\",1,zz\n") == InputError(file: "m.csv", line: 2, column: 8, "expected a number, found \"zz\""))
+        #expect(error("id,x,y\nm😀,1,2,3\n")?.column == 8)
+        let latin1 = InputFile.firstInvalidUTF8(Array("id,x\né,".utf8) + [0xFF])
+        #expect(latin1?.line == 2 && latin1?.column == 3)
+    }
+
     @Test func readsValuesAsStrtodDoes() throws {
         let cells = ["1e5", "-0", "+.5", "5.", " 2.5 ", "-6.189678509934732", "1e-310",
                      "4503599627370496.5", "123456789012345678901", "0.1000000000000000055511151231257827"]

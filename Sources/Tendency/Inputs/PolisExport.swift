@@ -139,7 +139,7 @@ public struct PolisExport: Sendable {
         for name in ["comment-id", "moderated", "comment-body"] {
             guard let c = names.firstIndex(of: name) else {
                 let last = table.header.cells[table.header.cells.count - 1]
-                throw InputError(file: table.file, line: table.header.line, column: last.column + last.text.utf8.count,
+                throw InputError(file: table.file, line: table.header.line, column: last.column + last.text.count,
                                  "missing column \"\(name)\"; expected comment-id, moderated and comment-body")
             }
             columns[name] = c

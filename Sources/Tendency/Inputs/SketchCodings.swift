@@ -142,7 +142,7 @@ public struct SketchCodings: Sendable {
         }
         for name in expected where found[name] == nil {
             let last = table.header.cells.last!
-            throw InputError(file: table.file, line: table.header.line, column: last.column + last.text.utf8.count,
+            throw InputError(file: table.file, line: table.header.line, column: last.column + last.text.count,
                              "missing column \"\(name)\"; the header must be member,coder,element,code")
         }
         return (found["member"]!, found["coder"]!, found["element"]!, found["code"]!)

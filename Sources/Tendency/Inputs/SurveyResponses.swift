@@ -56,7 +56,7 @@ public struct SurveyResponses: Sendable {
         let present = Set(columnItem)
         if let missing = spec.items.indices.first(where: { !present.contains($0) }) {
             let last = header[header.count - 1]
-            throw InputError(file: file, line: table.header.line, column: last.column + last.text.utf8.count,
+            throw InputError(file: file, line: table.header.line, column: last.column + last.text.count,
                              "item \"\(spec.items[missing].id)\" of \(spec.file) has no column; expected a column for every item")
         }
         try table.requireRecords("one row per member")

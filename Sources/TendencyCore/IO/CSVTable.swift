@@ -50,7 +50,7 @@ public struct CSVTable: Sendable {
         for record in records where record.cells.count != header.cells.count {
             let last = record.cells.last!
             throw InputError(file: file, line: record.line, column: record.cells.count > header.cells.count
-                                ? record.cells[header.cells.count].column : last.column + last.text.utf8.count,
+                                ? record.cells[header.cells.count].column : last.column + last.text.count,
                              "row has \(record.cells.count) fields; the header has \(header.cells.count)")
         }
     }
@@ -89,6 +89,8 @@ public struct CSVTable: Sendable {
         var cells: [Cell] = []
         var field: [UInt8] = []
         var line = 1, lineStart = index
+        // UTF-8 continuation bytes since the line's start: columns count characters, as editors do.
+        var continuation = 0
         var fieldLine = 1, fieldColumn = 1
         var recordLine = 1
         var inQuotes = false, wasQuoted = false, fieldStarted = false
@@ -115,10 +117,11 @@ public struct CSVTable: Sendable {
 
         while index < bytes.count {
             let byte = bytes[index]
+            if byte & 0xC0 == 0x80 { continuation += 1 }
             if !fieldStarted {
                 fieldStarted = true
                 fieldLine = line
-                fieldColumn = index - lineStart + 1
+                fieldColumn = index - lineStart - continuation + 1
                 if cells.isEmpty { recordLine = line }
             }
             if inQuotes {
@@ -129,13 +132,13 @@ public struct CSVTable: Sendable {
                     inQuotes = false
                     index += 1
                     if index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[index]) {
-                        throw InputError(file: file, line: line, column: index - lineStart + 1,
+                        throw InputError(file: file, line: line, column: index - lineStart - continuation + 1,
                                          "expected a comma or the end of the line after a closing quote")
                     }
                     continue
                 }
                 if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
-                    line += 1; lineStart = index + 1
+                    line += 1; lineStart = index + 1; continuation = 0
                 }
                 field.append(byte)
                 index += 1
@@ -146,19 +149,19 @@ public struct CSVTable: Sendable {
                 try endField()
                 fieldStarted = true
                 fieldLine = line
-                fieldColumn = index - lineStart + 2
+                fieldColumn = index - lineStart - continuation + 2
             case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"):
                 index += 1
                 try endRecord()
-                line += 1; lineStart = index + 1
+                line += 1; lineStart = index + 1; continuation = 0
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, or a bare CR (classic Mac exports)
                 try endRecord()
-                line += 1; lineStart = index + 1
+                line += 1; lineStart = index + 1; continuation = 0
             case UInt8(ascii: "\"") where field.isEmpty && !wasQuoted:
                 inQuotes = true
                 wasQuoted = true
             case UInt8(ascii: "\""):
-                throw InputError(file: file, line: line, column: index - lineStart + 1,
+                throw InputError(file: file, line: line, column: index - lineStart - continuation + 1,
                                  "unexpected quote inside an unquoted field; quote the whole field and double inner quotes")
             default:
                 field.append(byte)

@@ -41,22 +41,23 @@ public enum InputFile {
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
         if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return nil }
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1, lineStart = i
+        var line = 1, column = 1  // in characters, as editors count them
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0 { return (line, i - lineStart + 1, b) }
-            if b == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; i += 1; continue }
+            if b == 0 { return (line, column, b) }
+            if b == UInt8(ascii: "\n") { line += 1; column = 1; i += 1; continue }
             if b == UInt8(ascii: "\r") {
                 if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                line += 1; lineStart = i + 1; i += 1; continue
+                line += 1; column = 1; i += 1; continue
             }
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 { i += 1; column += 1; continue }
             let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0
             guard length > 0, i + length <= bytes.count,
                   String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else {
-                return (line, i - lineStart + 1, b)
+                return (line, column, b)
             }
             i += length
+            column += 1
         }
         return nil
     }

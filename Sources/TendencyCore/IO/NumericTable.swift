@@ -184,6 +184,13 @@ public struct NumericTable: Sendable {
             func text(_ from: Int, _ to: Int) -> String {
                 String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
             }
+            /// The 1-based column, in characters, of byte `index` of the line at
+            /// `position`; counted only for messages (the line is walked).
+            func columnAt(_ index: Int) -> Int {
+                var characters = 1
+                for k in position..<index where base[k] & 0xC0 != 0x80 { characters += 1 }
+                return characters
+            }
             func validText(_ from: Int, _ to: Int, column: Int) throws -> String {
                 guard let s = String(validating: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self) else {
                     throw InputError(file: file, line: line, column: column, "field is not valid UTF-8 text")
@@ -207,8 +214,8 @@ public struct NumericTable: Sendable {
             var fieldStart = position
             var seenNames = [String: Int]()
             for i in position...contentStop where i == contentStop || base[i] == 44 {
-                let name = try validText(fieldStart, i, column: fieldStart - position + 1).trimmingCharacters(in: .whitespaces)
-                let column = fieldStart - position + 1
+                let column = columnAt(fieldStart)
+                let name = try validText(fieldStart, i, column: column).trimmingCharacters(in: .whitespaces)
                 if name.isEmpty, !names.isEmpty {
                     throw InputError(file: file, line: line, column: column, "empty column name in the header")
                 }
@@ -252,9 +259,8 @@ public struct NumericTable: Sendable {
                     var j = start
                     while j < contentStop, base[j] != 44 { j += 1 }
                     fields += 1
-                    let column = start - position + 1
                     if fields > width + 1 {
-                        throw InputError(file: file, line: line, column: column,
+                        throw InputError(file: file, line: line, column: columnAt(start),
                                          "row has more fields than the header's \(width + 1)")
                     }
                     var a = start, b = j
@@ -263,7 +269,7 @@ public struct NumericTable: Sendable {
                     if a == b {
                         storage.append(.nan)
                         missing += 1
-                        if firstMissing == nil { firstMissing = (line, column) }
+                        if firstMissing == nil { firstMissing = (line, columnAt(start)) }
                     } else if let value = DecimalParser.parse(base + a, count: b - a) {
                         storage.append(value)  // exact fast path; the same value strtod gives
                     } else {
@@ -274,17 +280,17 @@ public struct NumericTable: Sendable {
                             // A cell that is not even UTF-8 (a Latin-1 export, say) gets the encoding error.
                             if (start..<j).contains(where: { base[$0] >= 0x80 }),
                                let error = InputFile.encodingError(Array(bytes.dropLast()), file: file) { throw error }
-                            throw InputError(file: file, line: line, column: column, "expected a number, found \(InputError.quoted(text(start, j)))")
+                            throw InputError(file: file, line: line, column: columnAt(start), "expected a number, found \(InputError.quoted(text(start, j)))")
                         }
                         if !value.isFinite {
-                            throw InputError(file: file, line: line, column: column, "expected a finite number, found \(InputError.quoted(text(start, j)))")
+                            throw InputError(file: file, line: line, column: columnAt(start), "expected a finite number, found \(InputError.quoted(text(start, j)))")
                         }
                         storage.append(value)
                     }
                     i = j
                 }
                 if fields != width + 1 {
-                    throw InputError(file: file, line: line, column: contentStop - position + 1,
+                    throw InputError(file: file, line: line, column: columnAt(contentStop),
                                      "row has \(fields) fields; the header has \(width + 1)")
                 }
                 position = stop + 1
