@@ -25,10 +25,11 @@ struct ClusterCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Cut the tree into at most K clusters (SciPy fcluster 'maxclust').")
     var k: Int?
 
-    @Option(parsing: .unconditional, help: "Cut the tree at height H (SciPy fcluster 'distance').")
+    @Option(parsing: .unconditional, help: "Cut the tree at height H (SciPy fcluster 'distance').", transform: decimalOption)
     var height: Double?
 
-    @Option(parsing: .unconditional, help: "Cut by the inconsistency coefficient at threshold T (SciPy fcluster 'inconsistent', depth 2).")
+    @Option(parsing: .unconditional, help: "Cut by the inconsistency coefficient at threshold T (SciPy fcluster 'inconsistent', depth 2).",
+            transform: decimalOption)
     var inconsistent: Double?
 
     @Option(help: "Fill missing values: 'mean' replaces each by its column's mean.")
@@ -355,6 +356,16 @@ struct ClusterCommand: ParsableCommand {
     }
 }
 
+/// A number option in decimal notation ("0.5", "2e-3"), as the inputs'
+/// numbers are: not hexadecimal ("0x1p1"), "nan" or "inf", which Swift's
+/// `Double(_:)` would take.
+func decimalOption(_ text: String) throws -> Double {
+    guard let value = DecimalParser.decimal(text), value.isFinite else {
+        throw ValidationError("expected a finite number in decimal notation, found \"\(text)\"")
+    }
+    return value
+}
+
 /// A byte count written as a number with an optional K, M or G suffix (powers of 1024).
 struct ByteCount: ExpressibleByArgument {
     var bytes: Int
@@ -365,7 +376,7 @@ struct ByteCount: ExpressibleByArgument {
         var digits = Substring(text.hasSuffix("B") ? String(text.dropLast()) : text)
         var scale = 1
         if let last = digits.last, let unit = units[last] { scale = unit; digits = digits.dropLast() }
-        guard let value = Double(digits), value.isFinite, value >= 0, value * Double(scale) < Double(Int.max) else { return nil }
+        guard let value = DecimalParser.decimal(String(digits)), value >= 0, value * Double(scale) < Double(Int.max) else { return nil }
         bytes = Int(value * Double(scale))
     }
 }

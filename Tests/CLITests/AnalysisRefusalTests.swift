@@ -56,7 +56,9 @@ import Testing
         #expect(beyond.stderr == "Error: \(Self.malformed)cluster/beyond-float32.csv:2: row \"a\", column \"x\": 6.8e+200 is beyond single precision (about 3.4e38); drop --float32\n")
         for (arguments, message) in [(["--height", "-1"], "--height must be a finite number >= 0"),
                                      (["--k", "-3"], "--k must be at least 1"),
-                                     (["--memory-limit", "0"], "--memory-limit must be more than 0")] {
+                                     (["--memory-limit", "0"], "--memory-limit must be more than 0"),
+                                     (["--height", "0x1p1"], "expected a finite number in decimal notation, found \"0x1p1\""),
+                                     (["--inconsistent", "nan"], "expected a finite number in decimal notation, found \"nan\"")] {
             let run = try runTendency(["cluster", "data.csv"] + arguments, in: folder)
             #expect(run.status != 0 && run.stderr.contains(message), "\(run.stderr)")
         }
