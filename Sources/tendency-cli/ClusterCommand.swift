@@ -53,7 +53,7 @@ struct ClusterCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Two-stage mode (approximate): compress the rows into M micro-clusters by mini-batch k-means, then cluster those exactly. For data whose distance matrix does not fit in memory.")
     var microClusters: Int?
 
-    @Option(help: "Memory to plan for, e.g. 8G or 512M (default: what the system has available). The faster n x n working matrix is used only if it fits too.")
+    @Option(parsing: .unconditional, help: "Memory to plan for, e.g. 8G or 512M (default: what the system has available). The faster n x n working matrix is used only if it fits too.")
     var memoryLimit: ByteCount?
 
     @Option(parsing: .unconditional, help: "Seed for the two-stage mode's mini-batch k-means.")

@@ -22,7 +22,7 @@ struct GenerateExampleCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("not-yet-aligned"), help: "Members not yet clearly aligned (default: a tenth of members).")
+    @Option(name: .customLong("not-yet-aligned"), parsing: .unconditional, help: "Members not yet clearly aligned (default: a tenth of members).")
     var notYetAligned: Int?
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Folder to write (must not exist or be empty, unless --force).", valueName: "dir"))

@@ -29,6 +29,10 @@ struct ReliabilityCommand: ParsableCommand {
     @Flag(help: "Do not print the table.")
     var quiet = false
 
+    func validate() throws {
+        if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
+    }
+
     func run() throws {
         OutputStaging.shared.installHandlers()
         let book = try CodebookReader.read(contentsOf: codebook, maxBytes: maxInputBytes)

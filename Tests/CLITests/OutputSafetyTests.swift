@@ -50,15 +50,17 @@ import Testing
         (analyze + ["--out", "o", "--pseudonymize", "--salt", "s", "--key-out", "k.csv", "--k", "5"], "--k 5 asks for more tendencies"),
         (analyze + ["--out", "o", "--pseudonymize", "--key-out", "nowhere/k.csv"], "the folder"),
         (["cluster", "data.csv", "--pseudonymize", "--key-out", "nowhere/k.csv", "--linkage-out", "l.csv"], "nowhere does not exist"),
+        (analyze + ["--out", String(repeating: "o", count: 232)], "the name is 232 bytes long; outputs take at most 231"),
+        (["cluster", "data.csv", "--linkage-out", String(repeating: "l", count: 240)], "the name is 240 bytes long"),
     ]
 
-    /// A run whose outputs fail only as they are written (here: a name so
-    /// long that the staging copy beside it cannot be named) leaves
+    /// A run whose outputs fail only as they are written (here: in /proc,
+    /// which takes no new files or folders, even from root) leaves
     /// everything as it was: no output, no key, no new salt file.
     @Test(arguments: [
-        analyze + ["--out", String(repeating: "o", count: 250), "--pseudonymize", "--key-out", "k.csv", "--k", "2"],
-        analyze + ["--out", "o", "--pseudonymize", "--key-out", String(repeating: "k", count: 250), "--k", "2"],
-        ["cluster", "data.csv", "--pseudonymize", "--key-out", "k.csv", "--linkage-out", String(repeating: "l", count: 250)],
+        analyze + ["--out", "/proc/tendency-out", "--pseudonymize", "--key-out", "k.csv", "--k", "2"],
+        analyze + ["--out", "o", "--pseudonymize", "--key-out", "/proc/tendency-key.csv", "--k", "2"],
+        ["cluster", "data.csv", "--pseudonymize", "--key-out", "k.csv", "--linkage-out", "/proc/tendency-linkage.csv"],
     ])
     func failedWritesLeaveNothing(_ arguments: [String]) throws {
         let folder = try Self.scratch()

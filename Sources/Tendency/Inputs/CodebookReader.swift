@@ -68,7 +68,7 @@ public enum CodebookReader {
         let map = try YAMLMapping(node, file: file, what: "a codebook element",
                                   allowedKeys: ["id", "question", "kind", "role", "weight", "levels", "codes"])
         let idNode = try map.required("id")
-        let id = try map.requiredString("id")
+        let id = try map.id("id", noun: "element")
         let what = "element \"\(id)\""
         let fields = try YAMLMapping(node, file: file, what: what,
                                      allowedKeys: ["id", "question", "kind", "role", "weight", "levels", "codes"])
@@ -77,6 +77,7 @@ public enum CodebookReader {
         let role: Role = try fields.enumValue("role")
         let weight = try fields.weight()
         let levels = try fields.strings("levels")
+        for level in levels { try YAMLMapping.validateID(level.text, node: level.node, noun: "level", file: file) }
         var codes = try fields.sequence("codes").map { try readCode($0, file: file, element: id) }
         var ids = Set<String>()
         for code in codes where !ids.insert(code.code.id).inserted {
@@ -120,7 +121,7 @@ public enum CodebookReader {
     private static func readCode(_ node: Node, file: String, element: String) throws -> ReadCode {
         let map = try YAMLMapping(node, file: file, what: "a code of element \"\(element)\"", allowedKeys: ["id", "label", "synonyms"])
         let idNode = try map.required("id")
-        let id = try map.requiredString("id")
+        let id = try map.id("id", noun: "code")
         let label = try map.string("label")
         let synonyms = try map.strings("synonyms")
         var spellings: [(text: String, node: Node)] = [(id, idNode)]

@@ -63,7 +63,7 @@ public struct SurveySpec: Sendable, Equatable {
         for node in nodes {
             let map = try YAMLMapping(node, file: file, what: "a survey item",
                                       allowedKeys: ["id", "text", "scale", "role", "reverse", "weight"])
-            let id = try map.requiredString("id")
+            let id = try map.id("id", noun: "item")
             if let line = seen[id] {
                 throw YAMLDocument.error(at: map.value("id"), file: file, "duplicate item id \"\(id)\" (first at line \(line))")
             }

@@ -57,9 +57,27 @@ enum YAMLDocument {
             return InputError(file: file, line: context.mark.line, column: context.mark.column,
                               "duplicate key \(duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")) in a mapping")
         case let .reader(problem, _, _, _):
+            // The reader refuses characters outside YAML's printable set: located here, since it gives no line.
+            var line = 1, column = 1
+            for scalar in yaml.unicodeScalars {
+                if !isYAMLPrintable(scalar) {
+                    return InputError(file: file, line: line, column: column,
+                                      "\(IdentifierText.codePoint(scalar)) is not allowed in YAML (\(problem)); expected printable text")
+                }
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
             return InputError(file: file, "malformed YAML: \(problem)")
         default:
             return InputError(file: file, "malformed YAML: \(error)")
+        }
+    }
+
+    /// YAML 1.1's printable set (tab, line breaks, printable ASCII, NEL and
+    /// the rest of Unicode but surrogates and U+FFFE/FFFF), which the reader enforces.
+    static func isYAMLPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
         }
     }
 

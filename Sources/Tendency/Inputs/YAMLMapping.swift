@@ -54,6 +54,19 @@ struct YAMLMapping {
         try YAMLMapping.string(required(key), file: file, what: "\"\(key)\" of \(what)")
     }
 
+    /// A required id: text that is printable and safe in every output, as
+    /// members' ids must be (`IdentifierText.validate`: no line breaks,
+    /// tabs or invisible characters).
+    func id(_ key: String, noun: String) throws -> String {
+        let text = try requiredString(key)
+        try YAMLMapping.validateID(text, node: value(key), noun: noun, file: file)
+        return text
+    }
+
+    static func validateID(_ text: String, node: Node?, noun: String, file: String) throws {
+        try IdentifierText.validate(text, noun: noun, file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    }
+
     /// A number in decimal notation (YAML's hexadecimal, octal and `1_000`
     /// forms are refused, as in the CSV inputs).
     func double(_ key: String) throws -> Double? {
@@ -116,6 +129,16 @@ struct YAMLMapping {
         return value
     }
 
+    /// Control characters other than tab and line ends, Unicode line and
+    /// paragraph separators, and the bidi embeddings, overrides and isolates.
+    static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control: return !["\t", "\n", "\r"].contains(scalar)
+        case .lineSeparator, .paragraphSeparator: return true
+        default: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+    }
+
     /// A non-empty scalar's text, trimmed.
     static func string(_ node: Node, file: String, what: String) throws -> String {
         guard case .scalar(let scalar) = node else {
@@ -125,9 +148,10 @@ struct YAMLMapping {
         guard !text.isEmpty else {
             throw YAMLDocument.error(at: node, file: file, "expected non-empty text for \(what)")
         }
-        // Ids and labels reach the terminal in summaries: no escape sequences ("\e[41m"), bells or NULs.
-        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }) {
-            throw YAMLDocument.error(at: node, file: file, "\(what) holds a control character (\(IdentifierText.codePoint(control))); expected printable text")
+        // Ids and labels reach the terminal and the report: no escape sequences ("\e[41m"), bells,
+        // Unicode line breaks or bidi overrides, which would break or reorder the line shown.
+        if let bad = text.unicodeScalars.first(where: YAMLMapping.isHiddenControl) {
+            throw YAMLDocument.error(at: node, file: file, "\(what) holds a control or invisible character (\(IdentifierText.codePoint(bad))); expected printable text")
         }
         return text
     }

@@ -22,6 +22,7 @@ public enum OutputPathCheck {
                 seen["fd:\(descriptor)"] = output
                 continue
             }
+            try checkNameLength(output)
             let path = resolved(output)
             if let other = seen[path] {
                 throw OutputError(path: output, message: "is also given as \(other); each output needs a file of its own")
@@ -52,6 +53,7 @@ public enum OutputPathCheck {
     public static func checkFolder(_ folder: String, inputs: [String],
                                    home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
         guard !folder.isEmpty else { throw OutputError(path: "\"\"", message: "the output folder is empty; name a folder of its own") }
+        try checkNameLength(folder)
         let path = resolved(folder)
         let home = home.map(resolved)
         if path == "/" || home.map({ contains(path, $0) }) == true {
@@ -63,6 +65,18 @@ public enum OutputPathCheck {
         }
         for input in inputs where contains(path, resolved(input)) {
             throw OutputError(path: folder, message: "holds the input \(input), and would be replaced whole; name a folder of its own")
+        }
+    }
+
+    /// The longest name (in bytes) an output may have: its hidden staging
+    /// copy beside it (".NAME.tmp-PID-XXXXXXXX", at most 22 bytes more) must
+    /// fit the file system's 255, or the run would fail only after its work.
+    public static let longestName = 255 - 24
+
+    static func checkNameLength(_ output: String) throws {
+        let length = URL(fileURLWithPath: output).lastPathComponent.utf8.count
+        if length > longestName {
+            throw OutputError(path: output, message: "the name is \(length) bytes long; outputs take at most \(longestName), since a hidden copy with a longer name is written first")
         }
     }
 
