@@ -66,6 +66,9 @@ public enum InputFile {
     /// encoding (UTF-16 byte-order marks; NUL bytes; other bytes as Latin-1 or
     /// Windows-1252 exports) and the fix. Nil when the bytes are valid UTF-8.
     public static func encodingError(_ bytes: [UInt8], file: String) -> InputError? {
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+            return InputError(file: file, line: 1, column: 1, "the file is UTF-32 text; save it as UTF-8")
+        }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return InputError(file: file, line: 1, column: 1, "the file is UTF-16 text; save it as UTF-8")
         }
