@@ -162,15 +162,7 @@ public struct TendencyAnalysis: Sendable {
             throw AnalysisError("no member answered any element or item with \(roles)")
         }
         // Alike on every answered feature, members differ only in which questions they answered.
-        let varies = (0..<features.columns).contains { j in
-            var first: Double?
-            for i in 0..<features.rows where !features[i, j].isNaN {
-                if let first, first != features[i, j] { return true }
-                first = first ?? features[i, j]
-            }
-            return false
-        }
-        guard varies else {
+        guard features.hasVaryingColumn else {
             throw AnalysisError("every member gave the same answers to every element or item with \(roles), so nothing tells tendencies apart; in coded sketches, no code of such an element was named, or every sketch named the same ones")
         }
         let n = features.rows

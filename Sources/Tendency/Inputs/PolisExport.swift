@@ -122,8 +122,12 @@ public struct PolisExport: Sendable {
             rows.append(row)
         }
         let answers = Matrix(rows: rows.count, columns: items.count, storage: rows.flatMap { $0 })
+        let whom = participants == .grouped ? "participant in a group" : "participant"
         guard answers.storage.contains(where: { !$0.isNaN }) else {
-            throw InputError(file: file, "no \(participants == .grouped ? "participant in a group" : "participant") voted on a statement that was kept; there is nothing to compare participants on")
+            throw InputError(file: file, "no \(whom) voted on a statement that was kept; there is nothing to compare participants on")
+        }
+        guard answers.hasVaryingColumn else {
+            throw InputError(file: file, "every \(whom) who voted on a statement that was kept cast the same vote on it; there is nothing to tell participants apart")
         }
         self.folder = folder
         self.survey = SurveyResponses(spec: SurveySpec(items: items, origin: .polis, file: commentsPath),
