@@ -70,6 +70,11 @@ import Testing
         #expect(missing.line == 1 && missing.column == 64 && missing.message.contains("statement \"2\" has no row"))
         try "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n7,0,0,2,1,0,1,-1\n8,,0,1,0,0,,1\n"
             .write(to: votes, atomically: true, encoding: .utf8)
+        // Alike on the one statement kept: nothing tells the two apart.
+        let alike = try #require(inputError { _ = try PolisExport(folder: dir.path, participants: .all) })
+        #expect(alike.message.hasPrefix("every participant who voted on a statement that was kept cast the same vote"))
+        try "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n7,0,0,2,1,0,1,-1\n8,,0,1,0,0,-1,1\n"
+            .write(to: votes, atomically: true, encoding: .utf8)
         let export = try PolisExport(folder: dir.path, participants: .all)
         #expect(export.survey.members == ["7", "8"] && export.groups == [0, nil])
         #expect(export.droppedStatements == ["1"] && export.survey.spec.items.map(\.id) == ["0"])
