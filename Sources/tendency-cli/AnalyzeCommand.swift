@@ -74,6 +74,12 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let space = FeatureSpace(codings: sketches, survey: responses)
         let input = AnalysisInput(space: space, includeLeanings: analysis.includeLeanings)
+        let count = input.memberIDs.count
+        if count < TendencyAnalysis.minimumMembers {
+            let files = [codings, survey].compactMap { $0 }
+            throw InputError(file: files[0],
+                             "\(count) member\(count == 1 ? "" : "s") with an answer to analyse\(files.count > 1 ? ", here and in \(files[1]) together" : ""); the analysis needs at least \(TendencyAnalysis.minimumMembers)")
+        }
         let options = analysis.options(Self.defaults)
         try analysis.run(input, options: options, inputs: ledger, dataPath: codings ?? survey ?? ledger.inputs[0].path, title: "Strategic tendencies",
                          notes: sketches.map(Self.reliabilityNotes) ?? [])

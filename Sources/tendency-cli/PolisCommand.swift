@@ -34,6 +34,12 @@ struct PolisCommand: ParsableCommand {
         OutputStaging.shared.installHandlers()
         var ledger = InputLedger(maxBytes: analysis.maxInputBytes)
         let export = try PolisExport(folder: folder, participants: allParticipants ? .all : .grouped) { try ledger.read($0) }
+        let count = export.survey.members.count
+        if count < TendencyAnalysis.minimumMembers {
+            throw InputError(file: "\(folder)/participants-votes.csv",
+                             "\(count) participant\(count == 1 ? "" : "s") to analyse; the analysis needs at least \(TendencyAnalysis.minimumMembers)"
+                             + (allParticipants ? "" : " (only those Polis placed in a group are kept: pass --all-participants for everyone)"))
+        }
         let space = FeatureSpace(survey: export.survey)
         let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
         let options = analysis.options(Self.defaults)

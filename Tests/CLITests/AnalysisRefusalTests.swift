@@ -11,6 +11,7 @@ import Testing
         (analyze + ["--k", "2", "--bootstrap", "5"], "member,q1,q2,q3\nm1,3,1,1\nm2,3,,2\nm3,3,0,3\nm4,3,-1,30\nm5,3,0,35\nm6,5,1,33\n",
          "--k 2: no cut of the tree gives 2 tendencies of at least 3 members each"),
         (analyze + ["--bootstrap", "0"], nil, "--bootstrap 0 leaves no resamples"),
+        (analyze, "member,q1,q2,q3\nm1,5,1,1\nm2,4,0,4\n", "survey.csv: 2 members with an answer to analyse; the analysis needs at least 3"),
         (analyze + ["--bootstrap", "4611686018427387904"], nil, "--bootstrap must be at most 10000"),
         (analyze + ["--k", "-1"], nil, "--k must be at least 1"),
         (analyze + ["--max-k", "-2"], nil, "--max-k must be at least 1"),

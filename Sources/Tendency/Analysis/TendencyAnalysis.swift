@@ -41,10 +41,15 @@ public struct TendencyAnalysis: Sendable {
     /// resampling (stability below 0.5), whoever chose k.
     public var weakTendencyWarning: String?
 
+    /// The fewest members an analysis takes: two cannot show a structure.
+    public static let minimumMembers = 3
+
     public init(_ input: AnalysisInput, options: AnalysisOptions) throws {
         self.options = options
         let n = input.memberIDs.count
-        guard n >= 3 else { throw AnalysisError("found \(n) member\(n == 1 ? "" : "s") with data; the analysis needs at least 3") }
+        guard n >= Self.minimumMembers else {
+            throw AnalysisError("found \(n) member\(n == 1 ? "" : "s") with data; the analysis needs at least \(Self.minimumMembers)")
+        }
         try options.validate()
         try TendencyAnalysis.checkFits(input, options: options)
         try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns)

@@ -126,7 +126,7 @@ public struct PolisExport: Sendable {
         guard answers.storage.contains(where: { !$0.isNaN }) else {
             throw InputError(file: file, "no \(whom) voted on a statement that was kept; there is nothing to compare participants on")
         }
-        guard answers.hasVaryingColumn else {
+        guard rows.count < 2 || answers.hasVaryingColumn else {  // one participant is too few, not alike
             throw InputError(file: file, "every \(whom) who voted on a statement that was kept cast the same vote on it; there is nothing to tell participants apart")
         }
         self.folder = folder
