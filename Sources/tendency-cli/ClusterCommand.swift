@@ -158,7 +158,9 @@ struct ClusterCommand: ParsableCommand {
                              "the distance between rows \"\(rowIDs[i])\" and \"\(rowIDs[j])\" (line \(rowLines[j])) is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
         } catch let error as LinkageError where microClusters == nil {
             throw InputError(file: file, "\(error)")
-        } catch let error as KernelError where microClusters == nil {
+        } catch var error as KernelError where microClusters == nil {
+            // The value as the file has it, not as --float32 rounded it.
+            if case .notBinary(let r, let c, _, let metric) = error { error = .notBinary(row: r, column: c, value: data[r, c], metric: metric) }
             // Rows and columns by the file's ids and names, not by 0-based index.
             // A row named in the message is located by its line; a second row by its line in the message.
             let place = error.place

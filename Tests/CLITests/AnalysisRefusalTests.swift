@@ -110,6 +110,11 @@ import Testing
             #expect(run.status != 0)
             #expect(run.stderr == "Error: \(binary.path):4: value 2.0 at row \"beta\", column \"y\": the jaccard distance needs 0/1 data\n")
         }
+        // Under --float32 the value is quoted as the file has it, not rounded to single precision.
+        let precise = folder.appendingPathComponent("p.csv")
+        try Data("id,x,y\na,1,0\nb,0,0.1234567891234\nc,1,1\n".utf8).write(to: precise)
+        let single = try runTendency(["cluster", precise.path, "--metric", "jaccard", "--float32"])
+        #expect(single.stderr == "Error: \(precise.path):3: value 0.1234567891234 at row \"b\", column \"y\": the jaccard distance needs 0/1 data\n")
         let gower = folder.appendingPathComponent("g.csv")
         try Data("id,x,y\nalpha,1,\nbeta,,2\ngamma,1,1\n".utf8).write(to: gower)
         let run = try runTendency(["cluster", gower.path, "--metric", "gower"])
