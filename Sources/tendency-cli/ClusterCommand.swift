@@ -125,15 +125,17 @@ struct ClusterCommand: ParsableCommand {
         // would give the pseudonyms away). `rowIDs` are the real ids, for messages.
         let pseudonyms = try privacy.names(for: table.ids, dataPath: file)
         var rowIDs = table.ids
-        var rowLines = table.ids.indices.map(table.line(ofRow:))
         var ids = pseudonyms.names
+        var order: [Int]?
         if privacy.pseudonymize {
-            let order = ids.indices.sorted { ids[$0] < ids[$1] }
-            data = data.selectingRows(order)
-            rowIDs = order.map { rowIDs[$0] }
-            rowLines = order.map { rowLines[$0] }
-            ids = order.map { ids[$0] }
+            let sorted = ids.indices.sorted { ids[$0] < ids[$1] }
+            data = data.selectingRows(sorted)
+            rowIDs = sorted.map { rowIDs[$0] }
+            ids = sorted.map { ids[$0] }
+            order = sorted
         }
+        // The file line of a row as clustered, looked up only for a message.
+        func line(_ row: Int) -> Int { table.line(ofRow: order?[row] ?? row) }
         clock.lap("parse")
 
         let result: ClusterResult
@@ -145,7 +147,7 @@ struct ClusterCommand: ParsableCommand {
                 let single = shiftInvariant.contains(metric) ? data.centringColumns() : data
                 if let at = single.storage.firstIndex(where: { abs($0) > Double(Float.greatestFiniteMagnitude) }) {
                     let (row, column) = at.quotientAndRemainder(dividingBy: single.columns)
-                    throw InputError(file: file, line: rowLines[row],
+                    throw InputError(file: file, line: line(row),
                                      "row \"\(rowIDs[row])\", column \"\(table.columnNames[column])\": \(data[row, column]) is beyond single precision (about 3.4e38); drop --float32")
                 }
                 result = try cluster(single.converted(to: Float.self), clock: &clock)
@@ -154,8 +156,8 @@ struct ClusterCommand: ParsableCommand {
             }
         } catch LinkageError.nonFiniteDistance(let i, let j) where rowIDs.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
-            throw InputError(file: file, line: rowLines[i],
-                             "the distance between rows \"\(rowIDs[i])\" and \"\(rowIDs[j])\" (line \(rowLines[j])) is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
+            throw InputError(file: file, line: line(i),
+                             "the distance between rows \"\(rowIDs[i])\" and \"\(rowIDs[j])\" (line \(line(j))) is not a finite number: the values are too large for \(float32 ? "single" : "double") precision arithmetic; rescale the data")
         } catch let error as LinkageError where microClusters == nil {
             throw InputError(file: file, "\(error)")
         } catch var error as KernelError where microClusters == nil {
@@ -164,8 +166,8 @@ struct ClusterCommand: ParsableCommand {
             // Rows and columns by the file's ids and names, not by 0-based index.
             // A row named in the message is located by its line; a second row by its line in the message.
             let place = error.place
-            throw InputError(file: file, line: place.map { rowLines[$0.row] },
-                             error.description(row: { place?.row == $0 ? "row \"\(rowIDs[$0])\"" : "row \"\(rowIDs[$0])\" (line \(rowLines[$0]))" },
+            throw InputError(file: file, line: place.map { line($0.row) },
+                             error.description(row: { place?.row == $0 ? "row \"\(rowIDs[$0])\"" : "row \"\(rowIDs[$0])\" (line \(line($0)))" },
                                                column: { "column \"\(table.columnNames[$0])\"" }))
         }
         let linkage = result.linkage

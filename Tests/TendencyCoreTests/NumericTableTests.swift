@@ -20,6 +20,9 @@ struct NumericTableTests {
         let quoted = try table("id,\"x\nz\",y\n\"a\",1,2\nc,3,4\n\nd,5,6\n")
         #expect(quoted.ids.indices.map(quoted.line(ofRow:)) == [3, 4, 6])
         #expect(quoted.columnNamePositions.map(\.line) == [1, 2] && quoted.columnNamePositions.map(\.column) == [4, 4])
+        // A blank line after every row: a jump per row, each found (by binary search) at its place.
+        let spaced = try table("id,x\n" + (0..<1000).map { "r\($0),\($0)\n\n" }.joined())
+        #expect(spaced.ids.indices.map(spaced.line(ofRow:)) == (0..<1000).map { 2 + 2 * $0 })
         let simple = try table("id,x\na,1\nb,2\n")
         #expect(simple.line(ofRow: 0) == 2 && simple.line(ofRow: 1) == 3)
     }

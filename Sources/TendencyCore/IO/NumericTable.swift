@@ -29,8 +29,14 @@ public struct NumericTable: Sendable {
     /// The line row `row` is on, so that a problem found after parsing (an
     /// overflowing distance, a row the metric cannot use) can point at it.
     public func line(ofRow row: Int) -> Int {
-        // The last jump at or before `row` (jumps are few: a binary search is not worth it).
-        let jump = lineJumps.last { $0.row <= row } ?? (0, firstRowLine)
+        // The last jump at or before `row`, by binary search: a file with a blank
+        // line after every row has a jump per row.
+        var low = 0, high = lineJumps.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineJumps[middle].row <= row { low = middle + 1 } else { high = middle }
+        }
+        let jump = low > 0 ? lineJumps[low - 1] : (row: 0, line: firstRowLine)
         return jump.line + row - jump.row
     }
 
