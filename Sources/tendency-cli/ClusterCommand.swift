@@ -262,7 +262,8 @@ struct ClusterCommand: ParsableCommand {
         let workingLimit = memoryLimit.map { $0.bytes - MemoryBudget.besidesDistances(rows: n, columns: d) }
         let squareFits = MemoryBudget.squareWorkingMatrixFits(rows: n, scalarBytes: scalar, limit: workingLimit)
         let squareMissing = "the linkage's \(n) x \(n) working matrix does not fit in the memory available"
-        let pointsFit = MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar) <= available
+        let pointsNeeded = MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar)
+        let pointsFit = pointsNeeded <= available
         // The feature vectors themselves (no kernel phase): the exact linkage, memory linear in n.
         func onPoints(mode: String) throws -> ClusterResult {
             clock.lap("kernel")
@@ -304,8 +305,7 @@ struct ClusterCommand: ParsableCommand {
                      : "the distance matrix needs about \(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(available)) available")
                 return try onPoints(mode: "exact, memory-linear on feature vectors")
             }
-            let points = MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar)
-            throw CommandFailure("clustering \(n) rows needs about \(MemoryBudget.describe(points)) on their feature vectors (\(MemoryBudget.describe(needed)) through their distance matrix), but about \(MemoryBudget.describe(available)) is available; use --micro-clusters M for the two-stage approximation")
+            throw CommandFailure("clustering \(n) rows needs about \(MemoryBudget.describe(pointsNeeded)) on their feature vectors (\(MemoryBudget.describe(needed)) through their distance matrix), but about \(MemoryBudget.describe(available)) is available; use --micro-clusters M for the two-stage approximation")
         }
         var advice = "use --micro-clusters M for the two-stage approximation"
         if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }
