@@ -121,7 +121,7 @@ struct AnalysisArguments: ParsableArguments {
     /// `inputs` holds the files read and their digests; `dataPath` is the
     /// main data file, beside which the default salt file lives.
     func run(_ input: AnalysisInput, options: AnalysisOptions, inputs: InputLedger, dataPath: String, title defaultTitle: String,
-             origin: AnalysisReport.Origin? = nil, notes: [String] = []) throws {
+             notes: [String] = []) throws {
         let inputFiles = inputs.inputs.map(\.path)
         // Refused before any work: an output folder that may not be replaced,
         // or a key file that would replace an input.
@@ -141,13 +141,14 @@ struct AnalysisArguments: ParsableArguments {
             let order = (0..<analysed).sorted { renaming.names[$0] < renaming.names[$1] }
             let space = input.space.renamingMembers(Array(renaming.names[..<analysed])).selectingMembers(order)
             var renamed = AnalysisInput(space: space, includeLeanings: input.includeLeanings,
-                                        reference: input.reference.map { reference in (reference.name, order.map { reference.labels[$0] }) })
+                                        reference: input.reference.map { reference in (reference.name, order.map { reference.labels[$0] }) },
+                                        origin: input.origin)
             renamed.excludedMembers = renaming.names[analysed...].sorted()
             input = renamed
             parameters["pseudonymize"] = "true"
         }
         let progress = !quiet && isatty(STDERR_FILENO) != 0
-        if progress { FileHandle.standardError.write(Data("analysing \(input.memberIDs.count) members, \(options.bootstrap * 2) resamples...\n".utf8)) }
+        if progress { FileHandle.standardError.write(Data("analysing \(input.origin.words.people(input.memberIDs.count)), \(options.bootstrap * 2) resamples...\n".utf8)) }
         let analysis = try TendencyAnalysis(input, options: options)
         let manifest = AnalysisReport.Manifest(
             toolVersion: TendencyCoreVersion.string,
@@ -157,7 +158,6 @@ struct AnalysisArguments: ParsableArguments {
             blasBuild: LinearAlgebraRuntime.buildDescription, blasThreads: LinearAlgebraRuntime.threadCount)
         var report = try AnalysisReport(analysis: analysis, input: input, manifest: manifest, title: title ?? defaultTitle)
         report.notes += notes
-        report.origin = origin
 
         var assignments = "member,tendency,confidence,ambiguous\n"
         for member in report.members {
@@ -191,21 +191,21 @@ struct AnalysisArguments: ParsableArguments {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        print(origin == .polisConversation
-            ? "\(report.members.count) participants: \(report.k) candidate opinion group\(report.k == 1 ? "" : "s") (called tendencies below and in the report)."
-            : "\(report.members.count) members: \(report.k) candidate strategic tendenc\(report.k == 1 ? "y" : "ies").")
+        let words = report.words
+        let kind = report.origin == .polisConversation ? (words.group, words.groups) : ("strategic tendency", "strategic tendencies")
+        print("\(words.people(report.members.count)): \(report.k) candidate \(report.k == 1 ? kind.0 : kind.1).")
         print(report.pick.reason)
         for tendency in report.tendencies {
             let stability = tendency.stability.map { String(format: ", stability %.2f", $0) } ?? ""
-            print("  Tendency \(tendency.id): \(tendency.size) member\(tendency.size == 1 ? "" : "s")\(stability)")
+            print("  \(words.name(tendency.id)): \(words.people(tendency.size))\(stability)")
             if !tendency.hypothesis.sentence.isEmpty { print("    \(tendency.hypothesis.sentence)") }
         }
-        print("\(ambiguous) member\(ambiguous == 1 ? " is" : "s are") not yet clearly aligned.")
-        if let note = AnalysisReport.leftOutNote(input.excludedMembers) { print(note) }
+        print("\(ambiguous) \(ambiguous == 1 ? words.person + " is" : words.people + " are") not yet clearly aligned.")
+        if let note = AnalysisReport.leftOutNote(input.excludedMembers, words: words) { print(note) }
         if let crosstab = report.leaningCrosstab { print(crosstab.summary) }
         if let reference = report.referencePartition {
             print(report.k == 1
-                ? "With one tendency there is no grouping to compare with \(reference.name)."
+                ? "With one \(words.group) there is no grouping to compare with \(reference.name)."
                 : String(format: "Agreement with %@: adjusted Rand index %.2f.", reference.name, reference.adjustedRandIndex))
         }
         print("Report: \(out)/report.html")

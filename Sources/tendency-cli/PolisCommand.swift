@@ -41,12 +41,11 @@ struct PolisCommand: ParsableCommand {
                              + (allParticipants ? "" : " (only those Polis placed in a group are kept: pass --all-participants for everyone)"))
         }
         let space = FeatureSpace(survey: export.survey)
-        let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups))
+        let input = AnalysisInput(space: space, reference: ("Polis's groups", export.groups), origin: .polisConversation)
         let options = analysis.options(Self.defaults)
         let title = "Opinion groups in \(URL(fileURLWithPath: folder).lastPathComponent)"
         try analysis.run(input, options: options, inputs: ledger,
-                         dataPath: "\(folder)/participants-votes.csv", title: title,
-                         origin: .polisConversation, notes: Self.notes(export))
+                         dataPath: "\(folder)/participants-votes.csv", title: title, notes: Self.notes(export))
     }
 
     /// What the export held that the analysis leaves out, for the report's notes.

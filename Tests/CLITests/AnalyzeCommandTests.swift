@@ -183,6 +183,29 @@ import Testing
         #expect(json["origin"] as? String == "polisConversation")
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("Opinion groups among") && html.contains("by their votes on its statements") && !html.contains("the organisation holds"))
+        // Throughout the page and the summary, not only at the top: what is
+        // left once the statements' own text and the run manifest (the tool's
+        // name, its parameters) are taken out names no member or tendency.
+        var prose = html
+        if let manifest = prose.range(of: "<section id=\"manifest\">") { prose = String(prose[..<manifest.lowerBound]) }
+        if let style = prose.range(of: "</style>") { prose = String(prose[style.upperBound...]) }
+        prose.replace(/<[^>]*>/, with: " ")  // tags: their ids and classes are not read
+        let elements = try #require(json["elements"] as? [[String: Any]])
+        let statements = elements.flatMap { [$0["question"] as? String, $0["label"] as? String].compactMap { $0 } }
+        for text in statements.sorted(by: { $0.count > $1.count }) {
+            let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+            prose = prose.replacingOccurrences(of: escaped, with: "")
+        }
+        let version = try #require((json["manifest"] as? [String: Any])?["toolVersion"] as? String)
+        prose = prose.replacingOccurrences(of: "· Tendency \(version)", with: "")
+        let domainWords = /(?i)\b(members?|tendency|tendencies)\b/
+        let found = prose.firstMatch(of: domainWords).map { String(prose[$0.range.lowerBound...].prefix(80)) }
+        #expect(found == nil, "\(conversation)")
+        let words = try runTendency(["polis", data.path, "--out", out, "--bootstrap", "50", "--force"])
+        let summary = words.stdout.replacingOccurrences(of: out, with: "OUT")
+        #expect(words.status == 0 && summary.firstMatch(of: domainWords) == nil, "\(summary)")
     }
 
     /// The summary the README's walkthrough shows is what its command prints.

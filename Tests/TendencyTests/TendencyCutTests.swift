@@ -126,5 +126,14 @@ import TendencyCore
         #expect(three.hasSuffix(" One of its tendencies does not hold up on its own (stability 0.28)."))
         let chosen = KSelection.rank(candidates, gapPick: nil, weak: weak, chosen: 3).first { $0.k == 3 }!.reason!
         #expect(chosen.hasSuffix(" Tendency 3 on its own does not hold up (stability 0.28): read it with caution."))
+        // A Polis conversation's report says opinion groups and participants.
+        let conversation = KSelection.rank(candidates, gapPick: nil, weak: weak, chosen: 3,
+                                           words: .conversation)
+        #expect(conversation.first { $0.k == 2 }!.reason == "The 2 opinion groups are stable under resampling (stability 0.85) and separated (silhouette 0.30).")
+        #expect(conversation.first { $0.k == 3 }!.reason!.hasSuffix(" Group 3 on its own does not hold up (stability 0.28): read it with caution."))
+        #expect(conversation.first { $0.k == 1 }!.reason == "One opinion group: the answer when no split is supported.")
+        let unsupported = KSelection.explain(AnalysisReport.Candidate(k: 2, silhouette: 0.05, stability: 0.9, rank: 0),
+                                             supported: false, picked: false, gapPick: nil, words: .conversation)
+        #expect(unsupported == "Not supported: participants are nearly as close to other opinion groups as to their own (silhouette 0.05 < 0.1).")
     }
 }

@@ -29,8 +29,13 @@ public struct AnalysisInput: Sendable {
     /// would place them (every distance from them would be a default), so
     /// they are left out and named in the report's notes.
     public var excludedMembers: [String]
+    /// Who the members are (an organisation's, or a Polis conversation's
+    /// participants): it sets the words of the analysis's sentences.
+    public var origin: AnalysisReport.Origin
 
-    public init(space: FeatureSpace, includeLeanings: Bool = false, reference: (name: String, labels: [Int?])? = nil) {
+    public init(space: FeatureSpace, includeLeanings: Bool = false, reference: (name: String, labels: [Int?])? = nil,
+                origin: AnalysisReport.Origin = .organisation) {
+        self.origin = origin
         // A block of weight 0 counts for nothing, so it takes no part (a
         // feature resample of weight-0 blocks alone would have no distances).
         let eligible = space.forClustering(includeLeanings: includeLeanings)

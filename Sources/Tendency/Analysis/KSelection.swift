@@ -37,11 +37,11 @@ enum KSelection {
 
     /// The warning for a candidate with a weak tendency, naming the tendency
     /// when `named` (the chosen k, whose tendencies the page shows).
-    static func weakWarning(_ weak: WeakTendency, named: Bool) -> String {
+    static func weakWarning(_ weak: WeakTendency, named: Bool, words: ReportWords = .organisation) -> String {
         let value = String(format: "%.2f", weak.stability)
         return named
-            ? "Tendency \(weak.tendency) on its own does not hold up (stability \(value)): read it with caution."
-            : "One of its tendencies does not hold up on its own (stability \(value))."
+            ? "\(words.name(weak.tendency)) on its own does not hold up (stability \(value)): read it with caution."
+            : "One of its \(words.groups) does not hold up on its own (stability \(value))."
     }
 
     /// Ranks the candidates (rank 1 = the pick) and explains each. A k in
@@ -51,7 +51,8 @@ enum KSelection {
     /// naming it for the chosen k (`chosen`, else the pick).
     static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?,
                      unreachable: Set<Int> = [], minimumSize: Int = 3,
-                     weak: [Int: WeakTendency] = [:], chosen: Int? = nil) -> [AnalysisReport.Candidate] {
+                     weak: [Int: WeakTendency] = [:], chosen: Int? = nil,
+                     words: ReportWords = .organisation) -> [AnalysisReport.Candidate] {
         let supported = candidates.filter { isSupported($0) && !unreachable.contains($0.k) }
         var ordered: [AnalysisReport.Candidate] = []
         // Supported candidates by silhouette, fewer tendencies first within 0.02.
@@ -71,9 +72,9 @@ enum KSelection {
             var c = candidate
             c.rank = index + 1
             c.reason = unreachable.contains(c.k)
-                ? "Not possible: no cut of the tree gives \(c.k) tendencies of at least \(minimumSize) members each."
+                ? "Not possible: no cut of the tree gives \(words.groups(c.k)) of at least \(minimumSize) \(words.people) each."
                 : explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick,
-                          weak: weak[c.k], named: c.k == named)
+                          weak: weak[c.k], named: c.k == named, words: words)
             return c
         }
     }
@@ -86,23 +87,23 @@ enum KSelection {
     }
 
     static func explain(_ c: AnalysisReport.Candidate, supported: Bool, picked: Bool, gapPick: Int?,
-                        weak: WeakTendency? = nil, named: Bool = false) -> String {
+                        weak: WeakTendency? = nil, named: Bool = false, words: ReportWords = .organisation) -> String {
         let gapNote = (gapPick == c.k ? " The gap statistic also points to \(c.k)."
             : picked && gapPick != nil ? " The gap statistic points to \(gapPick!) instead." : "")
-            + (weak.map { " " + weakWarning($0, named: named) } ?? "")
+            + (weak.map { " " + weakWarning($0, named: named, words: words) } ?? "")
         if c.k == 1 {
             return picked
-                ? "No split into two or more tendencies was both stable under resampling and well separated, so the data are read as one tendency.\(gapNote)"
-                : "One tendency: the answer when no split is supported.\(gapNote)"
+                ? "No split into two or more \(words.groups) was both stable under resampling and well separated, so the data are read as one \(words.group).\(gapNote)"
+                : "One \(words.group): the answer when no split is supported.\(gapNote)"
         }
         let s = String(format: "%.2f", c.silhouette ?? 0)
         let st = String(format: "%.2f", c.stability ?? 0)
         if supported {
-            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) tendencies are stable under resampling\(weak == nil ? "" : " on average") (stability \(st)) and \(separation(c.silhouette ?? 0)) (silhouette \(s)).\(gapNote)"
+            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) \(words.groups) are stable under resampling\(weak == nil ? "" : " on average") (stability \(st)) and \(separation(c.silhouette ?? 0)) (silhouette \(s)).\(gapNote)"
         }
         var why: [String] = []
         if (c.stability ?? 0) < stableJaccard { why.append("they do not hold up under resampling (stability \(st) < \(stableJaccard))") }
-        if (c.silhouette ?? -1) < minimumSilhouette { why.append("members are nearly as close to other tendencies as to their own (silhouette \(s) < \(minimumSilhouette))") }
+        if (c.silhouette ?? -1) < minimumSilhouette { why.append("\(words.people) are nearly as close to other \(words.groups) as to their own (silhouette \(s) < \(minimumSilhouette))") }
         return "Not supported: " + why.joined(separator: " and ") + "." + gapNote
     }
 }

@@ -5,6 +5,7 @@ extension AnalysisReport {
     public init(analysis: TendencyAnalysis, input: AnalysisInput, manifest: Manifest, title: String = "Strategic tendencies") throws {
         let k = analysis.k
         let labels = analysis.labels
+        let words = input.origin.words
         let ids = input.memberIDs
         let leanings = input.labels(role: .leaning)
         let contexts = input.contextBlocks.map { ($0, input.labels(role: .context, block: $0.index)) }
@@ -25,7 +26,7 @@ extension AnalysisReport {
                 let own = item.perTendency[t - 1]
                 let others = item.perTendency.enumerated().filter { $0.offset != t - 1 }.map(\.element)
                 return Feature(feature: item.feature, label: item.label, element: item.element, direction: .shared,
-                               effectSize: 0, effectSizeName: "shared by every tendency",
+                               effectSize: 0, effectSizeName: "shared by every \(words.group)",
                                shareInside: own, shareOutside: others.isEmpty ? nil : others.reduce(0, +) / Double(others.count),
                                kind: item.feature.contains("=") ? "code" : "item")
             }
@@ -90,7 +91,7 @@ extension AnalysisReport {
         }
 
         var notes: [String] = []
-        if let note = AnalysisReport.leftOutNote(input.excludedMembers) { notes.append(note) }
+        if let note = AnalysisReport.leftOutNote(input.excludedMembers, words: words) { notes.append(note) }
         let lacking = missing.filter { !$0.isEmpty }.count
         if lacking > 0 {
             notes.append("\(lacking) member\(lacking == 1 ? "" : "s") lack a whole input (a sketch or a survey) and were analysed on what they have.")
@@ -110,7 +111,7 @@ extension AnalysisReport {
         // A number the user set is kept; the page says when the evidence alone would pick another.
         let evidence = analysis.candidates.first
         let pick = analysis.options.k != nil
-            ? Pick(k: k, reason: "The number of tendencies was set to \(k) by the user (--k)."
+            ? Pick(k: k, reason: "The number of \(words.groups) was set to \(k) by the user (--k)."
                     + (evidence.map { best in
                         guard best.k != k else { return " The evidence alone would pick the same." }
                         let why = best.reason ?? ""
@@ -128,15 +129,17 @@ extension AnalysisReport {
             leaningCrosstab: leaningCrosstab, contextCrosstabs: contextCrosstabs, map: map,
             dendrogram: dendrogram, heatmap: heatmap, referencePartition: reference,
             manifest: manifest, notes: notes)
+        // An organisation's report leaves the key out, as before origins existed.
+        origin = input.origin == .organisation ? nil : input.origin
     }
 
     /// The note naming the members left out of the analysis (see
     /// `AnalysisInput.excludedMembers`), the first 20 by id; nil for none.
-    public static func leftOutNote(_ members: [String]) -> String? {
+    public static func leftOutNote(_ members: [String], words: ReportWords = .organisation) -> String? {
         guard !members.isEmpty else { return nil }
         let count = members.count
         let shown = members.prefix(20).joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
-        return "\(count) member\(count == 1 ? "" : "s") answered none of the questions that form tendencies and \(count == 1 ? "is" : "are") left out: \(shown)."
+        return "\(words.people(count)) answered none of the questions that form \(words.groups) and \(count == 1 ? "is" : "are") left out: \(shown)."
     }
 
     /// "power-basis" -> "Power basis".

@@ -106,11 +106,11 @@ public struct TendencyAnalysis: Sendable {
         // 0.5 at which Hennig (2007) reads a cluster as dissolved is named.
         let weak = KSelection.weakTendencies(assessments.mapValues { $0.meanJaccard.map { $0 ?? 0 } })
         let ranked = KSelection.rank(candidates, gapPick: gapPick, unreachable: unreachable, minimumSize: minimum,
-                                     weak: weak, chosen: options.k)
+                                     weak: weak, chosen: options.k, words: input.origin.words)
         self.candidates = ranked
         let k = options.k ?? ranked[0].k
         self.k = k
-        weakTendencyWarning = weak[k].map { KSelection.weakWarning($0, named: true) }
+        weakTendencyWarning = weak[k].map { KSelection.weakWarning($0, named: true, words: input.origin.words) }
         let cut = cuts[min(k, cuts.count) - 1]
         labels = cut.labels.map { $0 + 1 }
         let assessment = assessments[k] ?? nil
@@ -120,6 +120,7 @@ public struct TendencyAnalysis: Sendable {
         let silhouettes = (k >= 2 ? try Silhouette.samples(distances: distances, labels: cut.labels) : nil)
             ?? Array(repeating: 0, count: n)
         let cores = (0..<k).map { t in (0..<n).filter { cut.labels[$0] == t && !cut.apart.contains($0) } }
+        let words = input.origin.words
         var members: [Member] = []
         for i in 0..<n {
             let own = cut.labels[i]
@@ -134,12 +135,12 @@ public struct TendencyAnalysis: Sendable {
                 }
                 let nearestOther = (0..<k).filter { $0 != own }.min { meanTo[$0] < meanTo[$1] }!
                 if confidence < options.confidenceThreshold {
-                    reasons.append("stays with tendency \(own + 1) in only \(Int((confidence * 100).rounded()))% of resamples")
+                    reasons.append("stays with \(words.nameInSentence(own + 1)) in only \(Int((confidence * 100).rounded()))% of resamples")
                 }
                 if meanTo[own] >= options.betweenRatio * meanTo[nearestOther] {
-                    reasons.append("is about as close to tendency \(nearestOther + 1) as to tendency \(own + 1)")
+                    reasons.append("is about as close to \(words.nameInSentence(nearestOther + 1)) as to \(words.nameInSentence(own + 1))")
                 }
-                if cut.apart.contains(i) { reasons.append("sits apart from every tendency's core") }
+                if cut.apart.contains(i) { reasons.append("sits apart from every \(words.group)'s core") }
                 if !reasons.isEmpty { between.append(nearestOther + 1) }
             }
             members.append(Member(index: i, tendency: own + 1, confidence: confidence, silhouette: silhouettes[i],

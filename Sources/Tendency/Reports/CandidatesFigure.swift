@@ -12,7 +12,8 @@ enum CandidatesFigure {
     static let chosen = "#0072B2"
     static let other = "#B9CDE3"
 
-    static func svg(_ candidates: [AnalysisReport.Candidate], pick: Int) -> String? {
+    static func svg(_ candidates: [AnalysisReport.Candidate], pick: Int,
+                    words: ReportWords = .organisation) -> String? {
         let sorted = candidates.sorted { $0.k < $1.k }
         guard !sorted.isEmpty else { return nil }
         let panels = [
@@ -27,8 +28,8 @@ enum CandidatesFigure {
 
         let panelWidth = 300.0, panelHeight = 230.0, gapBetween = 30.0
         let width = Double(panels.count) * panelWidth + Double(panels.count - 1) * gapBetween + 20
-        var plot = SVGPlot(width: width, height: panelHeight + 20, title: "Evidence for each number of tendencies",
-                           summary: "Bars per candidate number of tendencies; the chosen number is dark.")
+        var plot = SVGPlot(width: width, height: panelHeight + 20, title: "Evidence for each number of \(words.groups)",
+                           summary: "Bars per candidate number of \(words.groups); the chosen number is dark.")
         for (p, panel) in panels.enumerated() {
             let x0 = 10 + Double(p) * (panelWidth + gapBetween)
             let top = 58.0, bottom = panelHeight - 28
@@ -69,7 +70,7 @@ enum CandidatesFigure {
                           weight: candidate.k == pick ? "700" : nil)
             }
             plot.line(x1: x0, y1: y(0), x2: x0 + panelWidth, y2: y(0), stroke: "#777777")
-            plot.text("number of tendencies", x: x0 + panelWidth / 2, y: bottom + 33, size: 11, anchor: .middle, fill: "#666666")
+            plot.text("number of \(words.groups)", x: x0 + panelWidth / 2, y: bottom + 33, size: 11, anchor: .middle, fill: "#666666")
         }
         return plot.rendered()
     }

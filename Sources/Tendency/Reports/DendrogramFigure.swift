@@ -7,7 +7,7 @@ enum DendrogramFigure {
     /// `ambiguous` is per observation index (may be empty). Returns nil when
     /// the linkage is not a valid SciPy linkage for the leaves given.
     static func svg(_ tree: AnalysisReport.Dendrogram, palette: TendencyPalette, ambiguous: [Bool],
-                    tendencyIDs: [Int]) -> String? {
+                    tendencyIDs: [Int], words: ReportWords = .organisation) -> String? {
         let n = tree.leafLabels.count
         guard n >= 2, tree.linkage.count == n - 1, tree.leafTendency.count == n,
               tree.leafOrder.count == n, Set(tree.leafOrder) == Set(0..<n) else { return nil }
@@ -43,8 +43,8 @@ enum DendrogramFigure {
         for (position, leaf) in tree.leafOrder.enumerated() { y[leaf] = top + (Double(position) + 0.5) * row }
         for (i, pair) in children.enumerated() { y[n + i] = (y[pair.0] + y[pair.1]) / 2 }
 
-        var plot = SVGPlot(width: width, height: totalHeight, title: "Dendrogram of \(n) members",
-                           summary: "Tree of who stands with whom, coloured by tendency.")
+        var plot = SVGPlot(width: width, height: totalHeight, title: "Dendrogram of \(words.people(n))",
+                           summary: "Tree of who stands with whom, coloured by \(words.group).")
         // Segments grouped by colour, one path per colour, in palette order.
         var segments: [String: String] = [:]
         func colour(of node: Int) -> String { tendency[node].map(palette.colour(for:)) ?? TendencyPalette.neutral }
@@ -67,7 +67,7 @@ enum DendrogramFigure {
         if let cut = tree.cutHeight, cut.isFinite {
             let xc = x(cut)
             plot.line(x1: xc, y1: top - 8, x2: xc, y2: top + plotHeight, stroke: "#555555", width: 1, dash: "5 4")
-            plot.text("cut into \(ReportFormat.count(tendencyIDs.count, "tendency", "tendencies"))",
+            plot.text("cut into \(words.groups(tendencyIDs.count))",
                       x: xc + 4, y: top - 10, size: 11, fill: "#555555")
         }
 
@@ -102,11 +102,11 @@ enum DendrogramFigure {
         var lx = treeLeft
         for id in tendencyIDs {
             plot.rect(x: lx, y: 10, width: 14, height: 14, fill: palette.colour(for: id), rx: 2)
-            plot.text("Tendency \(id)", x: lx + 19, y: 21, size: 12)
+            plot.text(words.name(id), x: lx + 19, y: 21, size: 12)
             lx += 110
         }
         plot.rect(x: lx, y: 16, width: 18, height: 3, fill: TendencyPalette.neutral)
-        plot.text("joins different tendencies", x: lx + 23, y: 21, size: 12)
+        plot.text("joins different \(words.groups)", x: lx + 23, y: 21, size: 12)
         lx += 190
         if ambiguous.contains(true), labelled {
             plot.circle(cx: lx + 6, cy: 17, r: 4.5, fill: "#FFFFFF", stroke: "#444444", strokeWidth: 1.5)

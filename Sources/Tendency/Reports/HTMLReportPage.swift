@@ -16,6 +16,9 @@ struct HTMLReportPage {
     let leaningsIncluded: Bool
     /// Whether the members are a Polis conversation's participants.
     let conversation: Bool
+    /// The nouns for groups and people (tendencies and members, or opinion
+    /// groups and participants).
+    let words: ReportWords
 
     init(_ report: Report) {
         self.report = report
@@ -25,6 +28,7 @@ struct HTMLReportPage {
         ambiguousMembers = report.members.filter(\.ambiguous)
         writesHypotheses = report.tendencies.contains { !$0.hypothesis.parts.isEmpty }
         conversation = report.origin == .polisConversation
+        words = report.words
         leaningsIncluded = ["include-leanings", "includeLeanings"].contains { report.manifest.parameters[$0] == "true" }
     }
 
@@ -32,7 +36,7 @@ struct HTMLReportPage {
     private func chip(_ id: Int) -> String {
         "<span class=\"chip\" style=\"background:\(palette.colour(for: id))\"></span>"
     }
-    private func tendencyName(_ id: Int) -> String { "\(chip(id)) Tendency \(id)" }
+    private func tendencyName(_ id: Int) -> String { "\(chip(id)) \(words.name(id))" }
     private func elementLabel(_ id: String) -> String { elementByID[id]?.label ?? id }
     private func pValue(_ name: String, _ value: Double?) -> String? {
         guard let value, value.isFinite else { return nil }
@@ -67,17 +71,17 @@ struct HTMLReportPage {
         html += conversation
             ? "<p class=\"subtitle\">Opinion groups among \(ReportFormat.count(n, "participant")) · Tendency \(e(report.manifest.toolVersion))</p>\n"
             : "<p class=\"subtitle\">Strategic tendency analysis of \(ReportFormat.count(n, "member")) · Tendency \(e(report.manifest.toolVersion))</p>\n"
-        var links = [("summary", "Summary"), ("how-many", "How many tendencies"), ("tendencies", "The tendencies")]
+        var links = [("summary", "Summary"), ("how-many", "How many \(words.groups)"), ("tendencies", "The \(words.groups)")]
         if !report.consensus.isEmpty { links.append(("consensus", "Shared ground")) }
         if !ambiguousMembers.isEmpty { links.append(("not-yet-aligned", "Not yet clearly aligned")) }
         links.append(("pictures", "Pictures"))
         if report.leaningCrosstab != nil { links.append(("leanings", "Leanings")) }
         if !report.contextCrosstabs.isEmpty { links.append(("context", "Context")) }
         if report.referencePartition != nil { links.append(("reference", "Comparison")) }
-        links += [("members", "All members"), ("manifest", "How this was made")]
+        links += [("members", "All \(words.people)"), ("manifest", "How this was made")]
         let answers = writesHypotheses ? "how they answered the Strategy Toolkit's questions" : "their answers to the survey's statements"
         html += conversation
-            ? "<p class=\"intro\">This report groups the conversation's participants by their votes on its statements, to show which opinion groups it holds, who stands with which, and how sure we can be. The page uses the words of the organisations it was made for: each group is called a <i>tendency</i> and each participant a <i>member</i>.</p>\n"
+            ? "<p class=\"intro\">This report groups the conversation's participants by their votes on its statements, to show which opinion groups it holds, who stands with which, and how sure we can be.</p>\n"
             : "<p class=\"intro\">This report groups members by \(answers), to show which strategic tendencies the organisation holds, who stands with which, and how sure we can be. It is a starting point for discussion, not a verdict on anyone.</p>\n"
         html += "<nav class=\"toc\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
         return html
@@ -97,16 +101,16 @@ struct HTMLReportPage {
         html += "</p>\n"
         let unclear = ambiguousMembers.count
         if unclear == 0 {
-            html += "<p>Every member is clearly aligned with one tendency.</p>\n"
+            html += "<p>Every \(words.person) is clearly aligned with one \(words.group).</p>\n"
         } else {
-            html += "<p>\(ReportFormat.count(n - unclear, "member is", "members are")) clearly aligned with a tendency; "
-            html += "<b>\(ReportFormat.count(unclear, "member is", "members are")) not yet clearly aligned</b>: "
-            html += "they sit between tendencies and are <a href=\"#not-yet-aligned\">listed below</a> rather than forced into a group.</p>\n"
+            html += "<p>\(ReportFormat.count(n - unclear, words.person + " is", words.people + " are")) clearly aligned with \(words.aGroup); "
+            html += "<b>\(ReportFormat.count(unclear, words.person + " is", words.people + " are")) not yet clearly aligned</b>: "
+            html += "they sit between \(words.groups) and are <a href=\"#not-yet-aligned\">listed below</a> rather than forced into a group.</p>\n"
         }
         if !report.tendencies.isEmpty {
             html += "<ul>\n"
             for t in report.tendencies {
-                html += "<li><a class=\"t\" href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(ReportFormat.count(t.size, "member"))"
+                html += "<li><a class=\"t\" href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(words.people(t.size))"
                 if k >= 2, let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
                 html += ".</li>\n"
             }
@@ -119,7 +123,7 @@ struct HTMLReportPage {
         }
         if let reference = report.referencePartition {
             html += k == 1
-                ? "<p><b>Compared with \(e(reference.name)):</b> with one tendency there is no grouping to compare (the adjusted Rand index is 0 by construction).</p>\n"
+                ? "<p><b>Compared with \(e(reference.name)):</b> with one \(words.group) there is no grouping to compare (the adjusted Rand index is 0 by construction).</p>\n"
                 : "<p><b>Compared with \(e(reference.name)):</b> agreement (adjusted Rand index) is \(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2)), where 1 means the same grouping and 0 means no better than chance.</p>\n"
         }
         html += "</div>\n</section>\n"
@@ -129,13 +133,13 @@ struct HTMLReportPage {
     // MARK: How many tendencies
 
     func candidates() -> String {
-        var html = "<section id=\"how-many\">\n<h2>How many tendencies?</h2>\n"
-        html += "<p>We tried every number of tendencies from \(report.candidates.map(\.k).min() ?? 1) to \(report.candidates.map(\.k).max() ?? 1) and asked three questions of each: are the groups distinct from each other (separation), is there more structure than in data with no groups at all (gap statistic), and do the same groups come back when we redo the analysis on resampled members and questions (stability)? One tendency is always a possible answer.</p>\n"
+        var html = "<section id=\"how-many\">\n<h2>How many \(words.groups)?</h2>\n"
+        html += "<p>We tried every number of \(words.groups) from \(report.candidates.map(\.k).min() ?? 1) to \(report.candidates.map(\.k).max() ?? 1) and asked three questions of each: are the groups distinct from each other (separation), is there more structure than in data with no groups at all (gap statistic), and do the same groups come back when we redo the analysis on resampled \(words.people) and questions (stability)? One \(words.group) is always a possible answer.</p>\n"
         html += "<p><b>Chosen: \(report.pick.k).</b> \(e(report.pick.reason))</p>\n"
-        if let svg = CandidatesFigure.svg(report.candidates, pick: report.pick.k) {
-            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of tendencies; the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is how much the groups stay the same, on average, when the analysis is redone on resampled members and questions (mean Jaccard overlap).</figcaption>\n</figure>\n"
+        if let svg = CandidatesFigure.svg(report.candidates, pick: report.pick.k, words: words) {
+            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of \(words.groups); the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is how much the groups stay the same, on average, when the analysis is redone on resampled \(words.people) and questions (mean Jaccard overlap).</figcaption>\n</figure>\n"
         }
-        html += "<table>\n<tr><th class=\"num\">Tendencies</th><th class=\"num\">Rank</th><th class=\"num\">Separation</th><th class=\"num\">Gap (± s.e.)</th><th class=\"num\">Stability</th><th>Why</th></tr>\n"
+        html += "<table>\n<tr><th class=\"num\">\(ReportFormat.capitalised(words.groups))</th><th class=\"num\">Rank</th><th class=\"num\">Separation</th><th class=\"num\">Gap (± s.e.)</th><th class=\"num\">Stability</th><th>Why</th></tr>\n"
         for c in report.candidates.sorted(by: { $0.k < $1.k }) {
             html += "<tr\(c.k == report.pick.k ? " class=\"chosen\"" : "")><td class=\"num\">\(c.k)</td><td class=\"num\">\(c.rank)</td>"
             html += "<td class=\"num\">\(c.silhouette.map { ReportFormat.fixed($0, decimals: 2) } ?? "–")</td>"
@@ -152,16 +156,16 @@ struct HTMLReportPage {
     // MARK: Tendencies
 
     func tendencyCards() -> String {
-        var html = "<section id=\"tendencies\">\n<h2>The tendencies</h2>\n"
-        html += writesHypotheses
+        var html = "<section id=\"tendencies\">\n<h2>The \(words.groups)</h2>\n"
+        html += conversation ? "<p>For each opinion group: what sets" : writesHypotheses
             ? "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets"
             : "<p>A tendency's hypothesis in the Strategy Toolkit's form is written from coded strategy sketches, which this analysis does not have. For each tendency: what sets"
-        html += " the tendency apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, which allows for the many comparisons made: among features reported at q below 0.05, the usual bar, about 5% are expected to be chance findings.</p>\n"
+        html += " the \(words.group) apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, which allows for the many comparisons made: among features reported at q below 0.05, the usual bar, about 5% are expected to be chance findings.</p>\n"
         let membersByTendency = Dictionary(grouping: report.members, by: \.tendency)
         for t in report.tendencies {
             let colour = palette.colour(for: t.id)
             html += "<article class=\"card\" id=\"tendency-\(t.id)\" style=\"border-top-color:\(colour)\">\n"
-            html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(ReportFormat.count(t.size, "member"))"
+            html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(words.people(t.size))"
             if report.k >= 2, let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
             html += "</span></h3>\n"
             if writesHypotheses {
@@ -181,9 +185,9 @@ struct HTMLReportPage {
                 html += "</table>\n"
             }
             html += "<h4>What sets it apart</h4>\n"
-            html += featureList(t.distinguishing, colour: colour, empty: "No code or item clearly sets this tendency apart.")
+            html += featureList(t.distinguishing, colour: colour, empty: "No \(conversation ? "statement" : "code or item") clearly sets this \(words.group) apart.")
             if !t.consensus.isEmpty, report.k >= 2 {
-                html += "<p class=\"small\">It shares \(ReportFormat.count(t.consensus.count, "answer")) with the other tendencies: see <a href=\"#consensus\">shared ground</a>.</p>\n"
+                html += "<p class=\"small\">It shares \(ReportFormat.count(t.consensus.count, "answer")) with the other \(words.groups): see <a href=\"#consensus\">shared ground</a>.</p>\n"
             }
             if !t.leaningMix.isEmpty {
                 html += "<h4>Leanings of its members <span class=\"small\">(\(leaningsIncluded ? "included in forming tendencies in this run" : "reported apart, not used to form tendencies"))</span></h4>\n<div class=\"pills\">"
@@ -194,7 +198,7 @@ struct HTMLReportPage {
             }
             let members = membersByTendency[t.id] ?? []
             if !members.isEmpty {
-                html += "<details><summary>Members (\(members.count))</summary><div class=\"members\">"
+                html += "<details><summary>\(ReportFormat.capitalised(words.people)) (\(members.count))</summary><div class=\"members\">"
                 for m in members {
                     html += m.ambiguous
                         ? "<span><i>\(e(m.id))</i> <span class=\"small\">(not yet clear)</span></span>"
@@ -227,7 +231,7 @@ struct HTMLReportPage {
             html += "<br><span class=\"small\">\(stats.joined(separator: " · "))</span></div>"
             if let inside = f.shareInside, let outside = f.shareOutside, inside.isFinite, outside.isFinite {
                 html += "<div class=\"bars\">"
-                html += "<div class=\"barlabel\"><span>this tendency</span><span>\(ReportFormat.percent(inside))</span></div>"
+                html += "<div class=\"barlabel\"><span>this \(words.group)</span><span>\(ReportFormat.percent(inside))</span></div>"
                 html += "<div class=\"bar\"><span style=\"width:\(ReportFormat.fixed(max(0, min(1, inside)) * 100, decimals: 1))%;background:\(colour)\"></span></div>"
                 html += "<div class=\"barlabel\"><span>the others</span><span>\(ReportFormat.percent(outside))</span></div>"
                 html += "<div class=\"bar\"><span style=\"width:\(ReportFormat.fixed(max(0, min(1, outside)) * 100, decimals: 1))%;background:#8c96a3\"></span></div>"
@@ -245,30 +249,30 @@ struct HTMLReportPage {
     private func featureSentence(_ f: Report.Feature) -> String {
         let label = "<b>“\(e(f.label))”</b>"
         if f.kind == "item", f.direction == .shared, let inside = f.shareInside, let outside = f.shareOutside {
-            return "\(label): \(ReportFormat.percent(inside)) of this tendency, \(ReportFormat.percent(outside)) of the others."
+            return "\(label): \(ReportFormat.percent(inside)) of this \(words.group), \(ReportFormat.percent(outside)) of the others."
         }
         if let inside = f.shareInside, let outside = f.shareOutside {
             let (i, o) = (ReportFormat.percent(inside), ReportFormat.percent(outside))
             switch f.direction {
-            case .more: return "\(i) of this tendency name \(label), against \(o) of the others."
+            case .more: return "\(i) of this \(words.group) name \(label), against \(o) of the others."
             case .less: return inside == 0
-                ? "None of this tendency names \(label), against \(o) of the others."
-                : "Only \(i) of this tendency name \(label), against \(o) of the others."
-            case .shared: return "\(label) is named by \(i) of this tendency and \(o) of the others."
+                ? "None of this \(words.group) names \(label), against \(o) of the others."
+                : "Only \(i) of this \(words.group) name \(label), against \(o) of the others."
+            case .shared: return "\(label) is named by \(i) of this \(words.group) and \(o) of the others."
             }
         }
         if let inside = f.meanInside, let outside = f.meanOutside {
             let (i, o) = (ReportFormat.fixed(inside, decimals: 1), ReportFormat.fixed(outside, decimals: 1))
             switch f.direction {
-            case .more: return "This tendency agrees more with \(label): \(i) on average, against \(o) for the others (from −1, disagree, to +1, agree)."
-            case .less: return "This tendency agrees less with \(label): \(i) on average, against \(o) for the others (from −1, disagree, to +1, agree)."
+            case .more: return "This \(words.group) agrees more with \(label): \(i) on average, against \(o) for the others (from −1, disagree, to +1, agree)."
+            case .less: return "This \(words.group) agrees less with \(label): \(i) on average, against \(o) for the others (from −1, disagree, to +1, agree)."
             case .shared: return "\(label) is rated alike: \(i) on average here, \(o) for the others."
             }
         }
         switch f.direction {
-        case .more: return "\(label) is more common in this tendency than in the others."
-        case .less: return "\(label) is less common in this tendency than in the others."
-        case .shared: return "\(label) is held alike in this tendency and the others."
+        case .more: return "\(label) is more common in this \(words.group) than in the others."
+        case .less: return "\(label) is less common in this \(words.group) than in the others."
+        case .shared: return "\(label) is held alike in this \(words.group) and the others."
         }
     }
 
@@ -276,10 +280,10 @@ struct HTMLReportPage {
 
     func consensus() -> String {
         guard !report.consensus.isEmpty else { return "" }
-        var html = "<section id=\"consensus\">\n<h2>Shared ground: where the tendencies agree</h2>\n"
-        html += "<p>These answers are held about equally in every tendency. They are common ground to build on, not differences to resolve.</p>\n"
-        html += "<table>\n<tr><th>Answer</th><th>Question</th><th class=\"num\">All members</th>"
-        for id in tendencyIDs { html += "<th class=\"num\">\(chip(id)) T\(id)</th>" }
+        var html = "<section id=\"consensus\">\n<h2>Shared ground: where the \(words.groups) agree</h2>\n"
+        html += "<p>These answers are held about equally in every \(words.group). They are common ground to build on, not differences to resolve.</p>\n"
+        html += "<table>\n<tr><th>Answer</th><th>Question</th><th class=\"num\">All \(words.people)</th>"
+        for id in tendencyIDs { html += "<th class=\"num\">\(chip(id)) \(words.groupTitle.prefix(1))\(id)</th>" }
         html += "</tr>\n"
         for item in report.consensus {
             let isShare = item.share != nil
@@ -292,7 +296,7 @@ struct HTMLReportPage {
             }
             html += "</tr>\n"
         }
-        html += "</table>\n<p class=\"small\">Percentages are shares of members naming the answer; other figures are average ratings; \"of N\" is how many answered. An answer counts as shared only where at least \(TendencyProfiles.consensusMinimumAnswers) members and a third of every tendency answered.</p>\n</section>\n"
+        html += "</table>\n<p class=\"small\">Percentages are shares of \(words.people) naming the answer; other figures are average ratings; \"of N\" is how many answered. An answer counts as shared only where at least \(TendencyProfiles.consensusMinimumAnswers) \(words.people) and a third of every \(words.group) answered.</p>\n</section>\n"
         return html
     }
 
@@ -301,17 +305,18 @@ struct HTMLReportPage {
     func notYetAligned() -> String {
         guard !ambiguousMembers.isEmpty else { return "" }
         var html = "<section id=\"not-yet-aligned\">\n<h2>Not yet clearly aligned</h2>\n"
-        html += "<p>These \(ReportFormat.count(ambiguousMembers.count, "member")) did not land firmly in one tendency: either they moved between tendencies when the analysis was redone on resampled data, or they are nearly as close to another tendency as to their nearest one. This is not a judgement on them. Many people are \"not entirely sure\" which orientation they are most aligned with; a conversation will say more than this table.</p>\n"
+        html += "<p>These \(words.people(ambiguousMembers.count)) did not land firmly in one \(words.group): either they moved between \(words.groups) when the analysis was redone on resampled data, or they are nearly as close to another \(words.group) as to their nearest one. This is not a judgement on them."
+        html += conversation ? "</p>\n" : " Many people are \"not entirely sure\" which orientation they are most aligned with; a conversation will say more than this table.</p>\n"
         let showLeanings = ambiguousMembers.contains { !$0.leanings.isEmpty }
-        html += "<table>\n<tr><th>Member</th><th>Placed in</th><th>Also near</th><th class=\"num\">Confidence</th><th>Why</th>\(showLeanings ? "<th>Leanings</th>" : "")</tr>\n"
+        html += "<table>\n<tr><th>\(ReportFormat.capitalised(words.person))</th><th>Placed in</th><th>Also near</th><th class=\"num\">Confidence</th><th>Why</th>\(showLeanings ? "<th>Leanings</th>" : "")</tr>\n"
         for m in ambiguousMembers {
             let near = m.between.filter { $0 != m.tendency }
             html += "<tr><td>\(e(m.id))</td><td class=\"nowrap\">\(tendencyName(m.tendency))</td>"
             html += "<td class=\"nowrap\">\(near.map { tendencyName($0) }.joined(separator: ", "))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
-            html += "<td>\(e(m.reason.map { "The member " + $0 + "." } ?? ""))</td>"
+            html += "<td>\(e(m.reason.map { "The \(words.person) " + $0 + "." } ?? ""))</td>"
             html += showLeanings ? "<td>\(e(m.leanings.joined(separator: ", ")))</td></tr>\n" : "</tr>\n"
         }
-        html += "</table>\n<p class=\"small\">Placed in: the tendency the cut of the tree puts the member in. Confidence is the share of resampled analyses in which the member landed with the core of that tendency.</p>\n</section>\n"
+        html += "</table>\n<p class=\"small\">Placed in: the \(words.group) the cut of the tree puts the \(words.person) in. Confidence is the share of resampled analyses in which the \(words.person) landed with the core of that \(words.group).</p>\n</section>\n"
         return html
     }
 
@@ -324,18 +329,18 @@ struct HTMLReportPage {
             let flag = Dictionary(report.members.map { ($0.id, $0.ambiguous) }, uniquingKeysWith: { $0 || $1 })
             ambiguousByLeaf = tree.leafLabels.map { flag[$0] ?? false }
         }
-        if let map = report.map, let svg = MapFigure.svg(map, palette: palette, tendencyIDs: tendencyIDs) {
-            html += "<h3>Map of members</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a member, coloured by tendency. Members who answered alike are close together; the map squeezes many questions into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures). Hollow rings are members not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
+        if let map = report.map, let svg = MapFigure.svg(map, palette: palette, tendencyIDs: tendencyIDs, words: words) {
+            html += "<h3>Map of \(words.people)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a \(words.person), coloured by \(words.group). \(ReportFormat.capitalised(words.people)) who answered alike are close together; the map squeezes many questions into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures). Hollow rings are \(words.people) not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
         }
         if let tree = report.dendrogram,
-           let svg = DendrogramFigure.svg(tree, palette: palette, ambiguous: ambiguousByLeaf, tendencyIDs: tendencyIDs) {
+           let svg = DendrogramFigure.svg(tree, palette: palette, ambiguous: ambiguousByLeaf, tendencyIDs: tendencyIDs, words: words) {
             let labelled = tree.leafLabels.count <= DendrogramFigure.maxLabelledLeaves
-            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> \(labelled ? "every member is listed on the right" : "every member is a thin line on the right"). Lines join members and then groups into larger groups; the further left two groups join, the less alike they are. The tendencies are cut from the tree: branches are coloured by tendency, and grey branches join different tendencies. Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
+            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> every \(words.person) is \(labelled ? "listed" : "a thin line") on the right. Lines join \(words.people) and then groups into larger groups; the further left two groups join, the less alike they are. The \(words.groups) are cut from the tree: branches are coloured by \(words.group), and grey branches join different \(words.groups). Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
         }
         if let heat = report.heatmap {
             let leafTendency = report.dendrogram?.leafTendency ?? report.members.map(\.tendency)
-            if let svg = HeatmapFigure.svg(heat, leafTendency: leafTendency, palette: palette, tendencyIDs: tendencyIDs) {
-                html += "<h3>Who is alike whom (similarity heatmap)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> members are listed in the same order along the top and the side, in the order of the tree above; each small square is a pair of members, darker when their answers are more alike. Dark blocks along the diagonal are tendencies; the coloured strips show which tendency each member belongs to. Light squares between blocks show where tendencies differ. The shades span the middle 96% of pairs (the key gives their range), so that differences show even where most pairs are about as alike.\(heat.blockSize > 1 || heat.similarity.count > HeatmapFigure.maxCells ? " With this many members, each square shows the average over a block of neighbouring members." : "") Measure: \(e(heat.measure)).</figcaption>\n</figure>\n"
+            if let svg = HeatmapFigure.svg(heat, leafTendency: leafTendency, palette: palette, tendencyIDs: tendencyIDs, words: words) {
+                html += "<h3>Who is alike whom (similarity heatmap)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> \(words.people) are listed in the same order along the top and the side, in the order of the tree above; each small square is a pair of \(words.people), darker when their answers are more alike. Dark blocks along the diagonal are \(words.groups); the coloured strips show which \(words.group) each \(words.person) belongs to. Light squares between blocks show where \(words.groups) differ. The shades span the middle 96% of pairs (the key gives their range), so that differences show even where most pairs are about as alike.\(heat.blockSize > 1 || heat.similarity.count > HeatmapFigure.maxCells ? " With this many \(words.people), each square shows the average over a block of neighbouring \(words.people)." : "") Measure: \(e(heat.measure)).</figcaption>\n</figure>\n"
             }
         }
         html += "</section>\n"
@@ -408,8 +413,8 @@ struct HTMLReportPage {
         guard let reference = report.referencePartition else { return "" }
         var html = "<section id=\"reference\">\n<h2>Comparison with \(e(reference.name))</h2>\n"
         html += report.k == 1
-            ? "<p>With one tendency there is no grouping to compare: the table shows where \(e(reference.name)) put its members.</p>\n"
-            : "<p>Adjusted Rand index: <b>\(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2))</b>. It is 1 when both groupings put exactly the same members together and about 0 when they agree no more than chance would.</p>\n"
+            ? "<p>With one \(words.group) there is no grouping to compare: the table shows where \(e(reference.name)) put its \(words.people).</p>\n"
+            : "<p>Adjusted Rand index: <b>\(ReportFormat.fixed(reference.adjustedRandIndex, decimals: 2))</b>. It is 1 when both groupings put exactly the same \(words.people) together and about 0 when they agree no more than chance would.</p>\n"
         if reference.labels.count == report.members.count {
             let groups = Array(Set(reference.labels)).sorted()
             var counts = [[Int]](repeating: [Int](repeating: 0, count: tendencyIDs.count), count: groups.count)
@@ -435,9 +440,9 @@ struct HTMLReportPage {
     // MARK: Members, notes, manifest
 
     func memberTable() -> String {
-        var html = "<section id=\"members\">\n<h2>All members</h2>\n<details><summary>Show all \(report.members.count) members</summary>\n"
+        var html = "<section id=\"members\">\n<h2>All \(words.people)</h2>\n<details><summary>Show all \(words.people(report.members.count))</summary>\n"
         let contextKeys = Array(Set(report.members.flatMap { $0.context.keys })).sorted()
-        html += "<table>\n<tr><th>Member</th><th>Tendency</th><th class=\"num\">Confidence</th><th>Status</th><th>Leanings</th>"
+        html += "<table>\n<tr><th>\(ReportFormat.capitalised(words.person))</th><th>\(words.groupTitle)</th><th class=\"num\">Confidence</th><th>Status</th><th>Leanings</th>"
         for key in contextKeys { html += "<th>\(e(elementLabel(key)))</th>" }
         html += "<th>Missing</th></tr>\n"
         for m in report.members {

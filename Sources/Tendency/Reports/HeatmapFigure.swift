@@ -23,7 +23,7 @@ enum HeatmapFigure {
 
     /// `leafTendency` is per observation index (may be empty: no strips).
     static func svg(_ heatmap: AnalysisReport.Heatmap, leafTendency: [Int], palette: TendencyPalette,
-                    tendencyIDs: [Int]) -> String? {
+                    tendencyIDs: [Int], words: ReportWords = .organisation) -> String? {
         let stored = heatmap.similarity
         let m0 = stored.count
         guard m0 >= 1, stored.allSatisfy({ $0.count == m0 }), heatmap.blockSize >= 1 else { return nil }
@@ -58,8 +58,8 @@ enum HeatmapFigure {
         let left = 34.0, top = 34.0
         let width = left + side + 150, height = top + side + 20
         let leavesPerCell = heatmap.blockSize * factor
-        var plot = SVGPlot(width: width, height: height, title: "Similarity between members",
-                           summary: "Each cell is a pair of members; darker means more alike. Members are in dendrogram order.")
+        var plot = SVGPlot(width: width, height: height, title: "Similarity between \(words.people)",
+                           summary: "Each cell is a pair of \(words.people); darker means more alike. \(ReportFormat.capitalised(words.people)) are in dendrogram order.")
         // Runs of equal colour along each row, grouped by colour.
         var runs = [[(Int, Int, Int)]](repeating: [], count: steps + 1)
         for r in 0..<m {
@@ -126,7 +126,7 @@ enum HeatmapFigure {
         var ly = top + 80 + Double(legendSteps) * 18
         for id in tendencyIDs where !leafTendency.isEmpty {
             plot.rect(x: lx, y: ly - 10, width: 12, height: 12, fill: palette.colour(for: id), rx: 2)
-            plot.text("Tendency \(id)", x: lx + 18, y: ly, size: 12)
+            plot.text(words.name(id), x: lx + 18, y: ly, size: 12)
             ly += 20
         }
         return plot.rendered()

@@ -4,7 +4,8 @@ enum MapFigure {
     /// Not-yet-aligned members are named next to their ring up to this many.
     static let maxNamedRings = 30
 
-    static func svg(_ map: AnalysisReport.MemberMap, palette: TendencyPalette, tendencyIDs: [Int]) -> String? {
+    static func svg(_ map: AnalysisReport.MemberMap, palette: TendencyPalette, tendencyIDs: [Int],
+                    words: ReportWords = .organisation) -> String? {
         let points = map.points.filter { $0.x.isFinite && $0.y.isFinite }
         guard !points.isEmpty else { return nil }
         let plotWidth = 730.0, plotHeight = 480.0
@@ -17,8 +18,8 @@ enum MapFigure {
         func px(_ v: Double) -> Double { left + plotWidth / 2 + (v - cx) / unit }
         func py(_ v: Double) -> Double { top + plotHeight / 2 - (v - cy) / unit }
 
-        var plot = SVGPlot(width: width, height: height, title: "Map of \(points.count) members",
-                           summary: "Each dot is a member; members who answered alike are close together.")
+        var plot = SVGPlot(width: width, height: height, title: "Map of \(words.people(points.count))",
+                           summary: "Each dot is a \(words.person); \(words.people) who answered alike are close together.")
         plot.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: "#FBFBFB", stroke: "#BBBBBB", strokeWidth: 0.8)
         if (x0...x1).contains(0) { plot.line(x1: px(0), y1: top, x2: px(0), y2: top + plotHeight, stroke: "#DDDDDD") }
         if (y0...y1).contains(0) { plot.line(x1: left, y1: py(0), x2: left + plotWidth, y2: py(0), stroke: "#DDDDDD") }
@@ -26,13 +27,13 @@ enum MapFigure {
         let r = points.count > 1000 ? 2.5 : points.count > 300 ? 3.5 : 5.5
         for point in points where !point.ambiguous {
             plot.circle(cx: px(point.x), cy: py(point.y), r: r, fill: palette.colour(for: point.tendency),
-                        stroke: "#FFFFFF", strokeWidth: 0.8, tooltip: "\(point.id): Tendency \(point.tendency)")
+                        stroke: "#FFFFFF", strokeWidth: 0.8, tooltip: "\(point.id): \(words.name(point.tendency))")
         }
         let rings = points.filter(\.ambiguous)
         for point in rings {
             plot.circle(cx: px(point.x), cy: py(point.y), r: r + 0.5, fill: "#FFFFFF",
                         stroke: palette.colour(for: point.tendency), strokeWidth: 2,
-                        tooltip: "\(point.id): not yet clearly aligned (nearest: Tendency \(point.tendency))")
+                        tooltip: "\(point.id): not yet clearly aligned (nearest: \(words.name(point.tendency)))")
         }
         if rings.count <= maxNamedRings {
             for point in rings {
@@ -55,13 +56,13 @@ enum MapFigure {
         var ly = top + 20
         for id in tendencyIDs {
             plot.circle(cx: lx + 6, cy: ly - 4, r: 6, fill: palette.colour(for: id))
-            plot.text("Tendency \(id)", x: lx + 20, y: ly, size: 12.5)
+            plot.text(words.name(id), x: lx + 20, y: ly, size: 12.5)
             ly += 24
         }
         if !rings.isEmpty {
             plot.circle(cx: lx + 6, cy: ly - 4, r: 6, fill: "#FFFFFF", stroke: "#444444", strokeWidth: 2)
             plot.text("not yet clearly aligned", x: lx + 20, y: ly, size: 12.5, italic: true)
-            plot.text("(ring colour = tendency placed in)", x: lx + 20, y: ly + 16, size: 11, fill: "#666666")
+            plot.text("(ring colour = \(words.groupTitle.lowercased()) placed in)", x: lx + 20, y: ly + 16, size: 11, fill: "#666666")
         }
         return plot.rendered()
     }

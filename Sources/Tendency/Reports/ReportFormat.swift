@@ -64,6 +64,12 @@ enum ReportFormat {
         "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))
     }
 
+    /// `text` with its first letter in upper case, for a heading or the
+    /// start of a sentence ("members" -> "Members").
+    static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     /// Small numbers in words for sentences ("two"), digits beyond twelve.
     static func word(_ n: Int) -> String {
         let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
