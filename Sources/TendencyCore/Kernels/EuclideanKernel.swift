@@ -14,10 +14,11 @@
 ///
 /// The identity loses relative accuracy when |x - y|^2 is small next to
 /// |x|^2 + |y|^2 (rounding error about eps (|x|^2 + |y|^2)). Pairs below
-/// sqrt(eps) (|x|^2 + |y|^2) are therefore recomputed directly from the
-/// data, in `Double`: near-duplicates keep about sqrt(eps) relative accuracy
-/// at worst and identical rows get exactly 0, as in SciPy. Such pairs are
-/// rare except in data with many repeated rows, where they cost O(p) each.
+/// `cancellationCut` (|x|^2 + |y|^2) are therefore recomputed directly from
+/// the data, in `Double`, and identical rows get exactly 0, as in SciPy.
+/// The rest keep a relative error of about eps / cut at worst. Such pairs
+/// are rare except in data with many repeated or nearly repeated rows, where
+/// they cost O(p) each.
 struct EuclideanKernel<S: BLASScalar>: PairKernel {
     let count: Int
     let width: Int
@@ -53,6 +54,16 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
         }
     }
 
+    /// In `Double` 2^-20: what the identity keeps is then within about
+    /// 2^-32 (2.3e-10) relative, below the 1e-9 at which distances and
+    /// heights are checked against SciPy (at sqrt(eps), 1.5e-8, a pair just
+    /// above the cut could be off by 7e-9, and average-linkage heights by
+    /// 1e-8). In `Float`, sqrt(eps) (3.5e-4): single precision is asked for
+    /// speed, and a larger cut would recompute whole tight clusters.
+    static var cancellationCut: S {
+        S.significandBitCount > Float.significandBitCount ? S(0x1p-20) : S.ulpOfOne.squareRoot()
+    }
+
     /// Whether every value is an integer and 4 p max|x|^2 (the largest
     /// squared distance, and a bound on every partial sum) is at most
     /// 2^(significand bits + 1), so that the Gram identity is exact.
@@ -70,7 +81,7 @@ struct EuclideanKernel<S: BLASScalar>: PairKernel {
     func fill(rows: Range<Int>, tile: UnsafeMutablePointer<S>, ld: Int) throws {
         try GramTile.symmetric(centred.pointer, width: width, count: count, rows: rows, tile: tile, ld: ld)
         let sq = squaredNorms.pointer, r0 = rows.lowerBound, n = count, p = width
-        let cut = S.ulpOfOne.squareRoot()
+        let cut = Self.cancellationCut
         data.storage.withUnsafeBufferPointer { source in
             guard let x = source.baseAddress else { return }
             for i in rows where i + 1 < n {
