@@ -183,6 +183,9 @@ import Testing
         #expect(json["origin"] as? String == "polisConversation")
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("Opinion groups among") && html.contains("by their votes on its statements") && !html.contains("the organisation holds"))
+        #expect(html.contains("resampled participants and statements"))
+        // Each shared answer quotes its statement: no column of dashes beside it.
+        #expect(!html.contains("<th>Question</th>"))
         // Throughout the page and the summary, not only at the top: what is
         // left once the statements' own text and the run manifest (the tool's
         // name, its parameters) are taken out names no member or tendency.

@@ -139,7 +139,7 @@ extension AnalysisReport {
         guard !members.isEmpty else { return nil }
         let count = members.count
         let shown = members.prefix(20).joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
-        return "\(words.people(count)) answered none of the questions that form \(words.groups) and \(count == 1 ? "is" : "are") left out: \(shown)."
+        return "\(words.people(count)) answered none of the \(words.questions) that form \(words.groups) and \(count == 1 ? "is" : "are") left out: \(shown)."
     }
 
     /// "power-basis" -> "Power basis".

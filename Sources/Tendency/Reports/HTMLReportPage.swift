@@ -134,10 +134,10 @@ struct HTMLReportPage {
 
     func candidates() -> String {
         var html = "<section id=\"how-many\">\n<h2>How many \(words.groups)?</h2>\n"
-        html += "<p>We tried every number of \(words.groups) from \(report.candidates.map(\.k).min() ?? 1) to \(report.candidates.map(\.k).max() ?? 1) and asked three questions of each: are the groups distinct from each other (separation), is there more structure than in data with no groups at all (gap statistic), and do the same groups come back when we redo the analysis on resampled \(words.people) and questions (stability)? One \(words.group) is always a possible answer.</p>\n"
+        html += "<p>We tried every number of \(words.groups) from \(report.candidates.map(\.k).min() ?? 1) to \(report.candidates.map(\.k).max() ?? 1) and asked three questions of each: are the groups distinct from each other (separation), is there more structure than in data with no groups at all (gap statistic), and do the same groups come back when we redo the analysis on resampled \(words.people) and \(words.questions) (stability)? One \(words.group) is always a possible answer.</p>\n"
         html += "<p><b>Chosen: \(report.pick.k).</b> \(e(report.pick.reason))</p>\n"
         if let svg = CandidatesFigure.svg(report.candidates, pick: report.pick.k, words: words) {
-            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of \(words.groups); the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is how much the groups stay the same, on average, when the analysis is redone on resampled \(words.people) and questions (mean Jaccard overlap).</figcaption>\n</figure>\n"
+            html += "<figure>\n\(svg)\n<figcaption><b>How to read:</b> each panel shows one kind of evidence, with one bar per possible number of \(words.groups); the chosen number is dark. Separation runs from −1 to 1 (above 0.5 is strong, below 0.25 weak). For the gap statistic, the smallest number whose bar reaches the next bar's lower whisker is preferred. Stability is how much the groups stay the same, on average, when the analysis is redone on resampled \(words.people) and \(words.questions) (mean Jaccard overlap).</figcaption>\n</figure>\n"
         }
         html += "<table>\n<tr><th class=\"num\">\(ReportFormat.capitalised(words.groups))</th><th class=\"num\">Rank</th><th class=\"num\">Separation</th><th class=\"num\">Gap (± s.e.)</th><th class=\"num\">Stability</th><th>Why</th></tr>\n"
         for c in report.candidates.sorted(by: { $0.k < $1.k }) {
@@ -282,14 +282,19 @@ struct HTMLReportPage {
         guard !report.consensus.isEmpty else { return "" }
         var html = "<section id=\"consensus\">\n<h2>Shared ground: where the \(words.groups) agree</h2>\n"
         html += "<p>These answers are held about equally in every \(words.group). They are common ground to build on, not differences to resolve.</p>\n"
-        html += "<table>\n<tr><th>Answer</th><th>Question</th><th class=\"num\">All \(words.people)</th>"
+        // The question, unless every answer already quotes its own (a survey statement).
+        let question = { (item: Report.ConsensusItem) -> String? in
+            let text = elementLabel(item.element)
+            return item.label.contains(text) ? nil : text
+        }
+        let showsQuestions = report.consensus.contains { question($0) != nil }
+        html += "<table>\n<tr><th>Answer</th>\(showsQuestions ? "<th>Question</th>" : "")<th class=\"num\">All \(words.people)</th>"
         for id in tendencyIDs { html += "<th class=\"num\">\(chip(id)) \(words.groupTitle.prefix(1))\(id)</th>" }
         html += "</tr>\n"
         for item in report.consensus {
             let isShare = item.share != nil
             func show(_ v: Double) -> String { isShare ? ReportFormat.percent(v) : ReportFormat.fixed(v, decimals: 1) }
-            let question = elementLabel(item.element)
-            html += "<tr><td>\(e(item.label))</td><td>\(item.label.contains(question) ? "–" : e(question))</td>"
+            html += "<tr><td>\(e(item.label))</td>" + (showsQuestions ? "<td>\(question(item).map(e) ?? "–")</td>" : "")
             html += "<td class=\"num\">\((item.share ?? item.mean).map(show) ?? "–")\(item.answers.map { " <span class=\"small\">of \($0)</span>" } ?? "")</td>"
             for index in tendencyIDs.indices {
                 html += "<td class=\"num\">\(index < item.perTendency.count ? show(item.perTendency[index]) : "–")</td>"
@@ -330,7 +335,7 @@ struct HTMLReportPage {
             ambiguousByLeaf = tree.leafLabels.map { flag[$0] ?? false }
         }
         if let map = report.map, let svg = MapFigure.svg(map, palette: palette, tendencyIDs: tendencyIDs, words: words) {
-            html += "<h3>Map of \(words.people)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a \(words.person), coloured by \(words.group). \(ReportFormat.capitalised(words.people)) who answered alike are close together; the map squeezes many questions into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures). Hollow rings are \(words.people) not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
+            html += "<h3>Map of \(words.people)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a \(words.person), coloured by \(words.group). \(ReportFormat.capitalised(words.people)) who answered alike are close together; the map squeezes many \(words.questions) into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures). Hollow rings are \(words.people) not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
         }
         if let tree = report.dendrogram,
            let svg = DendrogramFigure.svg(tree, palette: palette, ambiguous: ambiguousByLeaf, tendencyIDs: tendencyIDs, words: words) {

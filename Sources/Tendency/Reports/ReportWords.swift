@@ -18,13 +18,16 @@ public struct ReportWords: Sendable, Equatable {
     public let person: String
     /// Several people: "members".
     public let people: String
+    /// What the people answer: "questions" (sketches and surveys), or a
+    /// conversation's "statements".
+    public let questions: String
 
     public static let organisation = ReportWords(
         group: "tendency", aGroup: "a tendency", groups: "tendencies", groupTitle: "Tendency",
-        person: "member", people: "members")
+        person: "member", people: "members", questions: "questions")
     public static let conversation = ReportWords(
         group: "opinion group", aGroup: "an opinion group", groups: "opinion groups", groupTitle: "Group",
-        person: "participant", people: "participants")
+        person: "participant", people: "participants", questions: "statements")
 
     /// "Tendency 2".
     public func name(_ id: Int) -> String { "\(groupTitle) \(id)" }
