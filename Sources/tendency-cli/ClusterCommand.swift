@@ -141,10 +141,12 @@ struct ClusterCommand: ParsableCommand {
         let result: ClusterResult
         do {
             // Shift-invariant distances are computed on centred columns in single precision, so
-            // values far from the origin keep their differences.
+            // values far from the origin keep their differences; scale-invariant ones on rows
+            // scaled in double precision, so that tiny or nearly constant rows keep their direction.
             let shiftInvariant: Set<DistanceMetric> = [.euclidean, .sqeuclidean, .gower]
             if float32 {
-                let single = shiftInvariant.contains(metric) ? data.centringColumns() : data
+                let single = shiftInvariant.contains(metric) ? data.centringColumns()
+                    : [.cosine, .correlation].contains(metric) ? data.scalingRows(centring: metric == .correlation) : data
                 if let at = single.storage.firstIndex(where: { abs($0) > Double(Float.greatestFiniteMagnitude) }) {
                     let (row, column) = at.quotientAndRemainder(dividingBy: single.columns)
                     throw InputError(file: file, line: line(row),

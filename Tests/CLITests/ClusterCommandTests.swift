@@ -300,4 +300,34 @@ import Testing
             #expect(Set(labelOf.values).count == 3, "\(precision)")
         }
     }
+
+    /// Cosine and correlation ignore a row's scale (and correlation its
+    /// offset), so `--float32` scales rows in double precision first: rows of
+    /// values near 1e-320, which round to zeros in single precision, and rows
+    /// that differ from a constant by 1e-9 keep their direction, and the tree
+    /// is the double-precision one.
+    @Test func float32KeepsTheDirectionOfTinyRows() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = ["a,1e-320,2e-320,0", "b,2e-320,4.1e-320,1e-321", "c,0,1e-320,3e-320", "d,1e-321,2e-320,6e-320",
+                    "e,3e-320,1e-320,1e-320"]
+        let shifted = ["a,1,1.000000001,1", "b,1,1.000000002,1.000000001", "c,1,1,1.000000003", "d,1,1.000000001,1.000000006",
+                       "e,1.000000003,1.000000001,1.000000001"]
+        for (name, metric, body) in [("tiny", "cosine", rows), ("shifted", "correlation", shifted)] {
+            let data = folder.appendingPathComponent("\(name).csv")
+            try Data((["id,x,y,z"] + body).joined(separator: "\n").utf8).write(to: data)
+            var linkages: [String] = []
+            for precision in [[], ["--float32"]] {
+                let out = folder.appendingPathComponent("\(name)\(precision.count).csv").path
+                let run = try runTendency(["cluster", data.path, "--metric", metric, "--method", "average",
+                                           "--linkage-out", out, "--quiet"] + precision)
+                #expect(run.status == 0, "\(name) \(precision): \(run.stderr)")
+                linkages.append((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+            }
+            let (double, single) = (try Linkage(csv: linkages[0], file: "double"), try Linkage(csv: linkages[1], file: "single"))
+            for (a, b) in zip(double.merges, single.merges) {
+                #expect(a.a == b.a && a.b == b.b && abs(a.height - b.height) <= 1e-6, "\(name): \(a) vs \(b)")
+            }
+        }
+    }
 }

@@ -509,6 +509,22 @@ import Testing
         #expect(worst <= 1e-9, "worst relative error \(worst)")
     }
 
+    /// Scaling rows (centring them too, for correlation) leaves cosine and
+    /// correlation distances as they were, and makes constant rows zeros.
+    @Test func scalingRowsKeepsAngularDistances() throws {
+        var g = SeededGenerator(seed: 47)
+        let x = Matrix((0..<12).map { i in (0..<5).map { _ in Double(i + 1) * 1e3 * g.nextGaussian() + 7 } })
+        for (metric, centring) in [(DistanceMetric.cosine, false), (.correlation, true)] {
+            let before = try PairwiseDistances.condensed(x, metric: metric).storage
+            let after = try PairwiseDistances.condensed(x.scalingRows(centring: centring), metric: metric).storage
+            for (a, b) in zip(before, after) { #expect(abs(a - b) <= 1e-12, "\(metric)") }
+        }
+        let scaled = Matrix<Double>([[3, 3, 3], [0, 0, 0], [1e-320, -2e-320, 0]]).scalingRows(centring: true)
+        #expect(scaled.storage[0..<6].allSatisfy { $0 == 0 })
+        #expect(scaled.storage[6..<9].contains { abs($0) == 1 })
+        #expect(Matrix<Double>([[2, -4]]).scalingRows(centring: false).storage == [0.5, -1])
+    }
+
     @Test func tinyInputs() throws {
         for metric in DistanceMetric.allCases {
             #expect(try PairwiseDistances.condensed(Matrix<Double>(rows: 0, columns: 3), metric: metric).storage.isEmpty)
