@@ -111,7 +111,7 @@ struct HTMLReportPage {
             html += "<ul>\n"
             for t in report.tendencies {
                 html += "<li><a class=\"t\" href=\"#tendency-\(t.id)\">\(tendencyName(t.id))</a>: \(words.people(t.size))"
-                if k >= 2, let words = Self.stabilityWords(t.stability) { html += "; \(e(words))" }
+                if k >= 2, let stability = Self.stabilityWords(t.stability) { html += "; \(e(stability))" }
                 html += ".</li>\n"
             }
             html += "</ul>\n"
@@ -166,7 +166,7 @@ struct HTMLReportPage {
             let colour = palette.colour(for: t.id)
             html += "<article class=\"card\" id=\"tendency-\(t.id)\" style=\"border-top-color:\(colour)\">\n"
             html += "<h3>\(tendencyName(t.id)) <span class=\"muted\">\(words.people(t.size))"
-            if report.k >= 2, let words = Self.stabilityWords(t.stability) { html += " · \(e(words))" }
+            if report.k >= 2, let stability = Self.stabilityWords(t.stability) { html += " · \(e(stability))" }
             html += "</span></h3>\n"
             if writesHypotheses {
                 html += "<h4>Hypothesis</h4>\n"
