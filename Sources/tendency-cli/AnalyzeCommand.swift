@@ -38,15 +38,23 @@ struct AnalyzeCommand: ParsableCommand {
     /// Gower and average linkage (see the discussion above).
     static let defaults = AnalysisArguments.Defaults(metric: .gower, method: .average, components: nil)
 
+    /// Fewer sketches coded twice than this, and the notes say the agreement
+    /// figures are only a first indication.
+    static let fewReliabilityUnits = 10
+
     /// Inter-coder agreement in plain words, when sketches had several coders.
     static func reliabilityNotes(_ codings: SketchCodings) -> [String] {
         let elements = CodingReliability.perElement(codings).filter { $0.alpha != nil }
         guard !elements.isEmpty else { return [] }
         let weak = elements.filter { ($0.alpha ?? 1) < 0.667 }
         let list = weak.map { String(format: "%@ (%.2f)", $0.element, $0.alpha!) }.joined(separator: ", ")
+        // How many sketches the figures rest on: a handful says little either way.
+        let units = elements.map(\.units).max() ?? 0
+        let basis = "the \(units) sketch\(units == 1 ? "" : "es") coded more than once"
+            + (units < Self.fewReliabilityUnits ? " (so few that the figures are only a first indication)" : "")
         return [weak.isEmpty
-            ? "Coders agreed well on every element of the sketches coded more than once (Krippendorff's alpha at least 0.667)."
-            : "Coders agreed less than Krippendorff's tentative threshold (alpha 0.667) on \(list): read those elements' differences with care (the command tendency reliability gives the details)."]
+            ? "Coders agreed well on every element of \(basis) (Krippendorff's alpha at least 0.667)."
+            : "On \(basis), coders agreed less than Krippendorff's tentative threshold (alpha 0.667) on \(list): read those elements' differences with care (the command tendency reliability gives the details)."]
     }
 
     func run() throws {

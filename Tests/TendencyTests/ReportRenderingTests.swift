@@ -188,6 +188,14 @@ import Testing
         }
     }
 
+    /// Tendencies that nothing sets apart are flagged in the summary.
+    @Test func summaryWarnsWhenNothingSetsTendenciesApart() {
+        #expect(!HTMLReport.render(Self.sample).contains("No answer clearly sets any tendency apart"))
+        var report = Self.sample
+        for index in report.tendencies.indices { report.tendencies[index].distinguishing = [] }
+        #expect(HTMLReport.render(report).contains("No answer clearly sets any tendency apart"))
+    }
+
     @Test func minimalOneTendencyReportRenders() throws {
         let report = AnalysisReport(
             k: 1, candidates: [.init(k: 1, rank: 1), .init(k: 2, silhouette: 0.08, rank: 2)],
@@ -198,7 +206,14 @@ import Testing
         let html = HTMLReport.render(report)
         #expect(Self.tagBalanceProblem(html) == nil)
         #expect(html.contains("We found <b>one strategic tendency</b>"))
-        #expect(html.contains("Every member is clearly aligned"))
+        // With one tendency everyone is in it: no alignment line, nothing to set it apart from.
+        #expect(!html.contains("clearly aligned with") && !html.contains("What sets it apart"))
+        #expect(html.contains("the evidence does not support dividing them"))
+        var asked = report
+        asked.pick = .init(k: 1, reason: "The number of tendencies was set to 1 by the user (--k).", userChosen: true)
+        let askedHTML = HTMLReport.render(asked)
+        #expect(askedHTML.contains("one strategic tendency</b> among the 1 member, as asked.")
+                && !askedHTML.contains("does not support dividing"))
         #expect(Self.svgFragments(html).count == 1)
         #expect(try AnalysisReport(jsonData: report.jsonData()) == report)
     }

@@ -32,6 +32,15 @@ enum HypothesisBuilder {
     /// part's table lists every code at least half the tendency names.
     static let sentenceCodes = 3
 
+    /// The first `count` named codes of `shares` (sorted, most named first),
+    /// and any tied with the last of them: a tie is not broken by the alphabet.
+    static func leading(_ shares: [(label: String, share: Double)], count: Int) -> [(label: String, share: Double)] {
+        let named = shares.filter { $0.share > 0 }
+        guard named.count > count else { return named }
+        let last = named[count - 1].share
+        return named.filter { $0.share >= last }
+    }
+
     /// The hypothesis of tendency `t`, or nil when no element answers any slot
     /// (e.g. a plain survey without sketches).
     static func build(_ input: AnalysisInput, labels: [Int], tendency t: Int) -> AnalysisReport.Hypothesis? {
@@ -57,9 +66,9 @@ enum HypothesisBuilder {
             let singleChoice = inside.allSatisfy { i in columns.filter { input.rawFeatures[i, $0] > 0 }.count <= 1 }
             let rivals = shares.filter { $0.share > rivalShare && $0.share < characteristicShare }
             let contested = characteristic.isEmpty || (singleChoice && !rivals.isEmpty)
-            let codes = characteristic.isEmpty ? Array(shares.prefix(2).filter { $0.share > 0 }.map(\.label)) : characteristic
+            let codes = characteristic.isEmpty ? leading(shares, count: 2).map(\.label) : characteristic
             let note = contested
-                ? shares.prefix(3).filter { $0.share > 0 }.map { "\($0.label) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
+                ? leading(shares, count: 3).map { "\($0.label) \(Int(($0.share * 100).rounded()))%" }.joined(separator: ", ")
                 : nil
             parts[slot] = AnalysisReport.Hypothesis.Part(element: block, question: allColumns[columns[0]].blockText,
                                                          codes: codes, contested: contested, note: note)

@@ -26,22 +26,30 @@ enum KSelection {
     /// Below this a tendency's own stability reads as dissolved (Hennig 2007).
     static let dissolvedJaccard = 0.5
 
-    /// The weakest tendency of each k whose weakest is below `dissolvedJaccard`,
-    /// from each tendency's mean Jaccard recovery.
-    static func weakTendencies(_ stabilityByK: [Int: [Double]]) -> [Int: WeakTendency] {
+    /// The tendencies of each k below `dissolvedJaccard`, weakest first
+    /// (ties by number), from each tendency's mean Jaccard recovery; a k with
+    /// none is left out.
+    static func weakTendencies(_ stabilityByK: [Int: [Double]]) -> [Int: [WeakTendency]] {
         stabilityByK.compactMapValues { each in
-            guard let weakest = each.indices.min(by: { each[$0] < each[$1] }), each[weakest] < dissolvedJaccard else { return nil }
-            return (weakest + 1, each[weakest])
+            let weak = each.indices.filter { each[$0] < dissolvedJaccard }
+                .sorted { (each[$0], $0) < (each[$1], $1) }
+                .map { (tendency: $0 + 1, stability: each[$0]) }
+            return weak.isEmpty ? nil : weak
         }
     }
 
-    /// The warning for a candidate with a weak tendency, naming the tendency
+    /// The warning for a candidate with weak tendencies, naming every one
     /// when `named` (the chosen k, whose tendencies the page shows).
-    static func weakWarning(_ weak: WeakTendency, named: Bool, words: ReportWords = .organisation) -> String {
-        let value = String(format: "%.2f", weak.stability)
+    static func weakWarning(_ weak: [WeakTendency], named: Bool, words: ReportWords = .organisation) -> String {
+        let values = ReportFormat.list(weak.map { String(format: "%.2f", $0.stability) })
+        if weak.count == 1 {
+            return named
+                ? "\(words.name(weak[0].tendency)) on its own does not hold up (stability \(values)): read it with caution."
+                : "One of its \(words.groups) does not hold up on its own (stability \(values))."
+        }
         return named
-            ? "\(words.name(weak.tendency)) on its own does not hold up (stability \(value)): read it with caution."
-            : "One of its \(words.groups) does not hold up on its own (stability \(value))."
+            ? "\(ReportFormat.list(weak.map { words.name($0.tendency) })) do not hold up on their own (stability \(values)): read them with caution."
+            : "\(ReportFormat.capitalised(ReportFormat.word(weak.count))) of its \(words.groups) do not hold up on their own (stability \(values))."
     }
 
     /// Ranks the candidates (rank 1 = the pick) and explains each. A k in
@@ -51,7 +59,7 @@ enum KSelection {
     /// naming it for the chosen k (`chosen`, else the pick).
     static func rank(_ candidates: [AnalysisReport.Candidate], gapPick: Int?,
                      unreachable: Set<Int> = [], minimumSize: Int = 3,
-                     weak: [Int: WeakTendency] = [:], chosen: Int? = nil,
+                     weak: [Int: [WeakTendency]] = [:], chosen: Int? = nil,
                      words: ReportWords = .organisation) -> [AnalysisReport.Candidate] {
         let supported = candidates.filter { isSupported($0) && !unreachable.contains($0.k) }
         var ordered: [AnalysisReport.Candidate] = []
@@ -87,19 +95,19 @@ enum KSelection {
     }
 
     static func explain(_ c: AnalysisReport.Candidate, supported: Bool, picked: Bool, gapPick: Int?,
-                        weak: WeakTendency? = nil, named: Bool = false, words: ReportWords = .organisation) -> String {
+                        weak: [WeakTendency]? = nil, named: Bool = false, words: ReportWords = .organisation) -> String {
         let gapNote = (gapPick == c.k ? " The gap statistic also points to \(c.k)."
             : picked && gapPick != nil ? " The gap statistic points to \(gapPick!) instead." : "")
             + (weak.map { " " + weakWarning($0, named: named, words: words) } ?? "")
         if c.k == 1 {
             return picked
-                ? "No split into two or more \(words.groups) was both stable under resampling and well separated, so the data are read as one \(words.group).\(gapNote)"
+                ? "No split into two or more \(words.groups) both held up under resampling and was separated enough, so the data are read as one \(words.group).\(gapNote)"
                 : "One \(words.group): the answer when no split is supported.\(gapNote)"
         }
         let s = String(format: "%.2f", c.silhouette ?? 0)
         let st = String(format: "%.2f", c.stability ?? 0)
         if supported {
-            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) \(words.groups) are stable under resampling\(weak == nil ? "" : " on average") (stability \(st)) and \(separation(c.silhouette ?? 0)) (silhouette \(s)).\(gapNote)"
+            return (picked ? "The" : "Supported, with a lower silhouette: the") + " \(c.k) \(words.groups) hold up under resampling\(weak == nil ? "" : " on average") (stability \(st)) and are \(separation(c.silhouette ?? 0)) (silhouette \(s)).\(gapNote)"
         }
         var why: [String] = []
         if (c.stability ?? 0) < stableJaccard { why.append("they do not hold up under resampling (stability \(st) < \(stableJaccard))") }

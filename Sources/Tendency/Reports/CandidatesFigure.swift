@@ -19,7 +19,9 @@ enum CandidatesFigure {
         let panels = [
             Panel(title: "Separation (silhouette)", subtitle: "higher = groups more distinct", value: { $0.silhouette },
                   error: { _ in nil }, label: { ReportFormat.fixed($0, decimals: 2) }),
-            Panel(title: "Gap statistic", subtitle: "higher = more structure than chance", value: { $0.gap },
+            Panel(title: "Gap statistic",
+                  subtitle: sorted.contains { ($0.gap ?? 0) < 0 } ? "higher = more structure than chance; below 0, less"
+                      : "higher = more structure than chance", value: { $0.gap },
                   error: { $0.gapStandardError }, label: { ReportFormat.fixed($0, decimals: 2) }),
             Panel(title: "Stability", subtitle: "how much the groups stay the same", value: { $0.stability },
                   error: { _ in nil }, label: { ReportFormat.percent($0) }),
@@ -40,10 +42,16 @@ enum CandidatesFigure {
                 guard let v = panel.value(c), v.isFinite else { return nil }
                 return v + max(0, panel.error(c) ?? 0)
             }
+            let bottoms = sorted.compactMap { c -> Double? in
+                guard let v = panel.value(c), v.isFinite else { return nil }
+                return v - max(0, panel.error(c) ?? 0)
+            }
             let high = max(0, tops.max() ?? 0, values.max() ?? 0)
-            let low = min(0, values.min() ?? 0)
+            let low = min(0, bottoms.min() ?? 0)
             let span = high > low ? high - low : 1
-            func y(_ v: Double) -> Double { bottom - (v - low) / span * (bottom - top) }
+            // Below zero, room for the values written under the bars, above the k labels.
+            let floor = low < 0 ? bottom - 16 : bottom
+            func y(_ v: Double) -> Double { floor - (v - low) / span * (floor - top) }
             let slot = panelWidth / Double(sorted.count)
             let barWidth = min(38, slot * 0.62)
             for (i, candidate) in sorted.enumerated() {
@@ -58,7 +66,8 @@ enum CandidatesFigure {
                         plot.line(x1: xc - 5, y1: y(v + e), x2: xc + 5, y2: y(v + e), stroke: "#333333", width: 1.2)
                         plot.line(x1: xc - 5, y1: y(v - e), x2: xc + 5, y2: y(v - e), stroke: "#333333", width: 1.2)
                     }
-                    let labelY = v >= 0 ? y(v + max(0, panel.error(candidate) ?? 0)) - 5 : yb + 13
+                    let whisker = max(0, panel.error(candidate) ?? 0)
+                    let labelY = v >= 0 ? y(v + whisker) - 5 : y(v - whisker) + 13
                     if sorted.count <= 10 {
                         plot.text(panel.label(v), x: xc, y: labelY, size: 10.5, anchor: .middle,
                                   weight: candidate.k == pick ? "600" : nil, fill: "#333333")

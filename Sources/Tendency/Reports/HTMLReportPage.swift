@@ -92,7 +92,9 @@ struct HTMLReportPage {
         let k = report.k
         var html = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n"
         if k == 1 {
-            html += "<p>We found <b>\(conversation ? "one opinion group" : "one strategic tendency")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member")): the evidence does not support dividing them into separate groups.</p>\n"
+            // Whether the evidence supports no split is for the pick's reason to say when the number was set.
+            html += "<p>We found <b>\(conversation ? "one opinion group" : "one strategic tendency")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member"))"
+            html += report.pick.userChosen ? ", as asked.</p>\n" : ": the evidence does not support dividing them into separate groups.</p>\n"
         } else {
             html += "<p>We found <b>\(ReportFormat.word(k)) candidate \(conversation ? "opinion groups" : "strategic tendencies")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member")).</p>\n"
         }
@@ -100,7 +102,9 @@ struct HTMLReportPage {
         if report.pick.userChosen { html += " (The number was set by whoever ran the analysis; the evidence below shows how well it is supported.)" }
         html += "</p>\n"
         let unclear = ambiguousMembers.count
-        if unclear == 0 {
+        if k == 1 {
+            // With one group everyone is in it: no alignment to report.
+        } else if unclear == 0 {
             html += "<p>Every \(words.person) is clearly aligned with one \(words.group).</p>\n"
         } else {
             html += "<p>\(ReportFormat.count(n - unclear, words.person + " is", words.people + " are")) clearly aligned with \(words.aGroup); "
@@ -115,6 +119,9 @@ struct HTMLReportPage {
                 html += ".</li>\n"
             }
             html += "</ul>\n"
+        }
+        if k >= 2, report.tendencies.allSatisfy({ $0.distinguishing.isEmpty }) {
+            html += "<p><b>No answer clearly sets any \(words.group) apart</b> (see <a href=\"#tendencies\">the cards</a>): the split rests only on many small differences, so treat it with extra caution.</p>\n"
         }
         if let leanings = report.leaningCrosstab {
             html += leaningsIncluded
@@ -184,8 +191,10 @@ struct HTMLReportPage {
                 }
                 html += "</table>\n"
             }
-            html += "<h4>What sets it apart</h4>\n"
-            html += featureList(t.distinguishing, colour: colour, empty: "No \(conversation ? "statement" : "code or item") clearly sets this \(words.group) apart.")
+            if report.k >= 2 {  // with one group there is nothing to set it apart from
+                html += "<h4>What sets it apart</h4>\n"
+                html += featureList(t.distinguishing, colour: colour, empty: "No \(conversation ? "statement" : "code or item") clearly sets this \(words.group) apart.")
+            }
             if !t.consensus.isEmpty, report.k >= 2 {
                 html += "<p class=\"small\">It shares \(ReportFormat.count(t.consensus.count, "answer")) with the other \(words.groups): see <a href=\"#consensus\">shared ground</a>.</p>\n"
             }
@@ -214,6 +223,8 @@ struct HTMLReportPage {
 
     /// Features listed before the rest fold away under "more".
     static let featuresShown = 10
+    /// Longer tables of members fold away under "Show all".
+    static let rowsShownUnfolded = 50
 
     private func featureList(_ features: [Report.Feature], colour: String, empty: String) -> String {
         guard !features.isEmpty else { return empty.isEmpty ? "" : "<p class=\"small\">\(e(empty))</p>\n" }
@@ -257,7 +268,7 @@ struct HTMLReportPage {
             case .more: return "\(i) of this \(words.group) name \(label), against \(o) of the others."
             case .less: return inside == 0
                 ? "None of this \(words.group) names \(label), against \(o) of the others."
-                : "Only \(i) of this \(words.group) name \(label), against \(o) of the others."
+                : "\(inside < 0.5 ? "Only \(i)" : i) of this \(words.group) name \(label), against \(o) of the others."
             case .shared: return "\(label) is named by \(i) of this \(words.group) and \(o) of the others."
             }
         }
@@ -280,8 +291,11 @@ struct HTMLReportPage {
 
     func consensus() -> String {
         guard !report.consensus.isEmpty else { return "" }
-        var html = "<section id=\"consensus\">\n<h2>Shared ground: where the \(words.groups) agree</h2>\n"
-        html += "<p>These answers are held about equally in every \(words.group). They are common ground to build on, not differences to resolve.</p>\n"
+        let share = ReportFormat.percent(TendencyProfiles.consensusShare)
+        var html = "<section id=\"consensus\">\n"
+        html += report.k == 1
+            ? "<h2>Shared ground: what most \(words.people) hold</h2>\n<p>These answers are held by at least \(share) of the \(words.people) who answered. They are common ground to build on.</p>\n"
+            : "<h2>Shared ground: where the \(words.groups) agree</h2>\n<p>These answers are held by at least \(share) of every \(words.group), with no clear difference between them. They are common ground to build on, not differences to resolve.</p>\n"
         // The question, unless every answer already quotes its own (a survey statement).
         let question = { (item: Report.ConsensusItem) -> String? in
             let text = elementLabel(item.element)
@@ -301,7 +315,7 @@ struct HTMLReportPage {
             }
             html += "</tr>\n"
         }
-        html += "</table>\n<p class=\"small\">Percentages are shares of \(words.people) naming the answer; other figures are average ratings; \"of N\" is how many answered. An answer counts as shared only where at least \(TendencyProfiles.consensusMinimumAnswers) \(words.people) and a third of every \(words.group) answered.</p>\n</section>\n"
+        html += "</table>\n<p class=\"small\">Percentages are shares of those who answered (\"of N\": how many did), listed from the answer most widely held in every \(words.group). An answer counts as shared only where at least \(TendencyProfiles.consensusMinimumAnswers) \(words.people) and a third of every \(words.group) answered.</p>\n</section>\n"
         return html
     }
 
@@ -310,9 +324,11 @@ struct HTMLReportPage {
     func notYetAligned() -> String {
         guard !ambiguousMembers.isEmpty else { return "" }
         var html = "<section id=\"not-yet-aligned\">\n<h2>Not yet clearly aligned</h2>\n"
-        html += "<p>These \(words.people(ambiguousMembers.count)) did not land firmly in one \(words.group): either they moved between \(words.groups) when the analysis was redone on resampled data, or they are nearly as close to another \(words.group) as to their nearest one. This is not a judgement on them."
+        html += "<p>These \(words.people(ambiguousMembers.count)) did not land firmly in one \(words.group): they moved between \(words.groups) when the analysis was redone on resampled data, or they are nearly as close to another \(words.group) as to their own, or they sit apart from the core of every \(words.group). The \"Why\" column says which; a high confidence alone does not keep someone off this list. This is not a judgement on them."
         html += conversation ? "</p>\n" : " Many people are \"not entirely sure\" which orientation they are most aligned with; a conversation will say more than this table.</p>\n"
         let showLeanings = ambiguousMembers.contains { !$0.leanings.isEmpty }
+        let folded = ambiguousMembers.count > Self.rowsShownUnfolded
+        if folded { html += "<details><summary>Show all \(words.people(ambiguousMembers.count))</summary>\n" }
         html += "<table>\n<tr><th>\(ReportFormat.capitalised(words.person))</th><th>Placed in</th><th>Also near</th><th class=\"num\">Confidence</th><th>Why</th>\(showLeanings ? "<th>Leanings</th>" : "")</tr>\n"
         for m in ambiguousMembers {
             let near = m.between.filter { $0 != m.tendency }
@@ -321,7 +337,8 @@ struct HTMLReportPage {
             html += "<td>\(e(m.reason.map { "The \(words.person) " + $0 + "." } ?? ""))</td>"
             html += showLeanings ? "<td>\(e(m.leanings.joined(separator: ", ")))</td></tr>\n" : "</tr>\n"
         }
-        html += "</table>\n<p class=\"small\">Placed in: the \(words.group) the cut of the tree puts the \(words.person) in. Confidence is the share of resampled analyses in which the \(words.person) landed with the core of that \(words.group).</p>\n</section>\n"
+        html += folded ? "</table>\n</details>\n" : "</table>\n"
+        html += "<p class=\"small\">Placed in: the \(words.group) the cut of the tree puts the \(words.person) in (a \(words.person) of a branch too small to be \(words.aGroup) joins the nearest one). Confidence is the share of resampled analyses in which the \(words.person) landed with the core of that \(words.group).</p>\n</section>\n"
         return html
     }
 
@@ -335,12 +352,12 @@ struct HTMLReportPage {
             ambiguousByLeaf = tree.leafLabels.map { flag[$0] ?? false }
         }
         if let map = report.map, let svg = MapFigure.svg(map, palette: palette, tendencyIDs: tendencyIDs, words: words) {
-            html += "<h3>Map of \(words.people)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a \(words.person), coloured by \(words.group). \(ReportFormat.capitalised(words.people)) who answered alike are close together; the map squeezes many \(words.questions) into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures). Hollow rings are \(words.people) not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
+            html += "<h3>Map of \(words.people)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> each dot is a \(words.person), coloured by \(words.group). \(ReportFormat.capitalised(words.people)) who \(conversation ? "voted" : "answered") alike are close together; the map squeezes many \(words.questions) into two directions, so it shows the broad picture (the axes say how much of the differences each direction captures).\(report.manifest.parameters["components"] == "2" ? " In this run the \(words.groups) were formed in this same plane (--components 2): the map shows everything the grouping used, and nothing of the differences the axes leave out." : "") Hollow rings are \(words.people) not yet clearly aligned: they often sit between the groups. Position on the page has no political meaning such as left or right.</figcaption>\n</figure>\n"
         }
         if let tree = report.dendrogram,
            let svg = DendrogramFigure.svg(tree, palette: palette, ambiguous: ambiguousByLeaf, tendencyIDs: tendencyIDs, words: words) {
             let labelled = tree.leafLabels.count <= DendrogramFigure.maxLabelledLeaves
-            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> every \(words.person) is \(labelled ? "listed" : "a thin line") on the right. Lines join \(words.people) and then groups into larger groups; the further left two groups join, the less alike they are. The \(words.groups) are cut from the tree: branches are coloured by \(words.group), and grey branches join different \(words.groups). Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
+            html += "<h3>Family tree of alignment (dendrogram)</h3>\n<figure>\n\(svg)\n<figcaption><b>How to read:</b> every \(words.person) is \(labelled ? "listed" : "a thin line") on the right. Lines join \(words.people) and then groups into larger groups; the further left two groups join, the less alike they are. The \(words.groups) are cut from the tree, and \(words.people) of branches too small to be \(words.aGroup) join the nearest one, so a colour can appear in more than one branch: branches are coloured by \(words.group), and grey branches join different \(words.groups). Long stems before a join mean well-separated groups.</figcaption>\n</figure>\n"
         }
         if let heat = report.heatmap {
             let leafTendency = report.dendrogram?.leafTendency ?? report.members.map(\.tendency)
@@ -357,7 +374,7 @@ struct HTMLReportPage {
     func leanings() -> String {
         guard let table = report.leaningCrosstab else { return "" }
         var html = "<section id=\"leanings\">\n<h2>Leanings, shown apart</h2>\n"
-        html += "<div class=\"callout\"><p><b>Leanings do not define tendencies.</b> A strategic leaning (for example base building, prefigurative, insurrectionist or electoral) centres one approach or tactic without a full account of how it leads to change. Which tactics a member favours does not decide which strategic tendency they are aligned with. "
+        html += "<div class=\"callout\"><p><b>\(leaningsIncluded ? "In this run, leanings helped form the tendencies." : "Leanings do not define tendencies.")</b> A strategic leaning (for example base building, prefigurative, insurrectionist or electoral) centres one approach or tactic without a full account of how it leads to change. Which tactics a member favours does not decide which strategic tendency they are aligned with. "
         html += leaningsIncluded
             ? "In this run, at the request of whoever ran it, leanings <b>were</b> included when forming tendencies; read the comparison below with that in mind.</p></div>\n"
             : "So leanings were left out when forming the tendencies and are shown here only to compare.</p></div>\n"
@@ -432,7 +449,9 @@ struct HTMLReportPage {
             for id in tendencyIDs { html += "<th class=\"num\">\(tendencyName(id))</th>" }
             html += "</tr>\n"
             for (g, label) in groups.enumerated() {
-                html += "<tr><td>\(label.isEmpty ? "<i>no group</i>" : e(label))</td>"
+                // A bare number (Polis numbers its groups from 0) reads as a group, not a count.
+                let shown = label.allSatisfy(\.isNumber) ? "group \(label)" : label
+                html += "<tr><td>\(label.isEmpty ? "<i>no group</i>" : e(shown))</td>"
                 for count in counts[g] { html += "<td class=\"num\">\(count)</td>" }
                 html += "</tr>\n"
             }
@@ -447,15 +466,19 @@ struct HTMLReportPage {
     func memberTable() -> String {
         var html = "<section id=\"members\">\n<h2>All \(words.people)</h2>\n<details><summary>Show all \(words.people(report.members.count))</summary>\n"
         let contextKeys = Array(Set(report.members.flatMap { $0.context.keys })).sorted()
-        html += "<table>\n<tr><th>\(ReportFormat.capitalised(words.person))</th><th>\(words.groupTitle)</th><th class=\"num\">Confidence</th><th>Status</th><th>Leanings</th>"
+        // Columns that would be empty on every row are left out (a Polis conversation has neither).
+        let showLeanings = report.members.contains { !$0.leanings.isEmpty }
+        let showMissing = report.members.contains { !$0.missingInputs.isEmpty }
+        html += "<table>\n<tr><th>\(ReportFormat.capitalised(words.person))</th><th>\(words.groupTitle)</th><th class=\"num\">Confidence</th><th>Status</th>"
+        if showLeanings { html += "<th>Leanings</th>" }
         for key in contextKeys { html += "<th>\(e(elementLabel(key)))</th>" }
-        html += "<th>Missing</th></tr>\n"
+        html += showMissing ? "<th>Missing</th></tr>\n" : "</tr>\n"
         for m in report.members {
             html += "<tr><td>\(e(m.id))</td><td>\(tendencyName(m.tendency))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
             html += "<td>\(m.ambiguous ? "<span class=\"badge\">not yet clear</span>\(m.reason.map { " <span class=\"small\">(" + e($0) + ")</span>" } ?? "")" : "clearly aligned")</td>"
-            html += "<td>\(e(m.leanings.joined(separator: ", ")))</td>"
+            if showLeanings { html += "<td>\(e(m.leanings.joined(separator: ", ")))</td>" }
             for key in contextKeys { html += "<td>\(e((m.context[key] ?? []).joined(separator: ", ")))</td>" }
-            html += "<td>\(e(m.missingInputs.joined(separator: ", ")))</td></tr>\n"
+            html += showMissing ? "<td>\(e(m.missingInputs.joined(separator: ", ")))</td></tr>\n" : "</tr>\n"
         }
         html += "</table>\n</details>\n</section>\n"
         return html
