@@ -138,21 +138,23 @@ struct ClusterCommand: ParsableCommand {
         func line(_ row: Int) -> Int { table.line(ofRow: order?[row] ?? row) }
         clock.lap("parse")
 
-        let result: ClusterResult
+        var result: ClusterResult
         do {
-            // Shift-invariant distances are computed on centred columns in single precision, so
-            // values far from the origin keep their differences; scale-invariant ones on rows
-            // scaled in double precision, so that tiny or nearly constant rows keep their direction.
-            let shiftInvariant: Set<DistanceMetric> = [.euclidean, .sqeuclidean, .gower]
             if float32 {
-                let single = shiftInvariant.contains(metric) ? data.centringColumns()
-                    : [.cosine, .correlation].contains(metric) ? data.scalingRows(centring: metric == .correlation) : data
-                if let at = single.storage.firstIndex(where: { abs($0) > Double(Float.greatestFiniteMagnitude) }) {
-                    let (row, column) = at.quotientAndRemainder(dividingBy: single.columns)
-                    throw InputError(file: file, line: line(row),
-                                     "row \"\(rowIDs[row])\", column \"\(table.columnNames[column])\": \(data[row, column]) is beyond single precision (about 3.4e38); drop --float32")
+                // Prepared in double precision so that rounding loses nothing the metric
+                // depends on (centred, scaled or ranked; see singlePrecisionInput).
+                let (single, scale) = PairwiseDistances.singlePrecisionInput(data, metric: metric)
+                result = try cluster(single, clock: &clock)
+                if scale != 1 {
+                    for index in result.linkage.merges.indices {
+                        let height = result.linkage.merges[index].height
+                        guard height != 0 else { continue }
+                        result.linkage.merges[index].height = height * scale
+                        if !result.linkage.merges[index].height.isFinite {
+                            throw InputError(file: file, "the merge heights are too large for double precision arithmetic (about 1.8e308); rescale the data")
+                        }
+                    }
                 }
-                result = try cluster(single.converted(to: Float.self), clock: &clock)
             } else {
                 result = try cluster(data, clock: &clock)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TendencyCore
 
 /// Analyses that would give an empty or meaningless answer are refused with
 /// a message that says why, and write nothing.
@@ -53,8 +54,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let unlimited = try runTendency(["cluster", "data.csv", "--max-input-bytes", String(Int.max), "--quiet"], in: folder)
         #expect(unlimited.status == 0, "\(unlimited.stderr)")
-        let beyond = try runTendency(["cluster", Self.malformed + "cluster/beyond-float32.csv", "--float32"])
-        #expect(beyond.stderr == "Error: \(Self.malformed)cluster/beyond-float32.csv:2: row \"a\", column \"x\": 6.8e+200 is beyond single precision (about 3.4e38); drop --float32\n")
+        // Values beyond single precision's range (6.8e200): --float32 scales them by a power of
+        // two first, so the far row's height is right to single precision (the double path's
+        // squares overflow, and say so), and a 0/1 metric quotes the value as the file has it.
+        let beyondFile = Self.malformed + "cluster/beyond-float32.csv"
+        let out = folder.appendingPathComponent("beyond.csv").path
+        let single = try runTendency(["cluster", beyondFile, "--linkage-out", out, "--quiet", "--float32"])
+        #expect(single.status == 0, "\(single.stderr)")
+        let last = try #require(try Linkage(csv: String(contentsOfFile: out, encoding: .utf8), file: out).merges.last)
+        #expect(abs(last.height - 6.8e200) <= 1e-6 * 6.8e200, "\(last)")
+        let double = try runTendency(["cluster", beyondFile, "--quiet"])
+        #expect(double.status == 1 && double.stderr.contains("too large for double precision"), "\(double.stderr)")
+        let binary = try runTendency(["cluster", beyondFile, "--float32", "--metric", "jaccard"])
+        #expect(binary.status == 1 && binary.stderr.contains("6.8e+200") && binary.stderr.contains(":2:"), "\(binary.stderr)")
         for (arguments, message) in [(["--height", "-1"], "--height must be a finite number >= 0"),
                                      (["--k", "-3"], "--k must be at least 1"),
                                      (["--memory-limit", "0"], "--memory-limit must be more than 0"),

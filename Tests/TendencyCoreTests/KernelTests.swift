@@ -525,6 +525,34 @@ import Testing
         #expect(Matrix<Double>([[2, -4]]).scalingRows(centring: false).storage == [0.5, -1])
     }
 
+    /// The single-precision copy loses only rounding, for every metric, on
+    /// values that rounding one by one would lose: far from the origin, tiny,
+    /// huge, or differing below single precision.
+    @Test func singlePrecisionInputKeepsDistances() throws {
+        var g = SeededGenerator(seed: 53)
+        let cases: [(String, Matrix<Double>)] = [
+            ("far", Matrix((0..<20).map { _ in (0..<4).map { _ in 1e8 + g.nextGaussian() } })),
+            ("tiny", Matrix((0..<20).map { _ in (0..<4).map { _ in 1e-150 * g.nextGaussian() } })),
+            ("huge", Matrix((0..<20).map { _ in (0..<4).map { _ in 1e150 * g.nextGaussian() } })),
+            ("counts", Matrix((0..<20).map { i in (0..<4).map { _ in 16_777_216 + Double((i + Int.random(in: 0...1, using: &g)) % 3) } })),
+        ]
+        for (name, x) in cases {
+            for metric in [DistanceMetric.euclidean, .sqeuclidean, .gower, .cosine, .correlation, .hamming]
+            // 1e300 squared overflows in double too; counts can make a row constant.
+            where !(name == "huge" && metric == .sqeuclidean) && !(name == "counts" && metric == .correlation) {
+                let exact = try PairwiseDistances.condensed(x, metric: metric).storage
+                let (single, scale) = PairwiseDistances.singlePrecisionInput(x, metric: metric)
+                #expect(single.storage.allSatisfy { !$0.isInfinite })
+                let approx = try PairwiseDistances.condensed(single, metric: metric).storage.map { Double($0) * scale }
+                let tolerance = metric == .hamming ? 0 : 1e-5
+                for (a, b) in zip(exact, approx) {
+                    #expect(abs(a - b) <= tolerance * max(abs(a), metric == .sqeuclidean || metric == .euclidean ? 0 : 1),
+                            "\(name) \(metric): \(a) vs \(b)")
+                }
+            }
+        }
+    }
+
     @Test func tinyInputs() throws {
         for metric in DistanceMetric.allCases {
             #expect(try PairwiseDistances.condensed(Matrix<Double>(rows: 0, columns: 3), metric: metric).storage.isEmpty)
