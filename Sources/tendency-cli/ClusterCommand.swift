@@ -80,7 +80,8 @@ struct ClusterCommand: ParsableCommand {
         if let memoryLimit, memoryLimit.bytes < 1 { throw ValidationError("--memory-limit must be more than 0") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let height, !height.isFinite || height < 0 { throw ValidationError("--height must be a finite number >= 0") }
-        if let inconsistent, !inconsistent.isFinite || inconsistent < 0 { throw ValidationError("--inconsistent must be a finite number >= 0") }
+        // Negative thresholds are meaningful: centroid and median trees have negative coefficients (as SciPy allows).
+        if let inconsistent, !inconsistent.isFinite { throw ValidationError("--inconsistent must be a finite number") }
         if assignmentsOut != nil, cuts == 0 {
             throw ValidationError("--assignments-out needs a cut: --k, --height or --inconsistent")
         }

@@ -65,6 +65,10 @@ import TendencyCore
         #expect(abs(last.height - 6.8e200) <= 1e-6 * 6.8e200, "\(last)")
         let double = try runTendency(["cluster", beyondFile, "--quiet"])
         #expect(double.status == 1 && double.stderr.contains("too large for double precision"), "\(double.stderr)")
+        // A negative inconsistency threshold is a threshold (centroid trees have negative
+        // coefficients; SciPy's fcluster takes it): below every coefficient, every row apart.
+        let negative = try runTendency(["cluster", "data.csv", "--method", "centroid", "--inconsistent", "-0.5", "--json"], in: folder)
+        #expect(negative.status == 0 && negative.stdout.contains("\"clusterSizes\":[1,1,1"), "\(negative.stdout)\(negative.stderr)")
         let binary = try runTendency(["cluster", beyondFile, "--float32", "--metric", "jaccard"])
         #expect(binary.status == 1 && binary.stderr.contains("6.8e+200") && binary.stderr.contains(":2:"), "\(binary.stderr)")
         for (arguments, message) in [(["--height", "-1"], "--height must be a finite number >= 0"),
