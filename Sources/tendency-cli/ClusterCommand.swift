@@ -292,7 +292,7 @@ struct ClusterCommand: ParsableCommand {
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
                 let advice = S.self == Double.self ? "; --float32 halves that matrix" : ""
-                FileHandle.standardError.write(Data("\(squareMissing): linking in the condensed distances (the same result, several times slower)\(advice)\n".utf8))
+                FileHandle.standardError.write(Data("\(squareMissing): linking in the condensed distances (the same merges, heights equal to the last digits; several times slower)\(advice)\n".utf8))
             }
             // Distances straight into the linkage's working layout (square when it fits,
             // within --memory-limit too).
