@@ -154,6 +154,19 @@ struct LinkageCase: Sendable, CustomStringConvertible {
         #expect(problems.isEmpty, "\(method): \(problems.prefix(3))")
     }
 
+    /// Identical points merge at height exactly 0 on the points path, as from
+    /// the distances: a weighted mean of equal coordinates is kept as they are
+    /// (computed, nx/(nx+ny) + ny/(nx+ny) can round away from 1).
+    @Test(arguments: [LinkageMethod.ward, .centroid, .median])
+    func identicalPointsMergeAtZero(_ method: LinkageMethod) throws {
+        var generator = SeededGenerator(seed: 2013)
+        let distinct = (0..<40).map { _ in (0..<6).map { _ in generator.nextGaussian() / 3 } }
+        let rows = (0..<240).map { distinct[($0 * 7) % 40] }   // six copies of each
+        let fromPoints = try HierarchicalClustering.linkage(points: Matrix(rows), method: method)
+        #expect(fromPoints.merges.prefix(200).allSatisfy { $0.height == 0 }, "\(method)")
+        #expect(fromPoints.merges.dropFirst(200).allSatisfy { $0.height > 0 }, "\(method)")
+    }
+
     @Test(arguments: LinkageCase.continuous)
     func floatHeightsAgreeWithDouble(_ c: LinkageCase) throws {
         let distances = try R.distances(c.data, c.metric)

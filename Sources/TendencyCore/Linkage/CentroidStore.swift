@@ -419,7 +419,9 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         if Rule.weightsBySize {
             let wx = S(nx) / S(nx + ny)
             let wy = S(ny) / S(nx + ny)
-            for k in 0..<dimension { py[k] = wx * px[k] + wy * py[k] }
+            // Equal coordinates stay exact (wx + wy can round away from 1), so clusters
+            // of identical points stay at distance 0 from each other, as in SciPy.
+            for k in 0..<dimension where px[k] != py[k] { py[k] = wx * px[k] + wy * py[k] }
         } else {
             for k in 0..<dimension { py[k] = 0.5 * (px[k] + py[k]) }
         }
