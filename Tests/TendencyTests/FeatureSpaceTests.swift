@@ -230,7 +230,7 @@ import Testing
         #expect(space.columns[q2].reversed)
         #expect(space.values[0, q2] == -1 && space.statedValues[0, q2] == 1)
         let input = AnalysisInput(space: space)
-        #expect(input.labels(role: .leaning) == (0..<24).map { $0 < 12 ? ["Lean back"] : [] })
+        #expect(input.labels(role: .leaning) == (0..<24).map { $0 < 12 ? ["Agree: Lean back"] : [] })
         let labels = (0..<24).map { $0 < 12 ? 1 : 2 }
         let distinguishing = try TendencyProfiles.distinguishing(input, labels: labels, k: 2, tendency: 1)
         let backward = try #require(distinguishing.first { $0.element == "q2" })

@@ -196,6 +196,20 @@ import Testing
         #expect(HTMLReport.render(report).contains("No answer clearly sets any tendency apart"))
     }
 
+    /// Members are listed by id with numbers by value, whatever the input order.
+    @Test func membersAreListedInNaturalOrder() throws {
+        let ids = ["m10", "m2", "b", "m1", "85", "8"]
+        let report = AnalysisReport(
+            k: 1, candidates: [.init(k: 1, rank: 1)], pick: .init(k: 1, reason: "One."),
+            members: ids.map { .init(id: $0, tendency: 1, confidence: 1, ambiguous: false) },
+            tendencies: [.init(id: 1, size: ids.count, distinguishing: [], hypothesis: .init(sentence: "", parts: []))],
+            manifest: .init(toolVersion: "0", commandLine: [], inputs: [], parameters: [:], seed: 0, blasBuild: "", blasThreads: 1))
+        let html = HTMLReport.render(report)
+        let table = try #require(html.range(of: "<section id=\"members\">"))
+        let rows = html[table.lowerBound...].matches(of: /<tr><td>([^<]*)<\/td>/).map { String($0.output.1) }
+        #expect(rows == ["8", "85", "b", "m1", "m2", "m10"])
+    }
+
     @Test func minimalOneTendencyReportRenders() throws {
         let report = AnalysisReport(
             k: 1, candidates: [.init(k: 1, rank: 1), .init(k: 2, silhouette: 0.08, rank: 2)],

@@ -83,7 +83,7 @@ public struct AnalysisInput: Sendable {
     public var blocks: [[Int]] { clustering.blocks.map { Array($0.columns) } }
 
     /// Each member's labels in the blocks of one role: the codes they carry,
-    /// or the items they agree with. For one rated block asked for by itself
+    /// or the rated items they agree with ("Agree: " and the statement). For one rated block asked for by itself
     /// (a context item: a scale or a number), the side of the midpoint or
     /// mean the answer is on, so that every member who answered falls in a
     /// category and the block can be cross-tabulated.
@@ -98,6 +98,8 @@ public struct AnalysisInput: Sendable {
                     switch (space.columns[c].encoding, block) {
                     case (.centred, _?): return v > 0 ? "above the scale's midpoint" : v < 0 ? "below the scale's midpoint" : "at the midpoint"
                     case (.standardised, _?): return v > 0 ? "above the mean" : v < 0 ? "below the mean" : "at the mean"
+                    // A rated statement reads as the answer, as in shared ground, beside the codes' names.
+                    case (.centred, nil): return v > 0 ? "Agree: \(space.columns[c].label)" : nil
                     default: return v > 0 ? space.columns[c].label : nil
                     }
                 }

@@ -8,6 +8,10 @@ struct HTMLReportPage {
     let palette: TendencyPalette
     let tendencyIDs: [Int]
     let elementByID: [String: Report.Element]
+    /// The members as the page lists them: by id, numbers within ids by value
+    /// (m2 before m10; a Polis conversation's 8 before 85), whatever order
+    /// the inputs had.
+    let listedMembers: [Report.Member]
     let ambiguousMembers: [Report.Member]
     /// Whether any element answers a question of the Toolkit's hypothesis
     /// form (coded sketches do; a survey or a Polis conversation does not).
@@ -25,7 +29,8 @@ struct HTMLReportPage {
         tendencyIDs = report.tendencies.map(\.id)
         palette = TendencyPalette(tendencyIDs: tendencyIDs)
         elementByID = Dictionary(report.elements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        ambiguousMembers = report.members.filter(\.ambiguous)
+        listedMembers = Self.naturalOrder(report.members)
+        ambiguousMembers = listedMembers.filter(\.ambiguous)
         writesHypotheses = report.tendencies.contains { !$0.hypothesis.parts.isEmpty }
         conversation = report.origin == .polisConversation
         words = report.words
@@ -46,6 +51,18 @@ struct HTMLReportPage {
     /// A cross-tab's p-value and how it was found.
     private func crosstabP(_ table: AnalysisReport.Crosstab) -> String? {
         pValue("p", table.pValue).map { $0 + " (from shuffling tendencies among the members)" }
+    }
+
+    /// `members` by id, comparing runs of digits by value; ids that compare
+    /// equal keep their order. The same on every machine: no locale is used.
+    static func naturalOrder(_ members: [Report.Member]) -> [Report.Member] {
+        members.enumerated().sorted { a, b in
+            switch a.element.id.compare(b.element.id, options: [.numeric, .literal]) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return a.offset < b.offset
+            }
+        }.map(\.element)
     }
 
     /// Hennig (2007): Jaccard recovery above 0.85 is highly stable, 0.75 stable, 0.6 a pattern.
@@ -168,7 +185,7 @@ struct HTMLReportPage {
             ? "<p>Each tendency is described in the Strategy Toolkit's own form, as a hypothesis built from the answers its members share. Where its members split on a question, the question is marked <span class=\"badge\">contested</span>. Below the hypothesis: what sets"
             : "<p>A tendency's hypothesis in the Strategy Toolkit's form is written from coded strategy sketches, which this analysis does not have. For each tendency: what sets"
         html += " the \(words.group) apart from the others, and what it shares with them. The small grey figures are for specialists: the size of the difference (effect size) and its q-value, which allows for the many comparisons made: among features reported at q below 0.05, the usual bar, about 5% are expected to be chance findings.</p>\n"
-        let membersByTendency = Dictionary(grouping: report.members, by: \.tendency)
+        let membersByTendency = Dictionary(grouping: listedMembers, by: \.tendency)
         for t in report.tendencies {
             let colour = palette.colour(for: t.id)
             html += "<article class=\"card\" id=\"tendency-\(t.id)\" style=\"border-top-color:\(colour)\">\n"
@@ -473,7 +490,7 @@ struct HTMLReportPage {
         if showLeanings { html += "<th>Leanings</th>" }
         for key in contextKeys { html += "<th>\(e(elementLabel(key)))</th>" }
         html += showMissing ? "<th>Missing</th></tr>\n" : "</tr>\n"
-        for m in report.members {
+        for m in listedMembers {
             html += "<tr><td>\(e(m.id))</td><td>\(tendencyName(m.tendency))</td><td class=\"num\">\(ReportFormat.percent(m.confidence))</td>"
             html += "<td>\(m.ambiguous ? "<span class=\"badge\">not yet clear</span>\(m.reason.map { " <span class=\"small\">(" + e($0) + ")</span>" } ?? "")" : "clearly aligned")</td>"
             if showLeanings { html += "<td>\(e(m.leanings.joined(separator: ", ")))</td>" }
