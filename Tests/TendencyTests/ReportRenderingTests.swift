@@ -196,6 +196,22 @@ import Testing
         #expect(HTMLReport.render(report).contains("No answer clearly sets any tendency apart"))
     }
 
+    /// Names of not-yet-aligned members on the map move aside rather than
+    /// overprint each other: four rings at one spot get four places; rings
+    /// far apart keep the place to their right.
+    @Test func mapNamesAvoidEachOther() {
+        let names = ["member-ddf2ea8e5d", "member-00f6a81964", "member-a7ba1c8e0d", "member-10fc334fd9"]
+        let crowded = MapFigure.labelPlacements(at: Array(repeating: (x: 300, y: 200), count: 4), labels: names,
+                                                radius: 5, within: (0, 1000))
+        #expect(Set(crowded.map { "\($0.x),\($0.y),\($0.anchor)" }).count == 4)
+        let apart = MapFigure.labelPlacements(at: [(x: 100, y: 100), (x: 100, y: 300)], labels: Array(names.prefix(2)),
+                                              radius: 5, within: (0, 1000))
+        #expect(apart.allSatisfy { $0.anchor == .start && $0.x == 109 })
+        // Near the right edge the name goes to the left of its ring.
+        let edge = MapFigure.labelPlacements(at: [(x: 990, y: 100)], labels: [names[0]], radius: 5, within: (0, 1000))
+        #expect(edge[0].anchor == .end)
+    }
+
     /// Members are listed by id with numbers by value, whatever the input order.
     @Test func membersAreListedInNaturalOrder() throws {
         let ids = ["m10", "m2", "b", "m1", "85", "8"]

@@ -3,6 +3,37 @@
 enum MapFigure {
     /// Not-yet-aligned members are named next to their ring up to this many.
     static let maxNamedRings = 30
+    static let labelSize = 10.5
+
+    /// Where each ring's name goes: to its right, else its left, above or
+    /// below, whichever first overlaps no name already placed (greedy, in
+    /// the rings' order, so the same input gives the same picture); to the
+    /// right when none is free. Widths are estimated at 0.6 em a character.
+    static func labelPlacements(at centres: [(x: Double, y: Double)], labels: [String], radius r: Double,
+                                within bounds: (low: Double, high: Double))
+        -> [(x: Double, y: Double, anchor: SVGPlot.Anchor)] {
+        typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
+        var taken: [Box] = []
+        var placements: [(x: Double, y: Double, anchor: SVGPlot.Anchor)] = []
+        for ((cx, cy), label) in zip(centres, labels) {
+            let width = Double(label.count) * labelSize * 0.6, height = labelSize * 1.2
+            // (text x, baseline y, anchor, box) for right, left, above, below.
+            let candidates: [(Double, Double, SVGPlot.Anchor, Box)] = [
+                (cx + r + 4, cy + 4, .start, (cx + r + 4, cy - height / 2, cx + r + 4 + width, cy + height / 2)),
+                (cx - r - 4, cy + 4, .end, (cx - r - 4 - width, cy - height / 2, cx - r - 4, cy + height / 2)),
+                (cx, cy - r - 4, .middle, (cx - width / 2, cy - r - 4 - height, cx + width / 2, cy - r - 4)),
+                (cx, cy + r + 4 + height * 0.8, .middle, (cx - width / 2, cy + r + 4, cx + width / 2, cy + r + 4 + height)),
+            ]
+            let free = candidates.first { candidate in
+                let box = candidate.3
+                return box.x0 >= bounds.low && box.x1 <= bounds.high
+                    && !taken.contains { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }
+            } ?? candidates[0]
+            taken.append(free.3)
+            placements.append((free.0, free.1, free.2))
+        }
+        return placements
+    }
 
     static func svg(_ map: AnalysisReport.MemberMap, palette: TendencyPalette, tendencyIDs: [Int],
                     words: ReportWords = .organisation) -> String? {
@@ -36,9 +67,12 @@ enum MapFigure {
                         tooltip: "\(point.id): not yet clearly aligned (nearest: \(words.name(point.tendency)))")
         }
         if rings.count <= maxNamedRings {
-            for point in rings {
-                plot.text(ReportFormat.truncated(point.id, limit: 24), x: px(point.x) + r + 4, y: py(point.y) + 4,
-                          size: 10.5, fill: "#333333", italic: true, halo: true)
+            let labels = rings.map { ReportFormat.truncated($0.id, limit: 24) }
+            let placed = Self.labelPlacements(at: rings.map { (px($0.x), py($0.y)) }, labels: labels, radius: r,
+                                              within: (left, left + plotWidth + 240))
+            for (label, place) in zip(labels, placed) {
+                plot.text(label, x: place.x, y: place.y, size: labelSize, anchor: place.anchor, fill: "#333333",
+                          italic: true, halo: true)
             }
         }
 
