@@ -146,14 +146,11 @@ struct ClusterCommand: ParsableCommand {
                 // depends on (centred, scaled or ranked; see singlePrecisionInput).
                 let (single, scale) = PairwiseDistances.singlePrecisionInput(data, metric: metric)
                 result = try cluster(single, clock: &clock)
-                if scale != 1 {
-                    for index in result.linkage.merges.indices {
-                        let height = result.linkage.merges[index].height
-                        guard height != 0 else { continue }
-                        result.linkage.merges[index].height = height * scale
-                        if !result.linkage.merges[index].height.isFinite {
-                            throw InputError(file: file, "the merge heights are too large for double precision arithmetic (about 1.8e308); rescale the data")
-                        }
+                // Zero stays zero (an overflowing scale times 0 would be NaN).
+                for index in result.linkage.merges.indices where scale != 1 && result.linkage.merges[index].height != 0 {
+                    result.linkage.merges[index].height *= scale
+                    guard result.linkage.merges[index].height.isFinite else {
+                        throw InputError(file: file, "the merge heights are too large for double precision arithmetic (about 1.8e308); rescale the data")
                     }
                 }
             } else {

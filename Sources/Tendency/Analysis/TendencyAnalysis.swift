@@ -105,12 +105,13 @@ public struct TendencyAnalysis: Sendable {
         // Support rests on the mean over a k's tendencies: a tendency below the
         // 0.5 at which Hennig (2007) reads a cluster as dissolved is named.
         let weak = KSelection.weakTendencies(assessments.mapValues { $0.meanJaccard.map { $0 ?? 0 } })
+        let words = input.origin.words
         let ranked = KSelection.rank(candidates, gapPick: gapPick, unreachable: unreachable, minimumSize: minimum,
-                                     weak: weak, chosen: options.k, words: input.origin.words)
+                                     weak: weak, chosen: options.k, words: words)
         self.candidates = ranked
         let k = options.k ?? ranked[0].k
         self.k = k
-        weakTendencyWarning = weak[k].map { KSelection.weakWarning($0, named: true, words: input.origin.words) }
+        weakTendencyWarning = weak[k].map { KSelection.weakWarning($0, named: true, words: words) }
         let cut = cuts[min(k, cuts.count) - 1]
         labels = cut.labels.map { $0 + 1 }
         let assessment = assessments[k] ?? nil
@@ -120,7 +121,6 @@ public struct TendencyAnalysis: Sendable {
         let silhouettes = (k >= 2 ? try Silhouette.samples(distances: distances, labels: cut.labels) : nil)
             ?? Array(repeating: 0, count: n)
         let cores = (0..<k).map { t in (0..<n).filter { cut.labels[$0] == t && !cut.apart.contains($0) } }
-        let words = input.origin.words
         var members: [Member] = []
         for i in 0..<n {
             let own = cut.labels[i]

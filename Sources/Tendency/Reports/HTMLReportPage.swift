@@ -110,10 +110,10 @@ struct HTMLReportPage {
         var html = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"summary\">\n"
         if k == 1 {
             // Whether the evidence supports no split is for the pick's reason to say when the number was set.
-            html += "<p>We found <b>\(conversation ? "one opinion group" : "one strategic tendency")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member"))"
+            html += "<p>We found <b>\(conversation ? "one opinion group" : "one strategic tendency")</b> among the \(words.people(n))"
             html += report.pick.userChosen ? ", as asked.</p>\n" : ": the evidence does not support dividing them into separate groups.</p>\n"
         } else {
-            html += "<p>We found <b>\(ReportFormat.word(k)) candidate \(conversation ? "opinion groups" : "strategic tendencies")</b> among the \(ReportFormat.count(n, conversation ? "participant" : "member")).</p>\n"
+            html += "<p>We found <b>\(ReportFormat.word(k)) candidate \(conversation ? "opinion groups" : "strategic tendencies")</b> among the \(words.people(n)).</p>\n"
         }
         html += "<p><b>Why \(k):</b> \(e(report.pick.reason))"
         if report.pick.userChosen { html += " (The number was set by whoever ran the analysis; the evidence below shows how well it is supported.)" }

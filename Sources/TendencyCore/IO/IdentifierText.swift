@@ -12,13 +12,13 @@
 public enum IdentifierText {
     static let formulaStartBytes: [UInt8] = Array("=+-@".utf8)
 
-    /// Throws at the id's cell when `id` is one of the kinds above.
     /// A scalar as messages name it: "U+001B".
     public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let code = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
     }
 
+    /// Throws at the id's cell when `id` is one of the kinds above.
     public static func validate(_ id: String, noun: String, file: String, line: Int, column: Int) throws {
         // Called once per row id while parsing, so it allocates nothing (the
         // parse benchmark counts mallocs), and printable ASCII, the usual id,

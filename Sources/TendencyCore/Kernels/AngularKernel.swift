@@ -22,24 +22,10 @@ struct AngularKernel<S: BLASScalar>: PairKernel {
         var row = [Double](repeating: 0, count: p)
         try data.storage.withUnsafeBufferPointer { src in
             for i in 0..<n {
-                // A constant row is caught before centring: its computed mean
-                // can round away from its value and leave a tiny direction.
-                let constant = centreRows && (0..<p).allSatisfy { src[i * p + $0] == src[i * p] }
-                var largest = 0.0
-                if !constant {
-                    var mean = 0.0
-                    if centreRows {
-                        for k in 0..<p { mean += Double(src[i * p + k]) }
-                        mean /= Double(p)
-                    }
-                    // Scale by the largest magnitude before squaring so neither
-                    // tiny nor huge rows under- or overflow.
-                    for k in 0..<p {
-                        row[k] = Double(src[i * p + k]) - mean
-                        largest = max(largest, abs(row[k]))
-                    }
-                }
-                if largest == 0 {  // no direction: all zeros, or constant for correlation
+                // Scaled by the largest magnitude before squaring, so that neither
+                // tiny nor huge rows under- or overflow.
+                guard rowDirection(src, row: i, columns: p, centring: centreRows, into: &row) else {
+                    // No direction: all zeros, or constant for correlation.
                     guard directionless == .unrelated else {
                         throw centreRows ? KernelError.constantRow(row: i) : KernelError.zeroNorm(row: i)
                     }
@@ -47,7 +33,7 @@ struct AngularKernel<S: BLASScalar>: PairKernel {
                     continue
                 }
                 var s = 0.0
-                for k in 0..<p { row[k] /= largest; s += row[k] * row[k] }
+                for k in 0..<p { s += row[k] * row[k] }
                 let inverseNorm = 1 / s.squareRoot()
                 for k in 0..<p { u[i * p + k] = S(row[k] * inverseNorm) }
             }

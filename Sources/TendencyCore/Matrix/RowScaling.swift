@@ -10,25 +10,38 @@ extension Matrix {
     /// `Float`, and 1 beside 1 + 1e-9 to a constant row.
     public func scalingRows(centring: Bool) -> Matrix {
         var out = self
-        for i in 0..<rows {
-            let range = i * columns ..< (i + 1) * columns
-            // A constant row is caught before centring: its computed mean can
-            // round away from its value and leave a tiny direction.
-            if centring, range.allSatisfy({ storage[$0] == storage[range.lowerBound] }) {
-                for k in range { out.storage[k] = 0 }
-                continue
-            }
-            var mean = 0.0
-            if centring {
-                for k in range { mean += Double(storage[k]) }
-                mean /= Double(Swift.max(columns, 1))
-            }
-            var largest = 0.0
-            for k in range { largest = Swift.max(largest, abs(Double(storage[k]) - mean)) }
-            for k in range {
-                out.storage[k] = largest == 0 ? 0 : Scalar((Double(storage[k]) - mean) / largest)
+        var row = [Double](repeating: 0, count: columns)
+        storage.withUnsafeBufferPointer { values in
+            for i in 0..<rows {
+                let hasDirection = rowDirection(values, row: i, columns: columns, centring: centring, into: &row)
+                for k in 0..<columns { out.storage[i * columns + k] = hasDirection ? Scalar(row[k]) : 0 }
             }
         }
         return out
     }
+}
+
+/// Row `i` of the row-major `values` (`columns` wide), minus its mean when
+/// `centring`, divided by its largest magnitude, into `out`: the row's
+/// direction, free of its scale, computed in `Double`. False, with `out`
+/// undefined, when the row has none: all zeros, or constant when centring.
+/// A constant row is caught before centring, since its computed mean can
+/// round away from its value and leave a tiny direction.
+func rowDirection<S: BLASScalar>(_ values: UnsafeBufferPointer<S>, row i: Int, columns p: Int, centring: Bool,
+                                 into out: inout [Double]) -> Bool {
+    let start = i * p
+    if centring, (start..<(start + p)).allSatisfy({ values[$0] == values[start] }) { return false }
+    var mean = 0.0
+    if centring {
+        for k in 0..<p { mean += Double(values[start + k]) }
+        mean /= Double(p)
+    }
+    var largest = 0.0
+    for k in 0..<p {
+        out[k] = Double(values[start + k]) - mean
+        largest = max(largest, abs(out[k]))
+    }
+    guard largest > 0 else { return false }
+    for k in 0..<p { out[k] /= largest }
+    return true
 }
