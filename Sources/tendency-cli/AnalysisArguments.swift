@@ -47,6 +47,9 @@ struct AnalysisArguments: ParsableArguments {
     @Flag(help: "Print nothing on stdout.")
     var quiet = false
 
+    @Flag(help: ProgressDisplay.flagHelp)
+    var progress = false
+
     @Flag(help: "Print a JSON summary on stdout instead of text.")
     var json = false
 
@@ -147,9 +150,11 @@ struct AnalysisArguments: ParsableArguments {
             input = renamed
             parameters["pseudonymize"] = "true"
         }
-        let progress = !quiet && isatty(STDERR_FILENO) != 0
-        if progress { FileHandle.standardError.write(Data("analysing \(input.origin.words.people(input.memberIDs.count)), \(options.bootstrap * 2) resamples...\n".utf8)) }
-        let analysis = try TendencyAnalysis(input, options: options)
+        let display = ProgressDisplay.make(quiet: quiet, forced: progress)
+        defer { display?.finish() }
+        display?.message("analysing \(input.origin.words.people(input.memberIDs.count)), \(options.bootstrap * 2) resamples\n")
+        let analysis = try TendencyAnalysis(input, options: options, progress: display?.progress)
+        display?.progress.begin("report")
         let manifest = AnalysisReport.Manifest(
             toolVersion: TendencyCoreVersion.string,
             commandLine: privacy.manifestCommandLine,
@@ -173,6 +178,7 @@ struct AnalysisArguments: ParsableArguments {
         assert(Set(files.map(\.name)) == Self.outputNames)
         // All or nothing: the key file is written, then the folder, then the
         // new salt file is created, and only then are folder and key moved into place.
+        display?.progress.begin("writing")
         var keyOutput = AtomicOutput(protecting: protected)
         if let key = pseudonyms?.key { keyOutput.add(key.path, text: key.csv, permissions: 0o600) }
         try keyOutput.commit {
@@ -180,6 +186,7 @@ struct AnalysisArguments: ParsableArguments {
                 if let pseudonyms { try privacy.keepNewSalt(pseudonyms) }
             }
         }
+        display?.finish()
         if quiet { return }
         let ambiguous = report.members.filter(\.ambiguous).count
         if json {

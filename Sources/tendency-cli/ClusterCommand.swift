@@ -68,6 +68,9 @@ struct ClusterCommand: ParsableCommand {
     @Flag(help: "Print nothing on stdout.")
     var quiet = false
 
+    @Flag(help: ProgressDisplay.flagHelp)
+    var progress = false
+
     @OptionGroup var privacy: PrivacyArguments
 
     enum Imputation: String, ExpressibleByArgument, CaseIterable { case mean }
@@ -102,6 +105,9 @@ struct ClusterCommand: ParsableCommand {
         // Refused before any work: outputs that share a file or replace an input.
         try OutputPathCheck.checkFiles([linkageOut, newickOut, assignmentsOut, privacy.keyOut].compactMap { $0 },
                                        inputs: protectedInputs)
+        let display = ProgressDisplay.make(quiet: quiet, forced: progress)
+        defer { display?.finish() }
+        display?.progress.begin("reading")
         var clock = PhaseClock()
         let table = try NumericTable(contentsOf: file, displayName: file, maxBytes: maxInputBytes)
         var data = table.values
@@ -145,7 +151,7 @@ struct ClusterCommand: ParsableCommand {
                 // Prepared in double precision so that rounding loses nothing the metric
                 // depends on (centred, scaled or ranked; see singlePrecisionInput).
                 let (single, scale) = PairwiseDistances.singlePrecisionInput(data, metric: metric)
-                result = try cluster(single, clock: &clock)
+                result = try cluster(single, clock: &clock, display: display)
                 // Zero stays zero (an overflowing scale times 0 would be NaN).
                 for index in result.linkage.merges.indices where scale != 1 && result.linkage.merges[index].height != 0 {
                     result.linkage.merges[index].height *= scale
@@ -154,7 +160,7 @@ struct ClusterCommand: ParsableCommand {
                     }
                 }
             } else {
-                result = try cluster(data, clock: &clock)
+                result = try cluster(data, clock: &clock, display: display)
             }
         } catch LinkageError.nonFiniteDistance(let i, let j) where rowIDs.count > max(i, j) && microClusters == nil {
             // Every input value is finite, so a non-finite distance means the arithmetic overflowed.
@@ -183,6 +189,7 @@ struct ClusterCommand: ParsableCommand {
         let labels = leafLabels.map { leaf in result.microCluster.map { $0.map { leaf[$0] } } ?? leaf }
         clock.lap("cut")
 
+        display?.progress.begin("writing")
         let leafNames = result.microSizes.map { sizes in sizes.indices.map { "micro\($0 + 1)_n\(sizes[$0])" } } ?? ids
         var output = AtomicOutput(protecting: protectedInputs)
         if let key = pseudonyms.key { output.add(key.path, text: key.csv, permissions: 0o600) }
@@ -195,6 +202,7 @@ struct ClusterCommand: ParsableCommand {
         }
         try output.commit { try privacy.keepNewSalt(pseudonyms) }  // the new salt file only with the outputs
         clock.lap("write")
+        display?.finish()
 
         if timings { FileHandle.standardError.write(Data((clock.json + "\n").utf8)) }
         if quiet { return }
@@ -253,13 +261,13 @@ struct ClusterCommand: ParsableCommand {
     ///   against 2.5-4.0 s on the mixture, 3.1 s against 2.2-2.3 s on noise.
     ///   Up to 1.5x slower on data without structure, several times faster
     ///   on data with clusters, 50x less memory.
-    private func cluster<S: BLASScalar>(_ data: Matrix<S>, clock: inout PhaseClock) throws -> ClusterResult {
+    private func cluster<S: BLASScalar>(_ data: Matrix<S>, clock: inout PhaseClock, display: ProgressDisplay?) throws -> ClusterResult {
         let n = data.rows, d = data.columns
         let scalar = MemoryLayout<S>.stride
         let available = min(MemoryBudget.available().map { $0 * 4 / 5 } ?? .max, memoryLimit?.bytes ?? .max)
         let needed = MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar)
         if let microClusters {
-            return try twoStage(data.converted(to: Double.self), microClusters: microClusters, clock: &clock)
+            return try twoStage(data.converted(to: Double.self), microClusters: microClusters, clock: &clock, display: display)
         }
         let workingLimit = memoryLimit.map { $0.bytes - MemoryBudget.besidesDistances(rows: n, columns: d) }
         let squareFits = MemoryBudget.squareWorkingMatrixFits(rows: n, scalarBytes: scalar, limit: workingLimit)
@@ -269,12 +277,12 @@ struct ClusterCommand: ParsableCommand {
         // The feature vectors themselves (no kernel phase): the exact linkage, memory linear in n.
         func onPoints(mode: String) throws -> ClusterResult {
             clock.lap("kernel")
-            let linkage = try HierarchicalClustering.linkage(points: data, method: method)
+            let linkage = try HierarchicalClustering.linkage(points: data, method: method, progress: display?.progress)
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: mode)
         }
         func note(_ reason: String) {
-            if !quiet { FileHandle.standardError.write(Data("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)\n".utf8)) }
+            if !quiet { Self.tell("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)", display) }
         }
         if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit {
             if method != .ward || HierarchicalClustering.wardScanFraction(points: data) <= Self.wardPointsFraction {
@@ -289,13 +297,13 @@ struct ClusterCommand: ParsableCommand {
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
                 let advice = S.self == Double.self ? "; --float32 halves that matrix" : ""
-                FileHandle.standardError.write(Data("\(squareMissing): linking in the condensed distances (the same merges, heights equal to the last digits; several times slower)\(advice)\n".utf8))
+                Self.tell("\(squareMissing): linking in the condensed distances (the same merges, heights equal to the last digits; several times slower)\(advice)", display)
             }
             // Distances straight into the linkage's working layout (square when it fits,
             // within --memory-limit too).
             let linkage = try HierarchicalClustering.linkage(
                 rows: data, metric: metric, method: method, workingMemoryLimit: workingLimit,
-                distancesComputed: { clock.lap("kernel") })
+                progress: display?.progress, distancesComputed: { clock.lap("kernel") })
             clock.lap("linkage")
             return ClusterResult(linkage: linkage, mode: "exact, distance matrix")
         }
@@ -330,7 +338,9 @@ struct ClusterCommand: ParsableCommand {
 
     /// The two-stage mode: micro-clusters by mini-batch k-means, then exact
     /// linkage of their centres. Approximate, and labelled so everywhere.
-    private func twoStage(_ data: Matrix<Double>, microClusters: Int, clock: inout PhaseClock) throws -> ClusterResult {
+    private func twoStage(
+        _ data: Matrix<Double>, microClusters: Int, clock: inout PhaseClock, display: ProgressDisplay?
+    ) throws -> ClusterResult {
         guard microClusters < data.rows else {
             throw CommandFailure("--micro-clusters \(microClusters) is not fewer than the \(data.rows) rows: the two-stage mode would compress nothing; cluster them exactly, without --micro-clusters")
         }
@@ -340,19 +350,26 @@ struct ClusterCommand: ParsableCommand {
         guard (4 * largest * largest * Double(max(1, complete.columns))).isFinite else {
             throw InputError(file: file, "values up to \(largest) are too large for the k-means arithmetic of the two-stage mode (their squared distances overflow); rescale the data")
         }
+        display?.progress.begin("micro-clusters (mini-batch k-means)")
         let micro = try MiniBatchKMeans(complete, k: microClusters, seed: seed)
         guard micro.sizes.count >= 2 else {
             throw CommandFailure("two-stage mode: the k-means put all \(data.rows) rows into one micro-cluster (the rows are alike), which leaves nothing to link; cluster them without --micro-clusters")
         }
         if !quiet {
-            FileHandle.standardError.write(Data("two-stage mode (approximate): \(data.rows) rows compressed into \(micro.sizes.count) micro-clusters by mini-batch k-means; the tree's leaves are micro-clusters, not rows\n".utf8))
+            Self.tell("two-stage mode (approximate): \(data.rows) rows compressed into \(micro.sizes.count) micro-clusters by mini-batch k-means; the tree's leaves are micro-clusters, not rows", display)
         }
+        display?.progress.begin("distances")
         let distances = try PairwiseDistances.condensed(micro.centres, metric: metric)
         clock.lap("kernel")
-        let linkage = try HierarchicalClustering.linkage(distances, method: method)
+        let linkage = try HierarchicalClustering.linkage(distances, method: method, progress: display?.progress)
         clock.lap("linkage")
         return ClusterResult(linkage: linkage, mode: "two-stage (approximate): \(micro.sizes.count) micro-clusters",
                              microCluster: micro.assignments, microSizes: micro.sizes)
+    }
+
+    /// A line on stderr, kept apart from the progress line.
+    private static func tell(_ line: String, _ display: ProgressDisplay?) {
+        if let display { display.message(line + "\n") } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     private func clusterSizes(_ labels: [Int]) -> [Int] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Tendency
 
@@ -134,5 +135,29 @@ import Testing
             let error = zip(expected.storage, found.storage).map { abs($0 - $1) }.max() ?? 0
             #expect(error <= 1e-12 * max(1, scale), "\(metric) components \(String(describing: components)): \(error)")
         }
+    }
+
+    /// Progress reports every stage and counts every resample and clustering,
+    /// and changes nothing in the result.
+    @Test func progressCountsTheStagesAndChangesNothing() throws {
+        let input = AnalysisInput(space: try Self.exampleSpace())
+        let stages = Mutex<[WorkProgress.Snapshot]>([])
+        let progress = WorkProgress { snapshot in stages.withLock { $0.append(snapshot) } }
+        let observed = try TendencyAnalysis(input, options: Self.options(bootstrap: 15), progress: progress)
+        let plain = try TendencyAnalysis(input, options: Self.options(bootstrap: 15))
+        #expect(observed.labels == plain.labels && observed.linkage == plain.linkage)
+        #expect(observed.members == plain.members && observed.candidates == plain.candidates)
+        let begun = stages.withLock { $0 }
+        #expect(begun.map(\.stage) == ["distances", "linkage", "resampling", "gap statistic", "assessing candidates"])
+        #expect(begun.map(\.total) == [0, input.memberIDs.count - 1, 30, 11, 0])
+        // The counted stages, run alone, count to their totals.
+        let ks = 1...4
+        let resampling = WorkProgress()
+        _ = try ResampledTrees(input: input, distances: plain.distances, options: Self.options(bootstrap: 15), ks: ks,
+                               progress: resampling)
+        #expect(resampling.snapshot.stage == "resampling" && resampling.snapshot.done == 30)
+        let gap = WorkProgress()
+        _ = try TendencyAnalysis.gapStatistic(input, options: Self.options(), ks: ks, progress: gap)
+        #expect(gap.snapshot.stage == "gap statistic" && gap.snapshot.done == 11)
     }
 }

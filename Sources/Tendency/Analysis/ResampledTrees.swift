@@ -15,7 +15,9 @@ struct ResampledTrees {
 
     var resamples: [Resample]
 
-    init(input: AnalysisInput, distances: CondensedDistances<Double>, options: AnalysisOptions, ks: ClosedRange<Int>) throws {
+    /// `progress`, if given, sees a stage "resampling" counting the resamples.
+    init(input: AnalysisInput, distances: CondensedDistances<Double>, options: AnalysisOptions, ks: ClosedRange<Int>,
+         progress: WorkProgress? = nil) throws {
         let n = distances.count
         let b = options.bootstrap
         // Each resample keeps a label per member and k: refused before the work when that cannot fit.
@@ -26,7 +28,9 @@ struct ResampledTrees {
         let blocks = input.blocks
         let weights = input.columnWeights
         let draws = BootstrapResampling(seed: options.seed)
+        progress?.begin("resampling", total: 2 * b, unit: "resamples")
         resamples = try orderedConcurrentMap(count: 2 * b) { index in
+            defer { progress?.advance() }
             let members: [Int]
             let resampled: CondensedDistances<Double>
             if index < b {

@@ -44,7 +44,11 @@ public struct TendencyAnalysis: Sendable {
     /// The fewest members an analysis takes: two cannot show a structure.
     public static let minimumMembers = 3
 
-    public init(_ input: AnalysisInput, options: AnalysisOptions) throws {
+    /// `progress`, if given, sees the stages as they begin: "distances",
+    /// "linkage" (counting merges), "resampling" (counting resamples),
+    /// "gap statistic" (counting clusterings, the data's and each reference
+    /// set's) and "assessing candidates" (silhouettes, stability, members).
+    public init(_ input: AnalysisInput, options: AnalysisOptions, progress: WorkProgress? = nil) throws {
         self.options = options
         let n = input.memberIDs.count
         guard n >= Self.minimumMembers else {
@@ -54,6 +58,7 @@ public struct TendencyAnalysis: Sendable {
         try TendencyAnalysis.checkFits(input, options: options)
         try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns)
         let distances: CondensedDistances<Double>
+        progress?.begin("distances")
         do {
             distances = try TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
         } catch let error as KernelError {
@@ -63,7 +68,7 @@ public struct TendencyAnalysis: Sendable {
                                                   column: { "feature \"\(columns[$0].label)\"" }))
         }
         self.distances = distances
-        let tree = try HierarchicalClustering.linkage(distances, method: options.method)
+        let tree = try HierarchicalClustering.linkage(distances, method: options.method, progress: progress)
         linkage = tree
         let dendrogram = Dendrogram(tree)
         leafOrder = n <= 2000 ? Dendrogram(try dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
@@ -78,13 +83,14 @@ public struct TendencyAnalysis: Sendable {
             throw AnalysisError("--k \(k): no cut of the tree gives \(k) tendencies of at least \(minimum) members each (members with identical answers, or members who join the tree one by one); choose a smaller --k")
         }
         let resamples = options.bootstrap > 0 && maxK >= 2
-            ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks) : nil
+            ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks, progress: progress) : nil
 
         // Evidence per k.
         // The gap statistic cannot be computed when some cut has zero dispersion
         // (every cluster made of identical members); it is then left out.
-        let gap = try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks)
+        let gap = try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, progress: progress)
         gapPick = gap?.chosenK
+        progress?.begin("assessing candidates")
         var candidates: [AnalysisReport.Candidate] = []
         var assessments: [Int: ClusterStability] = [:]
         for k in ks {
@@ -235,11 +241,15 @@ public struct TendencyAnalysis: Sendable {
     /// weight-scaled features: reference sets are drawn in a box around
     /// complete continuous data, so each set is clustered with the same
     /// method on Euclidean distances.
-    static func gapStatistic(_ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>) throws -> GapStatistic? {
+    static func gapStatistic(
+        _ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>, progress: WorkProgress? = nil
+    ) throws -> GapStatistic? {
         guard options.gapReferences > 0 else { return nil }
+        progress?.begin("gap statistic", total: options.gapReferences + 1, unit: "clusterings")
         let data = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
         let minimumShare = options
         return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix in
+            defer { progress?.advance() }
             // One tree per matrix, cut at every k.
             let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean)
             let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))

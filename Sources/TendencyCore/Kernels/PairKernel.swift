@@ -50,7 +50,9 @@ enum RowBlocks {
         return stride(from: 0, to: n, by: b).map { $0..<min(n, $0 + b) }
     }
 
-    static func condensed<K: PairKernel>(_ kernel: K, blockHeight: Int? = nil) throws -> CondensedDistances<K.Scalar> {
+    static func condensed<K: PairKernel>(
+        _ kernel: K, blockHeight: Int? = nil, progress: WorkProgress? = nil
+    ) throws -> CondensedDistances<K.Scalar> {
         let n = kernel.count
         guard n > 1 else { return CondensedDistances(count: n) }
         let b = max(1, blockHeight ?? rowsPerBlock(count: n))
@@ -60,7 +62,7 @@ enum RowBlocks {
         let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let address = buffer.baseAddress else { return }
             nonisolated(unsafe) let base = address
-            try forEachBlock(blocks(count: n, height: b)) { rows in
+            try forEachBlock(blocks(count: n, height: b), progress: progress) { rows in
                 let r0 = rows.lowerBound, ld = n - r0
                 let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: rows.count * ld)
                 defer { tile.deallocate() }
@@ -97,7 +99,7 @@ enum RowBlocks {
     @discardableResult
     static func fillSquare<K: PairKernel>(
         _ kernel: K, into base: UnsafeMutablePointer<K.Scalar>, blockHeight: Int? = nil,
-        squaring: Bool = false, diagonal: K.Scalar = 0
+        squaring: Bool = false, diagonal: K.Scalar = 0, progress: WorkProgress? = nil
     ) throws -> (Int, Int)? {
         let n = kernel.count
         let height = max(1, blockHeight ?? squareRowsPerBlock(count: n))
@@ -106,7 +108,7 @@ enum RowBlocks {
         try nonFinite.withUnsafeMutableBufferPointer { found in
             nonisolated(unsafe) let found = found
             nonisolated(unsafe) let base = base
-            try forEachBlock(blocks) { rows in
+            try forEachBlock(blocks, progress: progress) { rows in
                 try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
                 found[rows.lowerBound / height] = finishBlock(base, n: n, rows: rows, squaring: squaring, diagonal: diagonal)
             }
@@ -140,15 +142,25 @@ enum RowBlocks {
 
     /// Runs `body` on every block, in parallel; rethrows the error of the
     /// first failing block (in block order, so the error is deterministic too).
-    static func forEachBlock(_ blocks: [Range<Int>], _ body: (Range<Int>) throws -> Void) throws {
-        if blocks.count == 1 { return try body(blocks[0]) }
+    /// Each finished block counts its rows on `progress`.
+    static func forEachBlock(
+        _ blocks: [Range<Int>], progress: WorkProgress? = nil, _ body: (Range<Int>) throws -> Void
+    ) throws {
+        if blocks.count == 1 {
+            try body(blocks[0])
+            progress?.advance(by: blocks[0].count)
+            return
+        }
         var errors = [Error?](repeating: nil, count: blocks.count)
         try withoutActuallyEscaping(body) { body in
             try errors.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
                 nonisolated(unsafe) let body = body
                 DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                    do { try body(blocks[index]) } catch { slots[index] = error }
+                    do {
+                    try body(blocks[index])
+                    progress?.advance(by: blocks[index].count)
+                } catch { slots[index] = error }
                 }
                 if let error = slots.lazy.compactMap({ $0 }).first { throw error }
             }

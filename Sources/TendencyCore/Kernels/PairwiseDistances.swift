@@ -82,19 +82,22 @@ public enum PairwiseDistances {
 
     static func condensedDistances<S: BLASScalar>(
         _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
-        _ directionless: DirectionlessRowPolicy = .fail, blockHeight: Int? = nil
+        _ directionless: DirectionlessRowPolicy = .fail, blockHeight: Int? = nil, progress: WorkProgress? = nil
     ) throws -> CondensedDistances<S> {
         try validate(data, metric, square: false)
         if data.rows < 2 { return CondensedDistances(count: data.rows) }
+        func condensed<K: PairKernel>(_ kernel: K) throws -> CondensedDistances<S> where K.Scalar == S {
+            try RowBlocks.condensed(kernel, blockHeight: blockHeight, progress: progress)
+        }
         switch metric {
-        case .sqeuclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: false), blockHeight: blockHeight)
-        case .euclidean: return try RowBlocks.condensed(EuclideanKernel(data, takeRoot: true), blockHeight: blockHeight)
-        case .cosine: return try RowBlocks.condensed(AngularKernel(data, centreRows: false, directionless: directionless), blockHeight: blockHeight)
-        case .correlation: return try RowBlocks.condensed(AngularKernel(data, centreRows: true, directionless: directionless), blockHeight: blockHeight)
-        case .jaccard: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: false), blockHeight: blockHeight)
-        case .dice: return try RowBlocks.condensed(BinaryOverlapKernel(data, dice: true), blockHeight: blockHeight)
-        case .hamming: return try RowBlocks.condensed(HammingKernel(data), blockHeight: blockHeight)
-        case .gower: return try RowBlocks.condensed(GowerKernel(data, policy: policy), blockHeight: blockHeight)
+        case .sqeuclidean: return try condensed(EuclideanKernel(data, takeRoot: false))
+        case .euclidean: return try condensed(EuclideanKernel(data, takeRoot: true))
+        case .cosine: return try condensed(AngularKernel(data, centreRows: false, directionless: directionless))
+        case .correlation: return try condensed(AngularKernel(data, centreRows: true, directionless: directionless))
+        case .jaccard: return try condensed(BinaryOverlapKernel(data, dice: false))
+        case .dice: return try condensed(BinaryOverlapKernel(data, dice: true))
+        case .hamming: return try condensed(HammingKernel(data))
+        case .gower: return try condensed(GowerKernel(data, policy: policy))
         }
     }
 
@@ -120,10 +123,12 @@ public enum PairwiseDistances {
     @discardableResult
     static func fillSquare<S: BLASScalar>(
         _ data: Matrix<S>, _ metric: DistanceMetric, _ policy: NoSharedColumnsPolicy,
-        into base: UnsafeMutablePointer<S>, blockHeight: Int? = nil, squaring: Bool = false, diagonal: S = 0
+        into base: UnsafeMutablePointer<S>, blockHeight: Int? = nil, squaring: Bool = false, diagonal: S = 0,
+        progress: WorkProgress? = nil
     ) throws -> (Int, Int)? {
         func fill<K: PairKernel>(_ kernel: K) throws -> (Int, Int)? where K.Scalar == S {
-            try RowBlocks.fillSquare(kernel, into: base, blockHeight: blockHeight, squaring: squaring, diagonal: diagonal)
+            try RowBlocks.fillSquare(kernel, into: base, blockHeight: blockHeight, squaring: squaring, diagonal: diagonal,
+                                     progress: progress)
         }
         switch metric {
         case .sqeuclidean: return try fill(EuclideanKernel(data, takeRoot: false))

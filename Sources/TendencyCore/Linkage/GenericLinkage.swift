@@ -8,8 +8,9 @@
 /// Conventions as SciPy's `fast_linkage`: candidates are first strict minima
 /// in slot order; the queue is `NeighborHeap`; the lower slot is dropped and
 /// the higher takes the union and the next cluster id. The merges come out in
-/// merge order with SciPy ids, unsorted (heights may decrease).
-func genericLinkage<Store: DissimilarityStore>(_ store: Store) throws -> [Linkage.Merge] {
+/// merge order with SciPy ids, unsorted (heights may decrease). Each merge
+/// counts one unit on `progress`.
+func genericLinkage<Store: DissimilarityStore>(_ store: Store, progress: WorkProgress? = nil) throws -> [Linkage.Merge] {
     let slots = store.slots
     let n = slots.count
     var merges = [Linkage.Merge]()
@@ -60,6 +61,7 @@ func genericLinkage<Store: DissimilarityStore>(_ store: Store) throws -> [Linkag
                 heap.change(y, to: d)
             }
         }
+        progress?.advance()
     }
     return merges
 }

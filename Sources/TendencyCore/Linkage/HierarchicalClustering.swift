@@ -31,11 +31,13 @@ public enum HierarchicalClustering {
     /// SciPy; NaN and infinity are not.
     ///
     /// `workingMemoryLimit` (bytes) caps the square working matrix further,
-    /// for a caller that must stay below what the machine has.
+    /// for a caller that must stay below what the machine has. `progress`,
+    /// if given, sees a stage "linkage" counting the n - 1 merges.
     public static func linkage<S: BLASScalar>(
-        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, workingMemoryLimit: Int? = nil
+        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, workingMemoryLimit: Int? = nil,
+        progress: WorkProgress? = nil
     ) throws -> Linkage {
-        try linkage(distances, method: method, layout: .automatic, limit: workingMemoryLimit)
+        try linkage(distances, method: method, layout: .automatic, limit: workingMemoryLimit, progress: progress)
     }
 
     /// Where complete, average, weighted and Ward keep their working
@@ -50,7 +52,8 @@ public enum HierarchicalClustering {
     }
 
     static func linkage<S: BLASScalar>(
-        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, layout: WorkingLayout, limit: Int? = nil
+        _ distances: consuming CondensedDistances<S>, method: LinkageMethod, layout: WorkingLayout, limit: Int? = nil,
+        progress: WorkProgress? = nil
     ) throws -> Linkage {
         let n = distances.count
         var working: [S] = []
@@ -61,27 +64,29 @@ public enum HierarchicalClustering {
         if S.self == Double.self {
             var doubles = unsafeBitCast(working, to: [Double].self)
             working = []
-            return try linkage(condensed: &doubles, count: n, method: method, layout: layout, limit: limit)
+            return try linkage(condensed: &doubles, count: n, method: method, layout: layout, limit: limit, progress: progress)
         }
         if S.self == Float.self {
             var floats = unsafeBitCast(working, to: [Float].self)
             working = []
-            return try linkage(condensed: &floats, count: n, method: method, layout: layout, limit: limit)
+            return try linkage(condensed: &floats, count: n, method: method, layout: layout, limit: limit, progress: progress)
         }
-        return try linkage(condensed: &working, count: n, method: method, layout: layout, limit: limit)
+        return try linkage(condensed: &working, count: n, method: method, layout: layout, limit: limit, progress: progress)
     }
 
     private static func linkage<S: BLASScalar>(
-        condensed working: inout [S], count n: Int, method: LinkageMethod, layout: WorkingLayout, limit: Int?
+        condensed working: inout [S], count n: Int, method: LinkageMethod, layout: WorkingLayout, limit: Int?,
+        progress: WorkProgress?
     ) throws -> Linkage {
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = working.firstIndex(where: { !$0.isFinite }) {
             let (i, j) = pair(atCondensedIndex: bad, count: n)
             throw LinkageError.nonFiniteDistance(i: i, j: j)
         }
+        beginLinkage(progress, count: n)
         if method == .single {
             let merges = try working.withUnsafeBufferPointer { buffer in
-                try minimumSpanningTree(CondensedSource(d: buffer.baseAddress!, count: n))
+                try minimumSpanningTree(CondensedSource(d: buffer.baseAddress!, count: n), progress: progress)
             }
             return try stepwiseLinkage(merges, leafCount: n)
         }
@@ -92,28 +97,29 @@ public enum HierarchicalClustering {
         case .square: true
         }
         switch method {
-        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square, limit: limit))
-        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square, limit: limit))
-        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square, limit: limit))
-        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square, limit: limit))
-        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square, limit: limit))
-        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil, limit: nil))
-        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil, limit: nil))
+        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square, limit: limit, progress: progress))
+        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square, limit: limit, progress: progress))
+        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square, limit: limit, progress: progress))
+        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square, limit: limit, progress: progress))
+        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square, limit: limit, progress: progress))
+        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil, limit: nil, progress: progress))
+        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil, limit: nil, progress: progress))
         }
     }
 
     private static func layOut<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?, limit: Int?
+        _ working: inout [S], _ n: Int, _ rule: Rule.Type, generic: Bool, square: Bool?, limit: Int?,
+        progress: WorkProgress?
     ) throws -> Linkage {
         if let force = square, let matrix = working.withUnsafeBufferPointer({
             SquareMatrixBuffer<S>(condensed: $0.baseAddress!, count: n, squared: Rule.squaresDistances, force: force, limit: limit)
         }) {
             working = []
-            return try chain(SquareStore<S, Rule>(matrix))
+            return try chain(SquareStore<S, Rule>(matrix), progress: progress)
         }
         return try working.withUnsafeMutableBufferPointer { buffer in
             let store = CondensedStore<S, Rule>(buffer.baseAddress!, count: n)
-            return generic ? try self.generic(store) : try chain(store)
+            return generic ? try self.generic(store, progress: progress) : try chain(store, progress: progress)
         }
     }
 
@@ -126,25 +132,27 @@ public enum HierarchicalClustering {
     /// every scan reads contiguously. Same result either way.
     /// `workingMemoryLimit` (bytes) caps the square working matrix further.
     /// `distancesComputed` is called once the distances are ready (for phase
-    /// timings). Throws `KernelError` for data the metric rejects.
+    /// timings). `progress`, if given, sees a stage "distances" counting the
+    /// n rows, then "linkage" counting the n - 1 merges. Throws
+    /// `KernelError` for data the metric rejects.
     public static func linkage<S: BLASScalar>(
         rows data: Matrix<S>, metric: DistanceMetric, method: LinkageMethod,
         noSharedColumns: NoSharedColumnsPolicy = .fail, workingMemoryLimit: Int? = nil,
-        distancesComputed: () -> Void = {}
+        progress: WorkProgress? = nil, distancesComputed: () -> Void = {}
     ) throws -> Linkage {
         // Specialised for the concrete scalar, as for distances.
         if let double = data as? Matrix<Double> {
-            return try linkage(specializedRows: double, metric, method, noSharedColumns, workingMemoryLimit, distancesComputed)
+            return try linkage(specializedRows: double, metric, method, noSharedColumns, workingMemoryLimit, progress, distancesComputed)
         }
         if let float = data as? Matrix<Float> {
-            return try linkage(specializedRows: float, metric, method, noSharedColumns, workingMemoryLimit, distancesComputed)
+            return try linkage(specializedRows: float, metric, method, noSharedColumns, workingMemoryLimit, progress, distancesComputed)
         }
-        return try linkage(specializedRows: data, metric, method, noSharedColumns, workingMemoryLimit, distancesComputed)
+        return try linkage(specializedRows: data, metric, method, noSharedColumns, workingMemoryLimit, progress, distancesComputed)
     }
 
     private static func linkage<S: BLASScalar>(
         specializedRows data: Matrix<S>, _ metric: DistanceMetric, _ method: LinkageMethod,
-        _ policy: NoSharedColumnsPolicy, _ limit: Int?, _ distancesComputed: () -> Void
+        _ policy: NoSharedColumnsPolicy, _ limit: Int?, _ progress: WorkProgress?, _ distancesComputed: () -> Void
     ) throws -> Linkage {
         let n = data.rows
         // Centroid and median (the generic algorithm) work in the condensed layout.
@@ -154,35 +162,39 @@ public enum HierarchicalClustering {
                 // Squared for rules on squared distances and +infinity on the
                 // diagonal: the working form, in the kernel's parallel pass.
                 func fill(squaring: Bool) throws {
+                    progress?.begin("distances", total: n, unit: "rows")
                     if let (i, j) = try PairwiseDistances.fillSquare(
-                        data, metric, policy, into: matrix.pointer, squaring: squaring, diagonal: .infinity) {
+                        data, metric, policy, into: matrix.pointer, squaring: squaring, diagonal: .infinity,
+                        progress: progress) {
                         throw LinkageError.nonFiniteDistance(i: i, j: j)
                     }
                     distancesComputed()
+                    beginLinkage(progress, count: n)
                 }
                 switch method {
                 case .single:
                     try fill(squaring: false)
-                    let merges = try minimumSpanningTree(SquareSource(d: matrix.pointer, count: n))
+                    let merges = try minimumSpanningTree(SquareSource(d: matrix.pointer, count: n), progress: progress)
                     return try checked(stepwiseLinkage(merges, leafCount: n))
-                case .complete: return try squareChain(matrix, CompleteRule.self, fill)
-                case .average: return try squareChain(matrix, AverageRule.self, fill)
-                case .weighted: return try squareChain(matrix, WeightedRule.self, fill)
-                default: return try squareChain(matrix, WardRule.self, fill)
+                case .complete: return try squareChain(matrix, CompleteRule.self, progress, fill)
+                case .average: return try squareChain(matrix, AverageRule.self, progress, fill)
+                case .weighted: return try squareChain(matrix, WeightedRule.self, progress, fill)
+                default: return try squareChain(matrix, WardRule.self, progress, fill)
                 }
             }
         }
-        let distances = try PairwiseDistances.condensed(data, metric: metric, noSharedColumns: policy)
+        if n >= 2 { progress?.begin("distances", total: n, unit: "rows") }
+        let distances = try PairwiseDistances.condensedDistances(data, metric, policy, progress: progress)
         distancesComputed()
-        return try linkage(distances, method: method, workingMemoryLimit: limit)
+        return try linkage(distances, method: method, workingMemoryLimit: limit, progress: progress)
     }
 
     /// The chain on a square working matrix that `fill(squaring)` prepares.
     private static func squareChain<S: BLASScalar, Rule: LanceWilliamsRule>(
-        _ matrix: SquareMatrixBuffer<S>, _ rule: Rule.Type, _ fill: (Bool) throws -> Void
+        _ matrix: SquareMatrixBuffer<S>, _ rule: Rule.Type, _ progress: WorkProgress?, _ fill: (Bool) throws -> Void
     ) throws -> Linkage {
         try fill(Rule.squaresDistances)
-        return try checked(chain(SquareStore<S, Rule>(matrix)))
+        return try checked(chain(SquareStore<S, Rule>(matrix), progress: progress))
     }
 
     /// An estimate of the fraction of the points that each nearest-neighbour
@@ -213,20 +225,26 @@ public enum HierarchicalClustering {
     /// Supports single, ward, centroid and median; the other methods need the
     /// distance matrix and throw `LinkageError.methodNeedsDistances`. The result
     /// equals `linkage(_:method:)` on the points' Euclidean distances up to
-    /// rounding.
-    public static func linkage<S: BLASScalar>(points: Matrix<S>, method: LinkageMethod) throws -> Linkage {
+    /// rounding. `progress`, if given, sees a stage "linkage" counting the
+    /// n - 1 merges.
+    public static func linkage<S: BLASScalar>(
+        points: Matrix<S>, method: LinkageMethod, progress: WorkProgress? = nil
+    ) throws -> Linkage {
         // Specialised for the concrete scalar, as for distances.
-        if let double = points as? Matrix<Double> { return try linkage(specialized: double, method: method) }
-        if let float = points as? Matrix<Float> { return try linkage(specialized: float, method: method) }
-        return try linkage(specialized: points, method: method)
+        if let double = points as? Matrix<Double> { return try linkage(specialized: double, method: method, progress: progress) }
+        if let float = points as? Matrix<Float> { return try linkage(specialized: float, method: method, progress: progress) }
+        return try linkage(specialized: points, method: method, progress: progress)
     }
 
-    private static func linkage<S: BLASScalar>(specialized points: Matrix<S>, method: LinkageMethod) throws -> Linkage {
+    private static func linkage<S: BLASScalar>(
+        specialized points: Matrix<S>, method: LinkageMethod, progress: WorkProgress?
+    ) throws -> Linkage {
         let n = points.rows
         guard n >= 2 else { throw LinkageError.tooFewObservations(n) }
         if let bad = points.storage.firstIndex(where: { !$0.isFinite }) {
             throw LinkageError.nonFiniteCoordinate(row: bad / points.columns, column: bad % points.columns)
         }
+        if ![.complete, .average, .weighted].contains(method) { beginLinkage(progress, count: n) }
         let result: Linkage
         switch method {
         case .complete, .average, .weighted:
@@ -235,22 +253,26 @@ public enum HierarchicalClustering {
             // Without coordinates every distance is 0, as with one zero coordinate.
             let source = points.columns > 0 ? points : Matrix<S>(rows: n, columns: 1)
             let merges = try source.storage.withUnsafeBufferPointer { buffer in
-                try PointSpanningTree(points: buffer.baseAddress!, count: n, dimension: source.columns).edges()
+                try PointSpanningTree(points: buffer.baseAddress!, count: n, dimension: source.columns).edges(progress: progress)
             }
             result = try stepwiseLinkage(merges, leafCount: n)
-        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points, pruning: true))
-        case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points))
-        case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points))
+        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points, pruning: true), progress: progress)
+        case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points), progress: progress)
+        case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points), progress: progress)
         }
         return try checked(result)
     }
 
-    private static func chain<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
-        try stepwiseLinkage(nearestNeighborChain(store), leafCount: store.slots.count)
+    private static func chain<Store: DissimilarityStore>(_ store: Store, progress: WorkProgress?) throws -> Linkage {
+        try stepwiseLinkage(nearestNeighborChain(store, progress: progress), leafCount: store.slots.count)
     }
 
-    private static func generic<Store: DissimilarityStore>(_ store: Store) throws -> Linkage {
-        Linkage(leafCount: store.slots.count, merges: try genericLinkage(store))
+    private static func generic<Store: DissimilarityStore>(_ store: Store, progress: WorkProgress?) throws -> Linkage {
+        Linkage(leafCount: store.slots.count, merges: try genericLinkage(store, progress: progress))
+    }
+
+    private static func beginLinkage(_ progress: WorkProgress?, count n: Int) {
+        progress?.begin("linkage", total: n - 1, unit: "merges")
     }
 
     /// Finite inputs can still overflow in the recurrences (e.g. squaring 1e200).

@@ -6,11 +6,11 @@
 /// observation 0; each step takes the first strict minimum, in index order, of
 /// the distances to the tree, and continues from the observation it added.
 /// The edges come out in tree order: sort them with `stepwiseLinkage`.
-func minimumSpanningTree<Source: PairwiseSource>(_ source: Source) throws -> [SlotMerge] {
+func minimumSpanningTree<Source: PairwiseSource>(_ source: Source, progress: WorkProgress? = nil) throws -> [SlotMerge] {
     var nearest = [Source.Value](repeating: .infinity, count: source.count)
     return try nearest.withUnsafeMutableBufferPointer { nearest in
         let outside = ClusterSlots(count: source.count)
-        return try primsTree(outside: outside, height: source.height) { added in
+        return try primsTree(outside: outside, height: source.height, progress: progress) { added in
             var best = -1
             var bestValue = Source.Value.infinity
             let list = outside.list
@@ -34,8 +34,9 @@ func minimumSpanningTree<Source: PairwiseSource>(_ source: Source) throws -> [Sl
 /// their distances to `added`, and returns the list position in `outside` of
 /// the first strict minimum and its working value (-1 when none is finite:
 /// an overflow). Shared by every source of distances and by
-/// `PointSpanningTree`, whose step runs in C and in parts.
-func primsTree<Value: BLASScalar>(outside: ClusterSlots, height: (Value) -> Double,
+/// `PointSpanningTree`, whose step runs in C and in parts. Each step counts
+/// one unit on `progress`.
+func primsTree<Value: BLASScalar>(outside: ClusterSlots, height: (Value) -> Double, progress: WorkProgress? = nil,
                                   step: (_ added: Int) throws -> (position: Int, value: Value)) throws -> [SlotMerge] {
     let n = outside.count
     var merges = [SlotMerge]()
@@ -48,6 +49,7 @@ func primsTree<Value: BLASScalar>(outside: ClusterSlots, height: (Value) -> Doub
         let next = outside.list[position]
         merges.append(SlotMerge(dropped: added, kept: next, height: height(value)))
         added = next
+        progress?.advance()
     }
     return merges
 }

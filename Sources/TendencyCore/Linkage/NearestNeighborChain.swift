@@ -8,8 +8,8 @@
 /// on ties (so the chain cannot cycle), otherwise the first strict minimum in
 /// slot order; of the two merged slots the lower is dropped and the higher
 /// keeps the union. The merges come out in chain order: sort them with
-/// `stepwiseLinkage`.
-func nearestNeighborChain<Store: DissimilarityStore>(_ store: Store) throws -> [SlotMerge] {
+/// `stepwiseLinkage`. Each merge counts one unit on `progress`.
+func nearestNeighborChain<Store: DissimilarityStore>(_ store: Store, progress: WorkProgress? = nil) throws -> [SlotMerge] {
     let slots = store.slots
     let n = slots.count
     var merges = [SlotMerge]()
@@ -43,6 +43,7 @@ func nearestNeighborChain<Store: DissimilarityStore>(_ store: Store) throws -> [
         let (dropped, kept) = x < y ? (x, y) : (y, x)
         merges.append(SlotMerge(dropped: dropped, kept: kept, height: store.height(value)))
         store.merge(dropped, into: kept, dissimilarity: value, visitingBelow: 0) { _, _ in }
+        progress?.advance()
     }
     return merges
 }

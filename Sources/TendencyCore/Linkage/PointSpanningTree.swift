@@ -58,11 +58,13 @@ final class PointSpanningTree<S: BLASScalar>: PartedPass {
 
     /// The tree's edges in the order Prim's algorithm adds them, from point 0
     /// (SciPy's conventions; see `minimumSpanningTree`).
-    func edges() throws -> [SlotMerge] {
+    func edges(progress: WorkProgress? = nil) throws -> [SlotMerge] {
         guard Self.inC else {
-            return try minimumSpanningTree(PointSource(points: points, count: outside.count, dimension: dimension))
+            return try minimumSpanningTree(PointSource(points: points, count: outside.count, dimension: dimension),
+                                           progress: progress)
         }
-        return try primsTree(outside: outside, height: { (value: S) in Double(value).squareRoot() }) { added in
+        return try primsTree(outside: outside, height: { (value: S) in Double(value).squareRoot() },
+                             progress: progress) { added in
             self.added = added
             let count = outside.activeCount
             guard let partner, count >= partedCount else { return update(0..<count) }

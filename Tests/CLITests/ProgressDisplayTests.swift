@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import TendencyCore
+@testable import tendency_cli
+
+/// Progress on stderr: the lines a log gets with --progress, the line a
+/// terminal gets redrawn, and that neither changes an output.
+@Suite struct ProgressDisplayTests {
+    /// Everything a display wrote.
+    final class Written: Sendable {
+        private let text = Mutex("")
+        var all: String { text.withLock { $0 } }
+        func append(_ more: String) { text.withLock { $0 += more } }
+    }
+
+    func snapshot(_ stage: String, done: Int, total: Int, unit: String = "merges") -> WorkProgress.Snapshot {
+        WorkProgress.Snapshot(stage: stage, unit: unit, done: done, total: total, number: 1, began: .now)
+    }
+
+    @Test func linesSayStageCountShareAndTime() {
+        #expect(ProgressDisplay.line(snapshot("linkage", done: 12345, total: 19999), seconds: 3.14)
+                == "linkage: 12,345 of 19,999 merges (61%), 3.1 s")
+        #expect(ProgressDisplay.line(snapshot("linkage", done: 0, total: 19999), seconds: nil) == "linkage: 19,999 merges")
+        #expect(ProgressDisplay.line(snapshot("report", done: 0, total: 0, unit: ""), seconds: 0.44) == "report, 0.4 s")
+        #expect(ProgressDisplay.line(snapshot("report", done: 0, total: 0, unit: ""), seconds: nil) == "report")
+        #expect(ProgressDisplay.grouped(0) == "0" && ProgressDisplay.grouped(999) == "999")
+        #expect(ProgressDisplay.grouped(1000) == "1,000" && ProgressDisplay.grouped(1234567) == "1,234,567")
+    }
+
+    /// In a log, a line as each stage begins and one every 10 seconds; on a
+    /// terminal, the line redrawn in place and erased by `finish`.
+    @Test func logAndTerminalLines() {
+        let log = Written()
+        let display = ProgressDisplay(interactive: false, write: log.append)
+        display.progress.begin("distances", total: 300, unit: "rows")
+        display.progress.advance(by: 100)
+        let began = display.progress.snapshot.began
+        display.tick(now: began.advanced(by: .seconds(2)))
+        #expect(log.all == "distances: 300 rows\n", "nothing new within 10 seconds")
+        display.tick(now: began.advanced(by: .seconds(11)))
+        display.message("a note\n")
+        display.progress.begin("linkage", total: 299, unit: "merges")
+        display.finish()
+        #expect(log.all == "distances: 300 rows\ndistances: 100 of 300 rows (33%), 11.0 s\na note\nlinkage: 299 merges\n")
+
+        let terminal = Written()
+        let live = ProgressDisplay(interactive: true, write: terminal.append)
+        live.progress.begin("resampling", total: 200, unit: "resamples")
+        live.progress.advance(by: 50)
+        live.tick(now: live.progress.snapshot.began.advanced(by: .milliseconds(1500)))
+        live.message("a note\n")
+        live.finish()
+        live.progress.begin("after the end")
+        #expect(terminal.all == "\rresampling: 0 of 200 resamples (0%), 0.0 s\u{1B}[K"
+                + "\rresampling: 50 of 200 resamples (25%), 1.5 s\u{1B}[K"
+                + "\r\u{1B}[Ka note\n")
+    }
+
+    /// With --progress into a pipe: one line per stage on stderr, nothing on
+    /// stdout with --quiet, and outputs byte-identical to a run without it.
+    @Test func progressInALogChangesNoOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = packageRoot.appendingPathComponent("Fixtures/reference/cluster/data-continuous.csv").path
+        let rows = try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n").count - 1
+        for (method, stages) in [("average", ["reading", "distances: \(rows) rows", "linkage: \(rows - 1) merges", "writing"]),
+                                 ("single", ["reading", "linkage: \(rows - 1) merges", "writing"])] {
+            let plain = folder.appendingPathComponent("plain-\(method).csv").path
+            let logged = folder.appendingPathComponent("logged-\(method).csv").path
+            let quiet = try runTendency(["cluster", data, "--method", method, "--linkage-out", plain, "--quiet"])
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty, "no progress without a terminal unless asked")
+            let run = try runTendency(["cluster", data, "--method", method, "--linkage-out", logged, "--quiet", "--progress"])
+            #expect(run.status == 0 && run.stdout.isEmpty)
+            // Lines every 10 seconds ("... of ...") come only from a slow machine.
+            let lines = run.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(" of ") }
+            #expect(lines == stages, "\(run.stderr)")
+            #expect(FileManager.default.contents(atPath: plain) == FileManager.default.contents(atPath: logged))
+        }
+
+        let out = folder.appendingPathComponent("out").path
+        let analysis = try runTendency(["analyze",
+            "--codebook", packageRoot.appendingPathComponent("Fixtures/codebook/strategy-toolkit.yaml").path,
+            "--codings", packageRoot.appendingPathComponent("Fixtures/example/codings.csv").path,
+            "--bootstrap", "10", "--out", out, "--progress", "--json"])
+        #expect(analysis.status == 0 && analysis.stdout.hasPrefix("{"), "the summary stays on stdout")
+        let lines = analysis.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(" of ") }
+        #expect(lines.first?.hasPrefix("analysing ") == true)
+        let members = try String(contentsOfFile: out + "/assignments.csv", encoding: .utf8).split(separator: "\n").count - 1
+        #expect(Array(lines.dropFirst()) == ["distances", "linkage: \(members - 1) merges", "resampling: 20 resamples",
+                                             "gap statistic: 21 clusterings", "assessing candidates", "report", "writing"],
+                "\(analysis.stderr)")
+    }
+}
