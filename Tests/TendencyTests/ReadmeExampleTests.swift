@@ -30,7 +30,10 @@ import Tendency
         var options = AnalysisOptions()
         options.bootstrap = 50
         let input = AnalysisInput(space: space)   // leaves out members with no orientation answer
-        let analysis = try TendencyAnalysis(input, options: options)
+        // Optional: each stage as it begins ("resampling: 100 resamples", ...); poll
+        // `progress.snapshot` from another thread for the counts within a stage.
+        let progress = WorkProgress { stage in print(stage.stage, stage.total) }
+        let analysis = try TendencyAnalysis(input, options: options, progress: progress)
         print(analysis.k, analysis.candidates[0].reason ?? "")
         for member in analysis.members where member.ambiguous {
             print(input.memberIDs[member.index], "sits between tendencies", member.between)
@@ -44,7 +47,7 @@ import Tendency
         let json = try report.jsonData()          // report.json's bytes
         let html = HTMLReport.render(report)      // report.html, one self-contained page
         // end README
-        #expect(analysis.k == 2)
+        #expect(analysis.k == 2 && progress.snapshot.stage == "assessing candidates")
         #expect(report.tendencies.count == 2 && !json.isEmpty && html.hasPrefix("<!DOCTYPE html>"))
     }
 
