@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TendencyCore
+import Tendency
 
 /// Shows a command's `WorkProgress` on standard error while it works.
 ///
@@ -38,6 +38,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard forced || (terminal && !quiet) else { return nil }
         let display = ProgressDisplay(interactive: terminal) { FileHandle.standardError.write(Data($0.utf8)) }
         display.start()
+        OutputStaging.shared.whenInterrupted { [weak display] in display?.interrupted() }
         return display
     }
 
@@ -98,6 +99,19 @@ final class ProgressDisplay: @unchecked Sendable {
             ended.wait()
         }
         lock.withLock { eraseLine() }
+    }
+
+    /// Stops drawing and ends the line shown, if any, with a newline: on an
+    /// interrupt the last progress stays readable and the shell's prompt
+    /// starts on a line of its own.
+    func interrupted() {
+        lock.withLock {
+            stopping = true
+            if lineShown {
+                write("\n")
+                lineShown = false
+            }
+        }
     }
 
     private func eraseLine() {

@@ -55,6 +55,15 @@ import Testing
         #expect(terminal.all == "\rresampling: 0 of 200 resamples (0%), 0.0 s\u{1B}[K"
                 + "\rresampling: 50 of 200 resamples (25%), 1.5 s\u{1B}[K"
                 + "\r\u{1B}[Ka note\n")
+
+        // An interrupt leaves the last line standing, ended.
+        let interrupted = Written()
+        let cut = ProgressDisplay(interactive: true, write: interrupted.append)
+        cut.progress.begin("linkage", total: 10, unit: "merges")
+        cut.interrupted()
+        cut.progress.advance()
+        cut.tick()
+        #expect(interrupted.all == "\rlinkage: 0 of 10 merges (0%), 0.0 s\u{1B}[K\n")
     }
 
     /// With --progress into a pipe: one line per stage on stderr, nothing on

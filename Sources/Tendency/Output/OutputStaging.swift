@@ -22,6 +22,14 @@ public final class OutputStaging: @unchecked Sendable {
     private var temporaries: [String] = []
     private var signalNumber: Int32 = 0
     private var sources: [DispatchSourceSignal] = []
+    private var interruptActions: [@Sendable () -> Void] = []
+
+    /// Adds something to do when an interrupt ends the process, after the
+    /// temporaries are removed and before the exit (the CLI ends its
+    /// progress line there).
+    public func whenInterrupted(_ action: @escaping @Sendable () -> Void) {
+        stateLock.withLock { interruptActions.append(action) }
+    }
 
     /// Runs a writer's body with the interrupt handler held off.
     func section<T>(_ body: () throws -> T) throws -> T {
@@ -51,6 +59,7 @@ public final class OutputStaging: @unchecked Sendable {
     private func removeTemporariesAndExit(_ signal: Int32) -> Never {
         let paths = stateLock.withLock { temporaries }
         for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        for action in stateLock.withLock({ interruptActions }) { action() }
         _exit(128 + signal)
     }
 
