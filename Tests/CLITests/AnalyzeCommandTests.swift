@@ -127,6 +127,46 @@ import Testing
         }
     }
 
+    /// The manifest is enough to rerun: its inputs' digests are those of the
+    /// files, and its command line, run again (into another folder), gives
+    /// the same outputs, the manifest's own command line apart.
+    @Test func rerunningTheManifestGivesTheSameResult() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("first").path
+        let run = try runTendency(Self.exampleArguments(out: first, bootstrap: 20) + ["--seed", "7", "--k", "3", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        func manifest(_ out: String) throws -> [String: Any] {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
+            return try #require(json?["manifest"] as? [String: Any])
+        }
+        let recorded = try manifest(first)
+        for input in try #require(recorded["inputs"] as? [[String: Any]]) {
+            let path = try #require(input["path"] as? String)
+            let digest = try runTendencyInBash(#"sha256sum "$1" | cut -d" " -f1"#, [path]).stdout
+            #expect(digest.trimmingCharacters(in: .whitespacesAndNewlines) == input["sha256"] as? String, "\(path)")
+        }
+        var commandLine = try #require(recorded["commandLine"] as? [String])
+        let second = folder.appendingPathComponent("second").path
+        let out = try #require(commandLine.firstIndex(of: "--out"))
+        commandLine[out + 1] = second
+        let again = try runTendency(Array(commandLine.dropFirst()))
+        #expect(again.status == 0, "\(again.stderr)")
+        for name in ["assignments.csv", "dendrogram.nwk", "linkage.csv"] {
+            #expect(FileManager.default.contents(atPath: first + "/" + name) == FileManager.default.contents(atPath: second + "/" + name), "\(name)")
+        }
+        // report.json: the same once the command lines are set aside.
+        func withoutCommandLine(_ out: String) throws -> String {
+            var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
+            var manifest = try #require(json["manifest"] as? [String: Any])
+            manifest["commandLine"] = nil
+            json["manifest"] = manifest
+            return String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self)
+        }
+        #expect(try withoutCommandLine(first) == (try withoutCommandLine(second)))
+        #expect(try manifest(second)["parameters"] as? [String: String] == recorded["parameters"] as? [String: String])
+    }
+
     @Test func refusesToOverwriteAForeignFolder() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
