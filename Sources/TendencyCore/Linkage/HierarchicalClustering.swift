@@ -96,14 +96,19 @@ public enum HierarchicalClustering {
         case .condensed: nil
         case .square: true
         }
+        // The generic algorithm (centroid, median) always works in the condensed layout.
+        func link<Rule: LanceWilliamsRule>(_ rule: Rule.Type, generic: Bool = false) throws -> Linkage {
+            try checked(layOut(&working, n, rule, generic: generic, square: generic ? nil : square,
+                               limit: generic ? nil : limit, progress: progress))
+        }
         switch method {
-        case .single: return try checked(layOut(&working, n, SingleRule.self, generic: false, square: square, limit: limit, progress: progress))
-        case .complete: return try checked(layOut(&working, n, CompleteRule.self, generic: false, square: square, limit: limit, progress: progress))
-        case .average: return try checked(layOut(&working, n, AverageRule.self, generic: false, square: square, limit: limit, progress: progress))
-        case .weighted: return try checked(layOut(&working, n, WeightedRule.self, generic: false, square: square, limit: limit, progress: progress))
-        case .ward: return try checked(layOut(&working, n, WardRule.self, generic: false, square: square, limit: limit, progress: progress))
-        case .centroid: return try checked(layOut(&working, n, CentroidRule.self, generic: true, square: nil, limit: nil, progress: progress))
-        case .median: return try checked(layOut(&working, n, MedianRule.self, generic: true, square: nil, limit: nil, progress: progress))
+        case .single: return try link(SingleRule.self)
+        case .complete: return try link(CompleteRule.self)
+        case .average: return try link(AverageRule.self)
+        case .weighted: return try link(WeightedRule.self)
+        case .ward: return try link(WardRule.self)
+        case .centroid: return try link(CentroidRule.self, generic: true)
+        case .median: return try link(MedianRule.self, generic: true)
         }
     }
 
