@@ -152,7 +152,6 @@ struct AnalysisArguments: ParsableArguments {
         }
         let display = ProgressDisplay.make(quiet: quiet, forced: progress)
         defer { display?.finish() }
-        display?.message("analysing \(input.origin.words.people(input.memberIDs.count)), \(options.bootstrap * 2) resamples\n")
         let analysis = try TendencyAnalysis(input, options: options, progress: display?.progress)
         display?.progress.begin("report")
         let manifest = AnalysisReport.Manifest(
@@ -183,7 +182,7 @@ struct AnalysisArguments: ParsableArguments {
         if let key = pseudonyms?.key { keyOutput.add(key.path, text: key.csv, permissions: 0o600) }
         try keyOutput.commit {
             try AtomicFolderWriter.write(files, to: out, replace: force, replaceable: Self.outputNames, protecting: protected) {
-                if let pseudonyms { try privacy.keepNewSalt(pseudonyms) }
+                if let pseudonyms { try privacy.keepNewSalt(pseudonyms, display: display) }
             }
         }
         display?.finish()

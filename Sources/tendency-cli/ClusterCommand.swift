@@ -200,7 +200,7 @@ struct ClusterCommand: ParsableCommand {
             for (id, label) in zip(ids, labels) { text += "\(CSVField.escape(id)),\(label)\n" }
             output.add(assignmentsOut, text: text)
         }
-        try output.commit { try privacy.keepNewSalt(pseudonyms) }  // the new salt file only with the outputs
+        try output.commit { try privacy.keepNewSalt(pseudonyms, display: display) }  // the new salt file only with the outputs
         clock.lap("write")
         display?.finish()
 
@@ -282,7 +282,7 @@ struct ClusterCommand: ParsableCommand {
             return ClusterResult(linkage: linkage, mode: mode)
         }
         func note(_ reason: String) {
-            if !quiet { Self.tell("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)", display) }
+            if !quiet { ProgressDisplay.notice("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)", display) }
         }
         if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit {
             if method != .ward || HierarchicalClustering.wardScanFraction(points: data) <= Self.wardPointsFraction {
@@ -297,7 +297,7 @@ struct ClusterCommand: ParsableCommand {
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
                 let advice = S.self == Double.self ? "; --float32 halves that matrix" : ""
-                Self.tell("\(squareMissing): linking in the condensed distances (the same merges, heights equal to the last digits; several times slower)\(advice)", display)
+                ProgressDisplay.notice("\(squareMissing): linking in the condensed distances (the same merges, heights equal to the last digits; several times slower)\(advice)", display)
             }
             // Distances straight into the linkage's working layout (square when it fits,
             // within --memory-limit too).
@@ -356,7 +356,7 @@ struct ClusterCommand: ParsableCommand {
             throw CommandFailure("two-stage mode: the k-means put all \(data.rows) rows into one micro-cluster (the rows are alike), which leaves nothing to link; cluster them without --micro-clusters")
         }
         if !quiet {
-            Self.tell("two-stage mode (approximate): \(data.rows) rows compressed into \(micro.sizes.count) micro-clusters by mini-batch k-means; the tree's leaves are micro-clusters, not rows", display)
+            ProgressDisplay.notice("two-stage mode (approximate): \(data.rows) rows compressed into \(micro.sizes.count) micro-clusters by mini-batch k-means; the tree's leaves are micro-clusters, not rows", display)
         }
         display?.progress.begin("distances")
         let distances = try PairwiseDistances.condensed(micro.centres, metric: metric)
@@ -365,11 +365,6 @@ struct ClusterCommand: ParsableCommand {
         clock.lap("linkage")
         return ClusterResult(linkage: linkage, mode: "two-stage (approximate): \(micro.sizes.count) micro-clusters",
                              microCluster: micro.assignments, microSizes: micro.sizes)
-    }
-
-    /// A line on stderr, kept apart from the progress line.
-    private static func tell(_ line: String, _ display: ProgressDisplay?) {
-        if let display { display.message(line + "\n") } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     private func clusterSizes(_ labels: [Int]) -> [Int] {

@@ -57,15 +57,16 @@ struct PrivacyArguments: ParsableArguments {
     }
 
     /// Creates the default salt file that `names` found missing; call it once
-    /// the run's work has succeeded, before writing its outputs.
-    func keepNewSalt(_ pseudonyms: Pseudonyms) throws {
+    /// the run's work has succeeded, before writing its outputs. The notice
+    /// goes to stderr apart from any progress line.
+    func keepNewSalt(_ pseudonyms: Pseudonyms, display: ProgressDisplay?) throws {
         guard let file = pseudonyms.newSaltFile else { return }
         do {
             try Pseudonymizer.createSaltFile(file.salt, at: file.path)
         } catch Pseudonymizer.SaltFileCreation.exists {
             throw PrivacyError("\(file.path) was created by another run while this one ran, with another salt; run again to use it")
         }
-        FileHandle.standardError.write(Data("created the salt file \(file.path): keep it (the same salt gives the same pseudonyms) and out of anything you share or commit\n".utf8))
+        ProgressDisplay.notice("created the salt file \(file.path): keep it (the same salt gives the same pseudonyms) and out of anything you share or commit", display)
     }
 
     /// The salt file the pseudonyms are read from (given, or the default

@@ -13,6 +13,9 @@ final class ProgressDisplay: @unchecked Sendable {
     /// What the command's work reports to; set once, in `init`.
     private(set) var progress: WorkProgress!
     private let interactive: Bool
+    /// The terminal's width in characters, if known: a longer line would
+    /// wrap, and `\r` only returns to the start of its last row.
+    private let width: Int?
     private let write: (String) -> Void
     private let lock = NSLock()
     /// Signalled by `finish` to wake the display thread early.
@@ -26,7 +29,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private var shownStage = 0
     private var lastLine = ContinuousClock.now
 
-    static let flagHelp: ArgumentHelp = "Show progress on stderr even when it is not a terminal (a line as each stage begins and every 10 seconds, for logs). On a terminal it shows unless --quiet."
+    static let flagHelp: ArgumentHelp = "Show progress on stderr even when it is not a terminal (a line as each stage begins and every 10 seconds, for logs), and even with --quiet. On a terminal it shows unless --quiet."
 
     /// Seconds between lines in a log (not on a terminal).
     static let logInterval: Double = 10
@@ -36,14 +39,17 @@ final class ProgressDisplay: @unchecked Sendable {
     static func make(quiet: Bool, forced: Bool) -> ProgressDisplay? {
         let terminal = isatty(STDERR_FILENO) != 0
         guard forced || (terminal && !quiet) else { return nil }
-        let display = ProgressDisplay(interactive: terminal) { FileHandle.standardError.write(Data($0.utf8)) }
+        var size = winsize()
+        let width = terminal && ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        let display = ProgressDisplay(interactive: terminal, width: width) { FileHandle.standardError.write(Data($0.utf8)) }
         display.start()
         OutputStaging.shared.whenInterrupted { [weak display] in display?.interrupted() }
         return display
     }
 
-    init(interactive: Bool, write: @escaping (String) -> Void) {
+    init(interactive: Bool, width: Int? = nil, write: @escaping (String) -> Void) {
         self.interactive = interactive
+        self.width = width
         self.write = write
         progress = WorkProgress { [weak self] _ in self?.tick() }
     }
@@ -70,7 +76,9 @@ final class ProgressDisplay: @unchecked Sendable {
             let elapsed = snapshot.began.duration(to: now).components
             let seconds = max(0, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
             if interactive {
-                write("\r" + Self.line(snapshot, seconds: seconds) + "\u{1B}[K")
+                // One column short of the width: a full row can wrap on some terminals.
+                let line = Self.line(snapshot, seconds: seconds)
+                write("\r" + String(line.prefix(max(1, (width ?? .max) - 1))) + "\u{1B}[K")
                 lineShown = true
             } else if newStage || lastLine.duration(to: now) >= .seconds(Self.logInterval) {
                 write(Self.line(snapshot, seconds: newStage ? nil : seconds) + "\n")
@@ -86,6 +94,11 @@ final class ProgressDisplay: @unchecked Sendable {
             eraseLine()
             write(text)
         }
+    }
+
+    /// A line of notice on stderr, through `display` when there is one.
+    static func notice(_ line: String, _ display: ProgressDisplay?) {
+        if let display { display.message(line + "\n") } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     /// Stops the display and erases its line; safe to call more than once.
@@ -128,9 +141,11 @@ final class ProgressDisplay: @unchecked Sendable {
         var text = snapshot.stage
         if snapshot.total > 0 {
             let percent = snapshot.done * 100 / snapshot.total
+            // Units are named in the plural ("merges"): one is "1 merge".
+            let unit = snapshot.total == 1 && snapshot.unit.hasSuffix("s") ? String(snapshot.unit.dropLast()) : snapshot.unit
             text += seconds == nil
-                ? ": \(grouped(snapshot.total)) \(snapshot.unit)"
-                : ": \(grouped(snapshot.done)) of \(grouped(snapshot.total)) \(snapshot.unit) (\(percent)%)"
+                ? ": \(grouped(snapshot.total)) \(unit)"
+                : ": \(grouped(snapshot.done)) of \(grouped(snapshot.total)) \(unit) (\(percent)%)"
         }
         if let seconds { text += String(format: ", %.1f s", seconds) }
         return text

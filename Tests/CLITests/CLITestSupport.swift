@@ -76,3 +76,13 @@ func temporaryFolder() throws -> URL {
 func domainFixture(_ name: String) -> String {
     packageRoot.appendingPathComponent("Fixtures/tests/domain").appendingPathComponent(name).path
 }
+
+/// `out/report.json` without the manifest's command line, keys sorted: what
+/// two runs that differ only in how they were invoked must share.
+func reportWithoutCommandLine(_ out: String) throws -> String {
+    var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
+    var manifest = try #require(json["manifest"] as? [String: Any])
+    manifest["commandLine"] = nil
+    json["manifest"] = manifest
+    return String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self)
+}

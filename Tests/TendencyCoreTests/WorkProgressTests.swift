@@ -68,7 +68,7 @@ import Testing
         let progress = WorkProgress { log.record($0) }
         let fromRows = try HierarchicalClustering.linkage(rows: x, metric: .euclidean, method: method, progress: progress)
         #expect(fromRows == (try HierarchicalClustering.linkage(rows: x, metric: .euclidean, method: method)))
-        #expect(log.all.map(\.stage) == ["distances", "linkage"] && log.all.map(\.total) == [90, 89])
+        #expect(log.all.map(\.stage) == ["distances", "linkage"] && log.all.map(\.total) == [90 * 89 / 2, 89])
         #expect(progress.snapshot.done == 89)
         if [.single, .ward, .centroid, .median].contains(method) {
             let onPoints = WorkProgress()
@@ -78,23 +78,23 @@ import Testing
         }
     }
 
-    /// The kernels count rows block by block, in parallel, to n.
-    @Test func kernelsCountEveryRow() throws {
+    /// The kernels count pairs block by block, in parallel, to n(n - 1)/2.
+    @Test func kernelsCountEveryPair() throws {
         let x = points(300, 4, seed: 5)
-        for metric in [DistanceMetric.euclidean, .cosine, .gower] {
+        for (metric, height) in [(DistanceMetric.euclidean, 16), (.cosine, 7), (.gower, 300)] {
             let progress = WorkProgress()
-            progress.begin("distances", total: 300, unit: "rows")
-            let counted = try PairwiseDistances.condensedDistances(x, metric, .fail, blockHeight: 16, progress: progress)
+            progress.begin("distances", total: 300 * 299 / 2, unit: "pairs")
+            let counted = try PairwiseDistances.condensedDistances(x, metric, .fail, blockHeight: height, progress: progress)
             #expect(counted.storage == (try PairwiseDistances.condensed(x, metric: metric)).storage, "\(metric)")
-            #expect(progress.snapshot.done == 300, "\(metric)")
+            #expect(progress.snapshot.done == 300 * 299 / 2, "\(metric)")
         }
         let progress = WorkProgress()
-        progress.begin("distances", total: 300, unit: "rows")
+        progress.begin("distances", total: 300 * 299 / 2, unit: "pairs")
         var square = [Double](repeating: 0, count: 300 * 300)
         try square.withUnsafeMutableBufferPointer { buffer in
             try PairwiseDistances.fillSquare(x, .euclidean, .fail, into: buffer.baseAddress!, blockHeight: 16, progress: progress)
         }
         #expect(square == (try PairwiseDistances.squareDistances(x, .euclidean, .fail, blockHeight: 16)).storage)
-        #expect(progress.snapshot.done == 300)
+        #expect(progress.snapshot.done == 300 * 299 / 2)
     }
 }

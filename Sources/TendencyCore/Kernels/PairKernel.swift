@@ -62,7 +62,7 @@ enum RowBlocks {
         let storage = try [K.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let address = buffer.baseAddress else { return }
             nonisolated(unsafe) let base = address
-            try forEachBlock(blocks(count: n, height: b), progress: progress) { rows in
+            try forEachBlock(blocks(count: n, height: b), count: n, progress: progress) { rows in
                 let r0 = rows.lowerBound, ld = n - r0
                 let tile = UnsafeMutablePointer<K.Scalar>.allocate(capacity: rows.count * ld)
                 defer { tile.deallocate() }
@@ -108,7 +108,7 @@ enum RowBlocks {
         try nonFinite.withUnsafeMutableBufferPointer { found in
             nonisolated(unsafe) let found = found
             nonisolated(unsafe) let base = base
-            try forEachBlock(blocks, progress: progress) { rows in
+            try forEachBlock(blocks, count: n, progress: progress) { rows in
                 try kernel.fill(rows: rows, tile: base + rows.lowerBound * n + rows.lowerBound, ld: n)
                 found[rows.lowerBound / height] = finishBlock(base, n: n, rows: rows, squaring: squaring, diagonal: diagonal)
             }
@@ -142,13 +142,15 @@ enum RowBlocks {
 
     /// Runs `body` on every block, in parallel; rethrows the error of the
     /// first failing block (in block order, so the error is deterministic too).
-    /// Each finished block counts its rows on `progress`.
+    /// Each finished block counts its pairs (i, j > i, of `count` rows) on
+    /// `progress`: a block's work is in proportion to them, not to its rows.
     static func forEachBlock(
-        _ blocks: [Range<Int>], progress: WorkProgress? = nil, _ body: (Range<Int>) throws -> Void
+        _ blocks: [Range<Int>], count n: Int = 0, progress: WorkProgress? = nil, _ body: (Range<Int>) throws -> Void
     ) throws {
+        @Sendable func pairs(_ rows: Range<Int>) -> Int { rows.count * (n - 1) - (rows.lowerBound + rows.upperBound - 1) * rows.count / 2 }
         if blocks.count == 1 {
             try body(blocks[0])
-            progress?.advance(by: blocks[0].count)
+            progress?.advance(by: pairs(blocks[0]))
             return
         }
         var errors = [Error?](repeating: nil, count: blocks.count)
@@ -158,9 +160,9 @@ enum RowBlocks {
                 nonisolated(unsafe) let body = body
                 DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
                     do {
-                    try body(blocks[index])
-                    progress?.advance(by: blocks[index].count)
-                } catch { slots[index] = error }
+                        try body(blocks[index])
+                        progress?.advance(by: pairs(blocks[index]))
+                    } catch { slots[index] = error }
                 }
                 if let error = slots.lazy.compactMap({ $0 }).first { throw error }
             }

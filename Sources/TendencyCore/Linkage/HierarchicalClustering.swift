@@ -138,7 +138,7 @@ public enum HierarchicalClustering {
     /// `workingMemoryLimit` (bytes) caps the square working matrix further.
     /// `distancesComputed` is called once the distances are ready (for phase
     /// timings). `progress`, if given, sees a stage "distances" counting the
-    /// n rows, then "linkage" counting the n - 1 merges. Throws
+    /// n(n - 1)/2 pairs, then "linkage" counting the n - 1 merges. Throws
     /// `KernelError` for data the metric rejects.
     public static func linkage<S: BLASScalar>(
         rows data: Matrix<S>, metric: DistanceMetric, method: LinkageMethod,
@@ -167,7 +167,7 @@ public enum HierarchicalClustering {
                 // Squared for rules on squared distances and +infinity on the
                 // diagonal: the working form, in the kernel's parallel pass.
                 func fill(squaring: Bool) throws {
-                    progress?.begin("distances", total: n, unit: "rows")
+                    beginDistances(progress, count: n)
                     if let (i, j) = try PairwiseDistances.fillSquare(
                         data, metric, policy, into: matrix.pointer, squaring: squaring, diagonal: .infinity,
                         progress: progress) {
@@ -188,7 +188,7 @@ public enum HierarchicalClustering {
                 }
             }
         }
-        if n >= 2 { progress?.begin("distances", total: n, unit: "rows") }
+        if n >= 2 { beginDistances(progress, count: n) }
         let distances = try PairwiseDistances.condensedDistances(data, metric, policy, progress: progress)
         distancesComputed()
         return try linkage(distances, method: method, workingMemoryLimit: limit, progress: progress)
@@ -274,6 +274,10 @@ public enum HierarchicalClustering {
 
     private static func generic<Store: DissimilarityStore>(_ store: Store, progress: WorkProgress?) throws -> Linkage {
         Linkage(leafCount: store.slots.count, merges: try genericLinkage(store, progress: progress))
+    }
+
+    private static func beginDistances(_ progress: WorkProgress?, count n: Int) {
+        progress?.begin("distances", total: n * (n - 1) / 2, unit: "pairs")
     }
 
     private static func beginLinkage(_ progress: WorkProgress?, count n: Int) {
