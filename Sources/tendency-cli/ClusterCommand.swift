@@ -350,8 +350,7 @@ struct ClusterCommand: ParsableCommand {
         guard (4 * largest * largest * Double(max(1, complete.columns))).isFinite else {
             throw InputError(file: file, "values up to \(largest) are too large for the k-means arithmetic of the two-stage mode (their squared distances overflow); rescale the data")
         }
-        display?.progress.begin("micro-clusters (mini-batch k-means)")
-        let micro = try MiniBatchKMeans(complete, k: microClusters, seed: seed)
+        let micro = try MiniBatchKMeans(complete, k: microClusters, seed: seed, progress: display?.progress)
         guard micro.sizes.count >= 2 else {
             throw CommandFailure("two-stage mode: the k-means put all \(data.rows) rows into one micro-cluster (the rows are alike), which leaves nothing to link; cluster them without --micro-clusters")
         }

@@ -97,6 +97,15 @@ import Testing
             #expect(FileManager.default.contents(atPath: plain) == FileManager.default.contents(atPath: logged))
         }
 
+        // The two-stage mode counts its k-means stages.
+        let micro = folder.appendingPathComponent("micro.csv").path
+        let twoStage = try runTendency(["cluster", data, "--micro-clusters", "10", "--linkage-out", micro, "--quiet", "--progress"])
+        #expect(twoStage.status == 0, "\(twoStage.stderr)")
+        let leaves = try String(contentsOfFile: micro, encoding: .utf8).split(separator: "\n").count  // n - 1 merges and the header
+        #expect(twoStage.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(" of ") }
+                == ["reading", "k-means seeding: 10 centres", "k-means mini-batches: 100 iterations", "k-means assignment: \(rows) rows",
+                    "distances", "linkage: \(leaves - 1) merges", "writing"], "\(twoStage.stderr)")
+
         let out = folder.appendingPathComponent("out").path, plainOut = folder.appendingPathComponent("plain").path
         let arguments = ["analyze",
             "--codebook", packageRoot.appendingPathComponent("Fixtures/codebook/strategy-toolkit.yaml").path,

@@ -8,7 +8,9 @@ import Tendency
 /// d = 64; reading a 20,000 x 64 numeric CSV (`NumericTable`); and what
 /// `tendency analyze` does after reading its files, for a generated
 /// organisation of 1,000 members (`TendencyAnalysis` at its defaults:
-/// 100 + 100 bootstrap resamples and 20 gap reference sets). Each is also
+/// 100 + 100 bootstrap resamples and 20 gap reference sets); and the
+/// two-stage mode's mini-batch k-means, 100,000 x 16 into 2,000
+/// micro-clusters. Each is also
 /// timed against the same-run anchor (see `SameRunAnchor`).
 let benchmarks: @Sendable () -> Void = {
     let d = 64
@@ -37,6 +39,18 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(analysis.k)
     } teardown: {
         organisation.reset()
+    }
+
+    // The two-stage mode's k-means (`tendency cluster --micro-clusters`):
+    // k-means++ seeding on 20 rows per centre, 100 mini-batches, assignment.
+    let many = LazyInput { SyntheticData.points(n: 100_000, d: 16, as: Double.self) }
+    Benchmark("micro-clusters n=100000 d=16 M=2000",
+              configuration: SuiteConfiguration.standard(maxDuration: .seconds(8), maxIterations: 5, allocations: .perElement)) { benchmark in
+        let x = try many.get()
+        let model = try SameRunAnchor.measure(benchmark) { try MiniBatchKMeans(x, k: 2_000, seed: 1) }
+        blackHole(model.sizes.count)
+    } teardown: {
+        many.reset()
     }
 
     let rows = 20_000
