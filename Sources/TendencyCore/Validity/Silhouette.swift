@@ -12,6 +12,18 @@ public enum Silhouette {
     public static func samples<Scalar: BLASScalar>(
         distances: CondensedDistances<Scalar>, labels: [Int]
     ) throws -> [Double]? {
+        // Run the O(n^2) pass specialised for the concrete scalar: generic code
+        // called from another module reads every value through witness tables
+        // (`tendency analyze` on 5,000 generated members: the six silhouettes
+        // of "assessing candidates" took 1.45 s, now 0.40 s with the rest).
+        if let double = distances as? CondensedDistances<Double> { return try specializedSamples(double, labels) }
+        if let float = distances as? CondensedDistances<Float> { return try specializedSamples(float, labels) }
+        return try specializedSamples(distances, labels)
+    }
+
+    private static func specializedSamples<Scalar: BLASScalar>(
+        _ distances: CondensedDistances<Scalar>, _ labels: [Int]
+    ) throws -> [Double]? {
         let n = distances.count
         guard labels.count == n else {
             throw StatisticsError("silhouette: \(labels.count) labels for \(n) observations")
