@@ -29,12 +29,18 @@ import Testing
         #expect(ProgressDisplay.grouped(1000) == "1,000" && ProgressDisplay.grouped(1234567) == "1,234,567")
     }
 
-    /// In a log, a line as each stage begins and one every 10 seconds; on a
-    /// terminal, the line redrawn in place and erased by `finish`.
-    @Test func logAndTerminalLines() {
-        let log = Written()
-        let display = ProgressDisplay(interactive: false, write: log.append)
-        display.progress.begin("distances", total: 300, unit: "rows")
+    /// A display that writes into a `Written`, its first stage begun.
+    func started(interactive: Bool, width: Int? = nil,
+                 _ stage: String, total: Int, unit: String) -> (ProgressDisplay, Written) {
+        let written = Written()
+        let display = ProgressDisplay(interactive: interactive, width: width, write: written.append)
+        display.progress.begin(stage, total: total, unit: unit)
+        return (display, written)
+    }
+
+    /// In a log, a line as each stage begins and one every 10 seconds.
+    @Test func logLines() {
+        let (display, log) = started(interactive: false, "distances", total: 300, unit: "rows")
         display.progress.advance(by: 100)
         let began = display.progress.snapshot.began
         display.tick(now: began.advanced(by: .seconds(2)))
@@ -44,10 +50,12 @@ import Testing
         display.progress.begin("linkage", total: 299, unit: "merges")
         display.finish()
         #expect(log.all == "distances: 300 rows\ndistances: 100 of 300 rows (33%), 11.0 s\na note\nlinkage: 299 merges\n")
+    }
 
-        let terminal = Written()
-        let live = ProgressDisplay(interactive: true, write: terminal.append)
-        live.progress.begin("resampling", total: 200, unit: "resamples")
+    /// On a terminal, the line redrawn in place, erased for a message and by
+    /// `finish`, and silent after it.
+    @Test func terminalLine() {
+        let (live, terminal) = started(interactive: true, "resampling", total: 200, unit: "resamples")
         live.progress.advance(by: 50)
         live.tick(now: live.progress.snapshot.began.advanced(by: .milliseconds(1500)))
         live.message("a note\n")
@@ -56,19 +64,19 @@ import Testing
         #expect(terminal.all == "\rresampling: 0 of 200 resamples (0%), 0.0 s\u{1B}[K"
                 + "\rresampling: 50 of 200 resamples (25%), 1.5 s\u{1B}[K"
                 + "\r\u{1B}[Ka note\n")
+    }
 
-        // On a narrow terminal the line is cut one column short of the width,
-        // since a wrapped line could not be redrawn in place.
-        let narrow = Written()
-        let short = ProgressDisplay(interactive: true, width: 20, write: narrow.append)
-        short.progress.begin("linkage", total: 19999, unit: "merges")
+    /// On a narrow terminal the line is cut one column short of the width,
+    /// since a wrapped line could not be redrawn in place.
+    @Test func narrowTerminal() {
+        let (short, narrow) = started(interactive: true, width: 20, "linkage", total: 19999, unit: "merges")
         short.finish()
         #expect(narrow.all == "\rlinkage: 0 of 19,99\u{1B}[K\r\u{1B}[K")
+    }
 
-        // An interrupt leaves the last line standing, ended.
-        let interrupted = Written()
-        let cut = ProgressDisplay(interactive: true, write: interrupted.append)
-        cut.progress.begin("linkage", total: 10, unit: "merges")
+    /// An interrupt leaves the last line standing, ended.
+    @Test func interruptEndsTheLine() {
+        let (cut, interrupted) = started(interactive: true, "linkage", total: 10, unit: "merges")
         cut.interrupted()
         cut.progress.advance()
         cut.tick()
