@@ -145,7 +145,7 @@ enum RowBlocks {
     /// Each finished block counts its pairs (i, j > i, of `count` rows) on
     /// `progress`: a block's work is in proportion to them, not to its rows.
     static func forEachBlock(
-        _ blocks: [Range<Int>], count n: Int = 0, progress: WorkProgress? = nil, _ body: (Range<Int>) throws -> Void
+        _ blocks: [Range<Int>], count n: Int, progress: WorkProgress? = nil, _ body: (Range<Int>) throws -> Void
     ) throws {
         @Sendable func pairs(_ rows: Range<Int>) -> Int { rows.count * (n - 1) - (rows.lowerBound + rows.upperBound - 1) * rows.count / 2 }
         if blocks.count == 1 {
