@@ -37,17 +37,13 @@ enum CandidatesFigure {
             let top = 58.0, bottom = panelHeight - 28
             plot.text(panel.title, x: x0, y: 18, size: 14, weight: "600")
             plot.text(panel.subtitle, x: x0, y: 36, size: 11.5, fill: "#666666")
-            let values = sorted.compactMap { c in panel.value(c).flatMap { $0.isFinite ? $0 : nil } }
-            let tops = sorted.compactMap { c -> Double? in
+            // Each finite value with its whisker (a standard error, never negative).
+            let bars = sorted.compactMap { c -> (value: Double, whisker: Double)? in
                 guard let v = panel.value(c), v.isFinite else { return nil }
-                return v + max(0, panel.error(c) ?? 0)
+                return (v, max(0, panel.error(c) ?? 0))
             }
-            let bottoms = sorted.compactMap { c -> Double? in
-                guard let v = panel.value(c), v.isFinite else { return nil }
-                return v - max(0, panel.error(c) ?? 0)
-            }
-            let high = max(0, tops.max() ?? 0, values.max() ?? 0)
-            let low = min(0, bottoms.min() ?? 0)
+            let high = max(0, bars.map { $0.value + $0.whisker }.max() ?? 0)
+            let low = min(0, bars.map { $0.value - $0.whisker }.min() ?? 0)
             let span = high > low ? high - low : 1
             // Below zero, room for the values written under the bars, above the k labels.
             let floor = low < 0 ? bottom - 16 : bottom

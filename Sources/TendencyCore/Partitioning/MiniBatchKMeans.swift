@@ -88,8 +88,8 @@ public struct MiniBatchKMeans: Sendable {
             nearest.withUnsafeMutableBufferPointer { nearest in
                 nonisolated(unsafe) let x = x.baseAddress!, nearest = nearest.baseAddress!
                 for c in 0..<k {
-                    for j in 0..<d { centres[c, j] = x[chosen * d + j] }
-                    let centre = centres.storage[(c * d)..<(c * d + d)].map { $0 }
+                    let centre = Array(UnsafeBufferPointer(start: x + chosen * d, count: d))
+                    for j in 0..<d { centres[c, j] = centre[j] }
                     // Lowers each row's distance to its nearest centre.
                     let update = { @Sendable (part: Int) in
                         for s in (part * block)..<min(sampleSize, part * block + block) {
