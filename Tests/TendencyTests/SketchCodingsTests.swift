@@ -95,4 +95,33 @@ import Testing
         let e = try #require(try error("member,coder,element,code\n,c1,bloc,workers\n"))
         #expect(e.line == 2 && e.column == 1 && e.message.contains("empty member id"))
     }
+
+    /// Spellings are resolved once and remembered per element: a code that
+    /// resolved under one element is still unknown under another, a spelling
+    /// seen before still resolves after another, and a spelling trimmed on
+    /// one row matches the same spelling untrimmed on the next.
+    @Test func rememberedSpellingsStayPerElement() throws {
+        let codings = try SketchCodings(csv: """
+            member,coder,element,code
+            a,x,bloc,women
+            a,x, Bloc ,  Working  Class
+            b,x,bloc,women
+            b,x,capacity,high
+            """, file: "k.csv", codebook: testCodebook())
+        #expect(codings.codes(member: "a", coder: "x", element: "bloc") == ["women", "working-class"])
+        #expect(codings.codes(member: "b", coder: "x", element: "bloc") == ["women"])
+        let e = try #require(try error("member,coder,element,code\nm1,c1,capacity,high\nm1,c1,bloc,high\n"))
+        #expect(e.line == 3 && e.message.contains("unknown code \"high\" for element \"bloc\""))
+    }
+
+    /// `trimmedCell` is Foundation's trimming, with a shortcut for cells that
+    /// begin and end with printable ASCII.
+    @Test func trimmedCellTrimsAsFoundationDoes() {
+        let samples = ["", " ", "a", " a ", "a b", "\ta\n", "\r\nm1\r\n", "\u{00A0}x\u{00A0}", "\u{2003}y", "z\u{3000}",
+                       "é", " é ", "x\u{200B}", "\n", "~a~", "!"]
+        for text in samples {
+            #expect(text.trimmedCell() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            #expect(text.trimmedCell(.whitespaces) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
 }

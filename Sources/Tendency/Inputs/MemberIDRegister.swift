@@ -16,7 +16,7 @@ struct MemberIDRegister {
 
     /// The cell's id, once it is known to be new.
     mutating func register(_ cell: CSVTable.Cell, file: String) throws -> String {
-        let id = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = cell.text.trimmedCell()
         guard !id.isEmpty else {
             throw InputError(file: file, line: cell.line, column: cell.column, "empty \(noun) id")
         }

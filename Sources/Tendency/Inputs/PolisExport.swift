@@ -108,7 +108,7 @@ public struct PolisExport: Sendable {
             var row = [Double](repeating: .nan, count: items.count)
             for (i, c) in itemColumns.enumerated() {
                 let cell = record.cells[c]
-                let text = cell.text.trimmingCharacters(in: .whitespaces)
+                let text = cell.text.trimmedCell(.whitespaces)
                 if text.isEmpty { continue }
                 guard let v = SurveyScale.agree3.value(of: text) else {
                     throw InputError(file: file, line: cell.line, column: cell.column,

@@ -69,15 +69,18 @@ public struct SketchCodings: Sendable {
             if elementIndex[key] == nil { elementIndex[key] = e }
         }
         let codeIndices = codebook.elements.map { $0.codeIndices() }
+        // Rows repeat a few spellings: each distinct one is normalised once.
+        var elementOfSpelling = [String: Int]()
+        var codeOfSpelling = [[String: Int]](repeating: [:], count: codebook.elements.count)
 
         for record in table.records {
             func cell(_ c: Int) -> CSVTable.Cell { record.cells[c] }
-            func text(_ c: Int) -> String { cell(c).text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            for (name, c) in [("member", columns.member), ("coder", columns.coder)] {
-                if text(c).isEmpty { throw InputError(file: file, line: cell(c).line, column: cell(c).column, "empty \(name) id") }
-                try IdentifierText.validate(text(c), noun: name, file: file, line: cell(c).line, column: cell(c).column)
-            }
+            func text(_ c: Int) -> String { cell(c).text.trimmedCell() }
             let member = text(columns.member), coder = text(columns.coder)
+            for (name, id, c) in [("member", member, columns.member), ("coder", coder, columns.coder)] {
+                if id.isEmpty { throw InputError(file: file, line: cell(c).line, column: cell(c).column, "empty \(name) id") }
+                try IdentifierText.validate(id, noun: name, file: file, line: cell(c).line, column: cell(c).column)
+            }
             let m = memberIndex[member] ?? {
                 members.append(member); codersOfMember.append([]); memberIndex[member] = members.count - 1
                 return members.count - 1
@@ -96,22 +99,24 @@ public struct SketchCodings: Sendable {
                 }
                 continue
             }
-            guard let e = elementIndex[LookupKey.normalise(elementText)] else {
+            guard let e = elementOfSpelling[elementText] ?? elementIndex[LookupKey.normalise(elementText)] else {
                 throw InputError(file: file, line: cell(columns.element).line, column: cell(columns.element).column,
                     "unknown element \(InputError.quoted(elementText)) (not in \(codebook.file))"
                     + NearestNames.hint(for: elementText, among: codebook.elements.map { ($0.id, $0.id) }))
             }
+            elementOfSpelling[elementText] = e
             let element = codebook.elements[e]
             let key = Key(member: m, coder: k, element: e)
             if applied[key] == nil { applied[key] = [] }
             if codeText.isEmpty { continue }
-            guard let c = codeIndices[e][LookupKey.normalise(codeText)] else {
+            guard let c = codeOfSpelling[e][codeText] ?? codeIndices[e][LookupKey.normalise(codeText)] else {
                 let what = element.kind == .ordinal
                     ? "level \(InputError.quoted(codeText)) is not one of the levels of ordinal element \"\(element.id)\" (\(element.levels.joined(separator: ", ")))"
                     : "unknown code \(InputError.quoted(codeText)) for element \"\(element.id)\""
                 throw InputError(file: file, line: cell(columns.code).line, column: cell(columns.code).column,
                                  what + NearestNames.hint(for: codeText, among: element.spellingTargets))
             }
+            codeOfSpelling[e][codeText] = c
             if element.kind != .multi, let other = applied[key]!.first, other != c {
                 throw InputError(file: file, line: cell(columns.code).line, column: cell(columns.code).column,
                     "element \"\(element.id)\" is \(element.kind.rawValue): coder \"\(coder)\" already applied \"\(element.codes[other].id)\" to member \"\(member)\" at line \(firstLine[key] ?? 0); expected one code per sketch")

@@ -68,7 +68,7 @@ public struct SurveyResponses: Sendable {
             members.append(member)
             for c in 1..<record.cells.count {
                 let cell = record.cells[c]
-                let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = cell.text.trimmedCell()
                 if text.isEmpty { continue }
                 let item = spec.items[columnItem[c]]
                 guard let value = item.scale.value(of: text) else {
