@@ -138,8 +138,9 @@ import Testing
 }
 
 /// Large working matrices are freed on a background thread; admission waits
-/// for those frees, so their bytes are never counted twice or lost.
-@Suite struct SquareMemoryTests {
+/// for those frees, so their bytes are never counted twice or lost. Serial:
+/// the park of `reusingWorkingMatrices` is process-wide.
+@Suite(.serialized) struct SquareMemoryTests {
     @Test func largeMatricesAreFreedInTheBackgroundAndAccountedFor() throws {
         let n = 3000  // 72 MB of Double: above the background threshold
         #expect(n * n * MemoryLayout<Double>.stride >= SquareMemory.backgroundFreeBytes)
@@ -153,6 +154,59 @@ import Testing
         // Admission waits for the pending frees: none is left after it.
         #expect(SquareMemory.reserve(0, force: true))
         #expect(SquareMemory.state.pendingFrees == 0)
+    }
+
+    /// Inside `reusingWorkingMatrices` a freed matrix is parked and taken by
+    /// the next request of about its size (up to an eighth smaller), the
+    /// latest `maximumParked` are kept, and all are freed when the scope ends.
+    @Test(.enabled(if: roomFor(8 * 4100 * 4100 * 8)))
+    func freedMatricesAreReusedWithinTheScope() throws {
+        let n = 4100  // 134 MB of Double: above the background threshold, unlike any other test's
+        let held = SquareMemory.state.held
+        try HierarchicalClustering.reusingWorkingMatrices {
+            var matrix: SquareMatrixBuffer<Double>? = try #require(SquareMatrixBuffer<Double>(count: n))
+            let first = matrix!.pointer
+            matrix = nil
+            #expect(SquareMemory.state.parked == 1)
+            #expect(SquareMemory.state.held == held)
+            // A little smaller: the same block, held at its full size.
+            matrix = try #require(SquareMatrixBuffer<Double>(count: n - 100))
+            #expect(matrix!.pointer == first)
+            #expect(SquareMemory.state.parked == 0)
+            #expect(SquareMemory.state.held == held + n * n * 8)
+            matrix = nil
+            // Much smaller: a block of its own.
+            let small = try #require(SquareMatrixBuffer<Double>(count: n / 2 * 3 / 2))
+            #expect(small.pointer != first)
+            #expect(SquareMemory.state.parked == 1)
+            // More freed than kept: the oldest goes.
+            var many = (0...SquareMemory.maximumParked).map { _ in SquareMatrixBuffer<Double>(count: n) }
+            #expect(many.allSatisfy { $0 != nil })
+            many = []
+            #expect(SquareMemory.state.parked == SquareMemory.maximumParked)
+        }
+        #expect(SquareMemory.state.parked == 0)
+        #expect(SquareMemory.reserve(0, force: true))
+        #expect(SquareMemory.state.pendingFrees == 0)
+        #expect(SquareMemory.state.held == held)
+    }
+
+    /// A reused matrix's old values never reach a result: linkages in the
+    /// scope, one after another on the same block, equal those outside it.
+    @Test(.enabled(if: roomFor(8 * 2900 * 2900 * 8)), arguments: [LinkageMethod.average, .complete, .ward])
+    func linkagesOnReusedMatricesAreUnchanged(_ method: LinkageMethod) throws {
+        let n = 2900  // 67 MB of Double
+        let sets = (0..<3).map { seed in
+            var generator = SeededGenerator(seed: UInt64(40 + seed))
+            return Matrix<Double>(rows: n, columns: 4, storage: (0..<(4 * n)).map { _ in Double(generator.next() % 1000) / 7 })
+        }
+        let alone = try sets.map { try HierarchicalClustering.linkage(rows: $0, metric: .euclidean, method: method) }
+        let reused = try HierarchicalClustering.reusingWorkingMatrices {
+            let trees = try sets.map { try HierarchicalClustering.linkage(PairwiseDistances.condensed($0, metric: .euclidean), method: method) }
+            #expect(SquareMemory.state.parked >= 1)
+            return trees
+        }
+        #expect(reused == alone)
     }
 
     /// A caller's limit (`tendency cluster --memory-limit`) refuses a working
@@ -175,4 +229,9 @@ import Testing
                     "condensed, limit \(String(describing: limit))")
         }
     }
+}
+
+/// Whether the machine has `bytes` available (tests of large matrices are skipped otherwise).
+private func roomFor(_ bytes: Int) -> Bool {
+    (MemoryBudget.available() ?? 0) >= bytes
 }

@@ -15,9 +15,14 @@ import Tendency
         // scans pay off, as `tendency cluster` decides (1: too few points for blocks).
         let ward = try HierarchicalClustering.linkage(points: x, method: .ward)
         let share = HierarchicalClustering.wardScanFraction(points: x)   // 1.0
+        // Many linkages of about one size in a row (resamples): each reuses the
+        // n x n working matrix the one before freed, its pages already in memory.
+        let again = try HierarchicalClustering.reusingWorkingMatrices {
+            try (0..<3).map { _ in try HierarchicalClustering.linkage(d, method: .average) }
+        }
         // end README
         #expect(labels == [1, 1, 2, 2])
-        #expect(ward.merges.count == 3 && share == 1)
+        #expect(ward.merges.count == 3 && share == 1 && again == [z, z, z])
         #expect(z.csv().hasPrefix("a,b,height,size\n"))
     }
 

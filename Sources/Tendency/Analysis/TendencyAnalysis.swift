@@ -82,13 +82,15 @@ public struct TendencyAnalysis: Sendable {
         if let k = options.k, !cuts[k - 1].reachable {
             throw AnalysisError("--k \(k): no cut of the tree gives \(k) tendencies of at least \(minimum) members each (members with identical answers, or members who join the tree one by one); choose a smaller --k")
         }
-        let resamples = options.bootstrap > 0 && maxK >= 2
-            ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks, progress: progress) : nil
-
-        // Evidence per k.
-        // The gap statistic cannot be computed when some cut has zero dispersion
-        // (every cluster made of identical members); it is then left out.
-        let gap = try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, progress: progress)
+        // Hundreds of linkages of one or a few sizes: their working matrices are reused.
+        let (resamples, gap) = try HierarchicalClustering.reusingWorkingMatrices {
+            let resamples = options.bootstrap > 0 && maxK >= 2
+                ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks, progress: progress) : nil
+            // Evidence per k.
+            // The gap statistic cannot be computed when some cut has zero dispersion
+            // (every cluster made of identical members); it is then left out.
+            return (resamples, try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, progress: progress))
+        }
         gapPick = gap?.chosenK
         progress?.begin("assessing candidates")
         var candidates: [AnalysisReport.Candidate] = []

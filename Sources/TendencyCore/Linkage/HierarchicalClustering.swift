@@ -18,6 +18,17 @@
 /// Dissimilarities are computed in the precision of the input (`Float` or
 /// `Double`); heights are reported as `Double`.
 public enum HierarchicalClustering {
+    /// Runs `body`, in which many linkages of the same size run one after
+    /// another (bootstrap resamples, reference sets): a square working
+    /// matrix one linkage frees is kept for the next of the same size
+    /// instead of being returned to the system, which saves faulting in n^2
+    /// fresh scalars each time. What is kept is freed when `body` returns,
+    /// or sooner when a new matrix would not fit otherwise. Results are the
+    /// same with or without it.
+    public static func reusingWorkingMatrices<R>(_ body: () throws -> R) rethrows -> R {
+        try SquareMemory.reusingFreed(body)
+    }
+
     /// The linkage of condensed distances (SciPy's `pdist` order).
     ///
     /// Memory: single linkage reads the distances in place. Complete,

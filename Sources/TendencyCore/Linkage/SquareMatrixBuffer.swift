@@ -26,13 +26,20 @@ final class SquareMatrixBuffer<S: BLASScalar> {
 
     private let bytes: Int
 
-    /// Uninitialised; nil when `SquareMemory` refuses the n^2 scalars (unless
+    /// Uninitialised (possibly a parked matrix's old values, see
+    /// `SquareMemory.reusingFreed`); nil when `SquareMemory` refuses the n^2 scalars (unless
     /// `force`; `limit` in bytes, see `SquareMemory.reserve`) or the
     /// allocation fails.
     init?(count n: Int, force: Bool = false, limit: Int? = nil) {
         let (elements, overflow) = n.multipliedReportingOverflow(by: n)
         guard !overflow, elements <= Int.max / 16 else { return nil }
         let bytes = max(elements, 1) * MemoryLayout<S>.stride
+        if let parked = SquareMemory.takeParked(bytes, limit: limit) {
+            pointer = parked.address.bindMemory(to: S.self, capacity: max(elements, 1))
+            self.bytes = parked.bytes
+            count = n
+            return
+        }
         guard SquareMemory.reserve(bytes, force: force, limit: limit) else { return nil }
         guard let pointer = Self.allocate(elements) else {
             SquareMemory.cancel(bytes)

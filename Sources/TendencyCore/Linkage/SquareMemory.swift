@@ -18,20 +18,49 @@ import Foundation
 /// time the caller need not wait for. Their bytes count as held until the
 /// free completes, and admission waits for pending frees, so the layout
 /// chosen never depends on how far a free has got.
+///
+/// Within `reusingFreed(_:)` large matrices are parked instead of freed, the
+/// latest one per active core, and the next request of about the same size
+/// (at most an eighth smaller) takes one:
+/// its pages are already in memory, where a fresh block faults in n^2
+/// scalars page by page (780,000 faults at n = 20,000, about as long as the
+/// linkage itself). A block is parked only while the system has room for
+/// another as large. Parked bytes are not held: the memory the system reports
+/// available already leaves them out, and a request that does not fit frees
+/// every parked block and asks again. (Every layout gives the same linkage,
+/// so whether a matrix came from the park never changes a result.)
 enum SquareMemory {
     private static let condition = NSCondition()
     /// Bytes held by admitted matrices, and frees still running; guarded by `condition`.
     nonisolated(unsafe) private static var held = 0
     nonisolated(unsafe) private static var pending = 0
+    /// Freed matrices kept for reuse, and open `reusingFreed` scopes; guarded by `condition`.
+    nonisolated(unsafe) private static var parked: [(address: UnsafeMutableRawPointer, bytes: Int)] = []
+    nonisolated(unsafe) private static var reuseScopes = 0
     /// Matrices at least this large are freed in the background.
     static let backgroundFreeBytes = 64 << 20
 
-    /// Bytes reserved and frees still running, for tests.
-    static var state: (held: Int, pendingFrees: Int) { condition.withLock { (held, pending) } }
+    /// Bytes reserved, frees still running and matrices parked, for tests.
+    static var state: (held: Int, pendingFrees: Int, parked: Int) { condition.withLock { (held, pending, parked.count) } }
+
+    /// The most matrices parked at once: as many as linkages can run at once.
+    static var maximumParked: Int { max(1, ProcessorCount.active) }
 
     /// Reserves `bytes` if they fit (always, with `force`), and within `limit`
-    /// less what is already held if given; false otherwise.
+    /// less what is already held if given; false otherwise. Parked matrices
+    /// are freed first if they are what stands in the way.
     static func reserve(_ bytes: Int, force: Bool, limit: Int? = nil) -> Bool {
+        if admit(bytes, force: force, limit: limit) { return true }
+        let unparked = condition.withLock { () -> [(address: UnsafeMutableRawPointer, bytes: Int)] in
+            defer { parked = [] }
+            return parked
+        }
+        guard !unparked.isEmpty else { return false }
+        for block in unparked { free(block.address) }
+        return admit(bytes, force: force, limit: limit)
+    }
+
+    private static func admit(_ bytes: Int, force: Bool, limit: Int?) -> Bool {
         condition.withLock {
             while pending > 0 { condition.wait() }
         }
@@ -43,6 +72,36 @@ enum SquareMemory {
             held += bytes
             return true
         }
+    }
+
+    /// The smallest parked block of at least `bytes` and at most an eighth
+    /// more (resamples of members differ a little in size), reserved for the
+    /// caller with its size, if there is one and `limit` allows it.
+    static func takeParked(_ bytes: Int, limit: Int? = nil) -> (address: UnsafeMutableRawPointer, bytes: Int)? {
+        condition.withLock {
+            let fitting = parked.indices.filter { parked[$0].bytes >= bytes && parked[$0].bytes - bytes <= bytes / 8 }
+            guard let index = fitting.min(by: { parked[$0].bytes < parked[$1].bytes }),
+                  parked[index].bytes <= (limit ?? .max) - held else { return nil }
+            held += parked[index].bytes
+            return parked.remove(at: index)
+        }
+    }
+
+    /// Runs `body` with freed large matrices parked for reuse (see the type's
+    /// description); what is still parked when the outermost scope ends is
+    /// freed in the background.
+    static func reusingFreed<R>(_ body: () throws -> R) rethrows -> R {
+        condition.withLock { reuseScopes += 1 }
+        defer {
+            let unparked = condition.withLock { () -> [(address: UnsafeMutableRawPointer, bytes: Int)] in
+                reuseScopes -= 1
+                guard reuseScopes == 0 else { return [] }
+                defer { parked = [] }
+                return parked
+            }
+            for block in unparked { freeInBackground(block.address, bytes: block.bytes, held: false) }
+        }
+        return try body()
     }
 
     /// Whether `reserve` would admit `bytes` now (without `force`).
@@ -62,25 +121,44 @@ enum SquareMemory {
         condition.withLock { held -= bytes }
     }
 
-    /// Frees a reserved allocation of `bytes` and gives back its reservation.
+    /// Frees a reserved allocation of `bytes` (or parks it, see
+    /// `reusingFreed`) and gives back its reservation.
     static func release(_ pointer: UnsafeMutableRawPointer, bytes: Int) {
         guard bytes >= backgroundFreeBytes else {
-            freeNow(pointer, bytes: bytes)
+            free(pointer)
+            cancel(bytes)
             return
         }
+        // Kept only while the system has room for another block as large
+        // beside it: the work between two linkages (the next resample's
+        // distances) allocates outside this admission.
+        let roomy = (MemoryBudget.available() ?? 0) >= 2 * bytes
+        // The most recently freed blocks are kept: the next linkages are
+        // likeliest to be of their size.
+        let evicted = condition.withLock { () -> (address: UnsafeMutableRawPointer, bytes: Int)? in
+            guard reuseScopes > 0, roomy else { return (pointer, bytes) }
+            parked.append((pointer, bytes))
+            held -= bytes
+            guard parked.count > maximumParked else { return nil }
+            let oldest = parked.removeFirst()
+            held += oldest.bytes
+            return oldest
+        }
+        if let evicted { freeInBackground(evicted.address, bytes: evicted.bytes, held: true) }
+    }
+
+    /// Frees `pointer` on a background thread, then gives back its `bytes`
+    /// if they are `held`.
+    private static func freeInBackground(_ pointer: UnsafeMutableRawPointer, bytes: Int, held isHeld: Bool) {
         condition.withLock { pending += 1 }
         nonisolated(unsafe) let address = pointer
         startDetachedThread {
-            freeNow(address, bytes: bytes)
+            free(address)
             condition.withLock {
+                if isHeld { held -= bytes }
                 pending -= 1
                 condition.broadcast()
             }
         }
-    }
-
-    private static func freeNow(_ pointer: UnsafeMutableRawPointer, bytes: Int) {
-        free(pointer)
-        cancel(bytes)
     }
 }
