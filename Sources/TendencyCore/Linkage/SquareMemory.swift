@@ -132,7 +132,7 @@ enum SquareMemory {
         // Kept only while the system has room for another block as large
         // beside it: the work between two linkages (the next resample's
         // distances) allocates outside this admission.
-        let roomy = (MemoryBudget.available() ?? 0) >= 2 * bytes
+        let roomy = condition.withLock { reuseScopes > 0 } && (MemoryBudget.available() ?? 0) >= 2 * bytes
         // The most recently freed blocks are kept: the next linkages are
         // likeliest to be of their size.
         let evicted = condition.withLock { () -> (address: UnsafeMutableRawPointer, bytes: Int)? in
