@@ -34,8 +34,10 @@ enum SquareMemory {
     /// Bytes held by admitted matrices, and frees still running; guarded by `condition`.
     nonisolated(unsafe) private static var held = 0
     nonisolated(unsafe) private static var pending = 0
+    /// An allocation and its size in bytes.
+    typealias Block = (address: UnsafeMutableRawPointer, bytes: Int)
     /// Freed matrices kept for reuse, and open `reusingFreed` scopes; guarded by `condition`.
-    nonisolated(unsafe) private static var parked: [(address: UnsafeMutableRawPointer, bytes: Int)] = []
+    nonisolated(unsafe) private static var parked: [Block] = []
     nonisolated(unsafe) private static var reuseScopes = 0
     /// Matrices at least this large are freed in the background.
     static let backgroundFreeBytes = 64 << 20
@@ -51,10 +53,7 @@ enum SquareMemory {
     /// are freed first if they are what stands in the way.
     static func reserve(_ bytes: Int, force: Bool, limit: Int? = nil) -> Bool {
         if admit(bytes, force: force, limit: limit) { return true }
-        let unparked = condition.withLock { () -> [(address: UnsafeMutableRawPointer, bytes: Int)] in
-            defer { parked = [] }
-            return parked
-        }
+        let unparked = condition.withLock { unparkAll() }
         guard !unparked.isEmpty else { return false }
         for block in unparked { free(block.address) }
         return admit(bytes, force: force, limit: limit)
@@ -77,7 +76,7 @@ enum SquareMemory {
     /// The smallest parked block of at least `bytes` and at most an eighth
     /// more (resamples of members differ a little in size), reserved for the
     /// caller with its size, if there is one and `limit` allows it.
-    static func takeParked(_ bytes: Int, limit: Int? = nil) -> (address: UnsafeMutableRawPointer, bytes: Int)? {
+    static func takeParked(_ bytes: Int, limit: Int? = nil) -> Block? {
         condition.withLock {
             let fitting = parked.indices.filter { parked[$0].bytes >= bytes && parked[$0].bytes - bytes <= bytes / 8 }
             guard let index = fitting.min(by: { parked[$0].bytes < parked[$1].bytes }),
@@ -93,15 +92,19 @@ enum SquareMemory {
     static func reusingFreed<R>(_ body: () throws -> R) rethrows -> R {
         condition.withLock { reuseScopes += 1 }
         defer {
-            let unparked = condition.withLock { () -> [(address: UnsafeMutableRawPointer, bytes: Int)] in
+            let unparked = condition.withLock { () -> [Block] in
                 reuseScopes -= 1
-                guard reuseScopes == 0 else { return [] }
-                defer { parked = [] }
-                return parked
+                return reuseScopes == 0 ? unparkAll() : []
             }
             for block in unparked { freeInBackground(block.address, bytes: block.bytes, held: false) }
         }
         return try body()
+    }
+
+    /// Empties the park, returning what it held; called under `condition`.
+    private static func unparkAll() -> [Block] {
+        defer { parked = [] }
+        return parked
     }
 
     /// Whether `reserve` would admit `bytes` now (without `force`).
@@ -135,7 +138,7 @@ enum SquareMemory {
         let roomy = condition.withLock { reuseScopes > 0 } && (MemoryBudget.available() ?? 0) >= 2 * bytes
         // The most recently freed blocks are kept: the next linkages are
         // likeliest to be of their size.
-        let evicted = condition.withLock { () -> (address: UnsafeMutableRawPointer, bytes: Int)? in
+        let evicted = condition.withLock { () -> Block? in
             guard reuseScopes > 0, roomy else { return (pointer, bytes) }
             parked.append((pointer, bytes))
             held -= bytes
