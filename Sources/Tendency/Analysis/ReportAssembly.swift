@@ -48,14 +48,21 @@ extension AnalysisReport {
         func crosstabGenerator(_ table: Int) -> SeededGenerator {
             SeededGenerator(seed: analysis.options.seed, stream: UInt64.max - UInt64(table))
         }
+        // Table 0 is the leanings', 1... the context elements'; independent, so
+        // built on every core (their permutation tests take most of the time).
         let hasLeanings = input.space.blocks.contains { $0.role == .leaning }
-        let leaningCrosstab = hasLeanings
-            ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k,
-                                  generator: crosstabGenerator(0)) : nil
-        let contextCrosstabs = contexts.enumerated().map { index, context in
-            CrosstabBuilder.build(element: context.0.id, name: "the answers",  // under the item's own wording on the page
-                                  labelsPerMember: context.1, tendencies: labels, k: k, generator: crosstabGenerator(1 + index))
+        let crosstabs = try orderedConcurrentMap(count: 1 + contexts.count) { table -> AnalysisReport.Crosstab? in
+            if table == 0 {
+                return hasLeanings
+                    ? CrosstabBuilder.build(element: "leaning", name: "leanings", labelsPerMember: leanings, tendencies: labels, k: k,
+                                            generator: crosstabGenerator(0)) : nil
+            }
+            let context = contexts[table - 1]
+            return CrosstabBuilder.build(element: context.0.id, name: "the answers",  // under the item's own wording on the page
+                                         labelsPerMember: context.1, tendencies: labels, k: k, generator: crosstabGenerator(table))
         }
+        let leaningCrosstab = crosstabs[0]
+        let contextCrosstabs = crosstabs.dropFirst().map { $0! }
 
         // The map: the first two principal components of the clustering features.
         let complete = try TendencyAnalysis.euclideanSpace(input.rawFeatures, weights: input.columnWeights,
