@@ -127,6 +127,28 @@ import Testing
         }
     }
 
+    /// Same inputs and seed: byte-identical outputs on one core as on all of
+    /// them (`taskset`; the linkages' partner thread, the concurrent
+    /// resamples and cross-tabs, the parked matrices all follow the number
+    /// of cores the process may use).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset")))
+    func deterministicOnOneCore() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out").path
+        var runs: [[String: Data]] = []
+        for prefix in ["", "/usr/bin/taskset -c 0 "] {
+            let run = try runTendencyInBash(prefix + #""$0" "$@""#, Self.exampleArguments(out: out, bootstrap: 20) + ["--quiet", "--force"])
+            #expect(run.status == 0, "\(run.stderr)")
+            runs.append(try Dictionary(uniqueKeysWithValues: Self.outputs.map {
+                ($0, try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)))
+            }))
+        }
+        for name in Self.outputs {
+            #expect(runs[0][name] == runs[1][name], "\(name) differs between one core and all")
+        }
+    }
+
     /// The manifest is enough to rerun: its inputs' digests are those of the
     /// files, and its command line, run again (into another folder), gives
     /// the same outputs, the manifest's own command line apart.

@@ -52,3 +52,23 @@ import Testing
         }
     }
 }
+
+/// The cores the process may use: Foundation's count, capped by the CPU
+/// affinity mask, which Foundation does not read (`taskset`).
+@Suite struct ProcessorCountTests {
+    @Test func activeCoresRespectTheAffinityMask() throws {
+        #if os(Linux)
+        let affinity = try #require(ProcessorCount.affinityCount)
+        // /proc/self/status lists the same mask, e.g. "Cpus_allowed_list:\t0-1".
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") })
+        let listed = line.split(separator: "\t").last!.split(separator: ",").map { range -> Int in
+            let ends = range.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            return ends.count == 2 ? ends[1] - ends[0] + 1 : 1
+        }.reduce(0, +)
+        #expect(affinity == listed)
+        #endif
+        #expect(ProcessorCount.active >= 1)
+        #expect(ProcessorCount.active <= min(ProcessInfo.processInfo.activeProcessorCount, ProcessorCount.affinityCount ?? .max))
+    }
+}
