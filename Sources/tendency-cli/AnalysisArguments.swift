@@ -206,7 +206,7 @@ struct AnalysisArguments: ParsableArguments {
             print("  \(words.name(tendency.id)): \(words.people(tendency.size))\(stability)")
             if !tendency.hypothesis.sentence.isEmpty { print("    \(tendency.hypothesis.sentence)") }
         }
-        print("\(ambiguous) \(ambiguous == 1 ? words.person + " is" : words.people + " are") not yet clearly aligned.")
+        print("\(words.people(ambiguous)) \(ambiguous == 1 ? "is" : "are") not yet clearly aligned.")
         if let note = AnalysisReport.leftOutNote(input.excludedMembers, words: words) { print(note) }
         if let crosstab = report.leaningCrosstab { print(crosstab.summary) }
         if let reference = report.referencePartition {

@@ -319,3 +319,16 @@ import Testing
         #expect(!html.contains("Only 0%"))
     }
 }
+
+/// Counts in the report's prose: digits grouped in thousands.
+@Suite struct ReportFormatTests {
+    @Test func countsGroupThousands() {
+        #expect(ReportFormat.count(1, "member") == "1 member")
+        #expect(ReportFormat.count(999, "member") == "999 members")
+        #expect(ReportFormat.count(2537, "member") == "2,537 members")
+        #expect(ReportFormat.count(20000, "member") == "20,000 members")
+        #expect(ReportFormat.count(17463, "person is", "people are") == "17,463 people are")
+        #expect(ReportWords.conversation.people(1234567) == "1,234,567 participants")
+        #expect([0, 9999, 10000, 123456, -54321].map(ReportFormat.integer) == ["0", "9,999", "10,000", "123,456", "-54,321"])
+    }
+}

@@ -80,7 +80,7 @@ enum KSelection {
             var c = candidate
             c.rank = index + 1
             c.reason = unreachable.contains(c.k)
-                ? "Not possible: no cut of the tree gives \(words.groups(c.k)) of at least \(minimumSize) \(words.people) each."
+                ? "Not possible: no cut of the tree gives \(words.groups(c.k)) of at least \(ReportFormat.integer(minimumSize)) \(words.people) each."
                 : explain(c, supported: isSupported(c), picked: index == 0, gapPick: gapPick,
                           weak: weak[c.k], named: c.k == named, words: words)
             return c

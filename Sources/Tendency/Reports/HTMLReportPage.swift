@@ -224,7 +224,7 @@ struct HTMLReportPage {
             }
             let members = membersByTendency[t.id] ?? []
             if !members.isEmpty {
-                html += "<details><summary>\(ReportFormat.capitalised(words.people)) (\(members.count))</summary><div class=\"members\">"
+                html += "<details><summary>\(ReportFormat.capitalised(words.people)) (\(ReportFormat.integer(members.count)))</summary><div class=\"members\">"
                 for m in members {
                     html += m.ambiguous
                         ? "<span><i>\(e(m.id))</i> <span class=\"small\">(not yet clear)</span></span>"

@@ -59,9 +59,23 @@ enum ReportFormat {
         return fixed(share * 100, decimals: 0) + "%"
     }
 
-    /// "1 member" / "3 members".
+    /// "1 member" / "3 members" / "2,537 members".
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))
+        integer(n) + " " + (n == 1 ? singular : (plural ?? singular + "s"))
+    }
+
+    /// A whole number for prose, its digits grouped in thousands ("2,537"):
+    /// from 1,000 on, so that counts side by side ("10,183 members", "9,817
+    /// members") read alike.
+    static func integer(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        guard digits.count > 3 else { return n < 0 ? "-" + digits : digits }
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return n < 0 ? "-" + grouped : grouped
     }
 
     /// `text` with its first letter in upper case, for a heading or the
