@@ -69,9 +69,16 @@ public struct SketchCodings: Sendable {
             if elementIndex[key] == nil { elementIndex[key] = e }
         }
         let codeIndices = codebook.elements.map { $0.codeIndices() }
-        // Rows repeat a few spellings: each distinct one is normalised once.
+        // Rows repeat a few spellings: each distinct one is normalised once,
+        // and remembered where it resolves.
         var elementOfSpelling = [String: Int]()
         var codeOfSpelling = [[String: Int]](repeating: [:], count: codebook.elements.count)
+        func resolve(_ spelling: String, remembered: inout [String: Int], in index: [String: Int]) -> Int? {
+            if let known = remembered[spelling] { return known }
+            let found = index[LookupKey.normalise(spelling)]
+            if let found { remembered[spelling] = found }
+            return found
+        }
 
         for record in table.records {
             func cell(_ c: Int) -> CSVTable.Cell { record.cells[c] }
@@ -99,24 +106,22 @@ public struct SketchCodings: Sendable {
                 }
                 continue
             }
-            guard let e = elementOfSpelling[elementText] ?? elementIndex[LookupKey.normalise(elementText)] else {
+            guard let e = resolve(elementText, remembered: &elementOfSpelling, in: elementIndex) else {
                 throw InputError(file: file, line: cell(columns.element).line, column: cell(columns.element).column,
                     "unknown element \(InputError.quoted(elementText)) (not in \(codebook.file))"
                     + NearestNames.hint(for: elementText, among: codebook.elements.map { ($0.id, $0.id) }))
             }
-            elementOfSpelling[elementText] = e
             let element = codebook.elements[e]
             let key = Key(member: m, coder: k, element: e)
             if applied[key] == nil { applied[key] = [] }
             if codeText.isEmpty { continue }
-            guard let c = codeOfSpelling[e][codeText] ?? codeIndices[e][LookupKey.normalise(codeText)] else {
+            guard let c = resolve(codeText, remembered: &codeOfSpelling[e], in: codeIndices[e]) else {
                 let what = element.kind == .ordinal
                     ? "level \(InputError.quoted(codeText)) is not one of the levels of ordinal element \"\(element.id)\" (\(element.levels.joined(separator: ", ")))"
                     : "unknown code \(InputError.quoted(codeText)) for element \"\(element.id)\""
                 throw InputError(file: file, line: cell(columns.code).line, column: cell(columns.code).column,
                                  what + NearestNames.hint(for: codeText, among: element.spellingTargets))
             }
-            codeOfSpelling[e][codeText] = c
             if element.kind != .multi, let other = applied[key]!.first, other != c {
                 throw InputError(file: file, line: cell(columns.code).line, column: cell(columns.code).column,
                     "element \"\(element.id)\" is \(element.kind.rawValue): coder \"\(coder)\" already applied \"\(element.codes[other].id)\" to member \"\(member)\" at line \(firstLine[key] ?? 0); expected one code per sketch")
