@@ -30,6 +30,61 @@ import Testing
         #expect(floats.selecting([3, 0, 2]).storage == [3, 6, 2])
     }
 
+    /// The square working matrix filled from condensed distances in blocks on
+    /// every core equals the plain definition: both triangles, squared when
+    /// asked, the diagonal given. 1,000 rows make 7 blocks of 128.
+    @Test(arguments: [1, 2, 3, 129, 1000])
+    func squareFromCondensedMatchesTheSubscript(_ n: Int) {
+        var generator = SeededGenerator(seed: UInt64(n))
+        var condensed = CondensedDistances<Double>(count: n)
+        for k in condensed.storage.indices { condensed.storage[k] = Double(generator.next() % 10_000) / 7 }
+        for squaring in [false, true] {
+            let square = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
+            defer { square.deallocate() }
+            condensed.storage.withUnsafeBufferPointer {
+                RowBlocks.fillSquare(fromCondensed: $0.baseAddress!, into: square, count: n, squaring: squaring, diagonal: .infinity)
+            }
+            var mismatches = 0
+            for i in 0..<n {
+                for j in 0..<n {
+                    let expected = i == j ? Double.infinity : (squaring ? condensed[i, j] * condensed[i, j] : condensed[i, j])
+                    if square[i * n + j] != expected { mismatches += 1 }
+                }
+            }
+            #expect(mismatches == 0, "n \(n), squaring \(squaring)")
+        }
+    }
+
+    /// Block means from one pass over the storage equal the means over the
+    /// square matrix's blocks (pairs with themselves at 0), whatever the
+    /// number of chunks; the same chunks give the same bits every time.
+    @Test func blockMeansMatchAPlainLoop() {
+        var generator = SeededGenerator(seed: 11)
+        let n = 503, groups = 7
+        var condensed = CondensedDistances<Double>(count: n)
+        for k in condensed.storage.indices { condensed.storage[k] = Double(generator.next() % 1_000_000) / 1_000 }
+        // Unequal groups in scattered order, one of them a single observation.
+        var group = (0..<n).map { $0 == 17 ? 6 : Int(generator.next() % 6) }
+        group.swapAt(0, 1)
+        var sums = [Double](repeating: 0, count: groups * groups), counts = sums
+        for i in 0..<n {
+            for j in 0..<n {
+                sums[group[i] * groups + group[j]] += condensed[i, j]
+                counts[group[i] * groups + group[j]] += 1
+            }
+        }
+        let expected = zip(sums, counts).map { $0 / $1 }
+        let means = condensed.blockMeans(group: group, groups: groups)
+        #expect(means.count == groups * groups)
+        for k in means.indices { #expect(abs(means[k] - expected[k]) <= 1e-12 * expected[k], "cell \(k)") }
+        for chunks in [1, 3, 64, 1000] {
+            let other = condensed.blockMeans(group: group, groups: groups, chunks: chunks)
+            for k in means.indices { #expect(abs(other[k] - means[k]) <= 1e-12 * means[k], "\(chunks) chunks, cell \(k)") }
+        }
+        #expect(condensed.blockMeans(group: group, groups: groups) == means)
+        #expect(CondensedDistances<Double>(count: 1).blockMeans(group: [0], groups: 1) == [0])
+    }
+
     @Test func eigenOfDiagonal() throws {
         var a: [Double] = [2, 0, 0, 5]
         var w: [Double] = [0, 0]

@@ -169,6 +169,25 @@ import Testing
         #expect(heat.similarity[2][2] == 0)
     }
 
+    /// The heatmap the analysis draws, from one pass over the distances,
+    /// equals the general one that asks for every pair's similarity.
+    @Test(arguments: [5, 301, 700])
+    func heatmapFromDistancesEqualsThePairwiseOne(_ n: Int) {
+        var distances = CondensedDistances<Double>(count: n)
+        for k in distances.storage.indices { distances.storage[k] = Double((k * 7_919) % 1_000) / 999 }
+        let order = (0..<n).map { ($0 * 37) % n }
+        let largest = distances.storage.max() ?? 1
+        let fromDistances = AnalysisReport.Heatmap(order: order, distances: distances, largest: largest, measure: "m")
+        let pairwise = AnalysisReport.Heatmap(order: order, measure: "m") { i, j in 1 - distances[i, j] / largest }
+        #expect(fromDistances.blockSize == pairwise.blockSize)
+        #expect(fromDistances.order == pairwise.order)
+        #expect(fromDistances.similarity.count == pairwise.similarity.count)
+        for (a, b) in zip(fromDistances.similarity, pairwise.similarity) {
+            #expect(a.count == b.count)
+            for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-12, "n \(n)") }
+        }
+    }
+
     @Test func largeGroupsDrawWithoutLabelsAndDownsampled() {
         let n = 700
         var report = SampleReport.make()

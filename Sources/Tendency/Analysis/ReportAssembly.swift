@@ -84,9 +84,8 @@ extension AnalysisReport {
             linkage: analysis.linkage.merges.map { [Double($0.a), Double($0.b), $0.height, Double($0.size)] },
             leafOrder: analysis.leafOrder, leafLabels: ids, leafTendency: labels,
             heightName: "\(analysis.options.effectiveMetric.rawValue) distance, \(analysis.options.method.rawValue) linkage")
-        let heatmap = Heatmap(order: analysis.leafOrder, measure: "similarity (1 = identical answers)") { i, j in
-            1 - distances[i, j] / largest
-        }
+        let heatmap = Heatmap(order: analysis.leafOrder, distances: distances, largest: largest,
+                              measure: "similarity (1 = identical answers)")
 
         var reference: ReferencePartition?
         if let partition = input.reference {

@@ -122,13 +122,14 @@ enum RowBlocks {
     /// j > i), copies them to (j, i) in strips of 64 target rows so the
     /// block's columns are read from cache, and sets its diagonal.
     static func finishBlock<S: BLASScalar>(
-        _ m: UnsafeMutablePointer<S>, n: Int, rows: Range<Int>, squaring: Bool, diagonal: S
+        _ m: UnsafeMutablePointer<S>, n: Int, rows: Range<Int>, squaring: Bool, diagonal: S,
+        checkingFinite: Bool = true
     ) -> (Int, Int)? {
         var firstNonFinite: (Int, Int)?
         for i in rows where i + 1 < n {
             let row = m + i &* n
             // The offending column is looked up only if any.
-            if firstNonFinite == nil && !VectorPasses.allFinite(row + i + 1, count: n - i - 1) {
+            if checkingFinite && firstNonFinite == nil && !VectorPasses.allFinite(row + i + 1, count: n - i - 1) {
                 firstNonFinite = ((i + 1)..<n).first { !row[$0].isFinite }.map { (i, $0) }
             }
             if squaring {
@@ -169,12 +170,28 @@ enum RowBlocks {
         }
     }
 
-    /// Zeroes the diagonal and copies the strict upper triangle onto the lower
-    /// one, in cache-sized squares (bands of 64 rows, strips of 64 columns).
-    static func mirrorUpperTriangle<S: BLASScalar>(_ m: UnsafeMutablePointer<S>, n: Int) {
-        for band in stride(from: 0, to: n, by: 64) {
-            VectorPasses.mirrorRows(m, n: n, rows: band..<min(n, band + 64))
+    /// Writes the full symmetric n x n matrix at `base` from condensed
+    /// distances `d` (SciPy order), in the square path's blocks on every
+    /// core: each block copies its rows' upper entries, then finishes them as
+    /// `fillSquare` does (squares when asked, mirrors, sets the diagonal).
+    ///
+    /// Why on every core: first touching fresh memory is most of the cost on
+    /// the benchmark machine (a VM whose host backs guest pages lazily). At n
+    /// = 20,000 (3.2 GB) one thread took 8 s to fill the matrix in
+    /// `tendency analyze`; two threads touch pages more than twice as fast
+    /// (see Benchmarks/README, "Twenty-first session"). Copies only, so the
+    /// values are the same on any thread count.
+    static func fillSquare<S: BLASScalar>(
+        fromCondensed d: UnsafePointer<S>, into base: UnsafeMutablePointer<S>, count n: Int,
+        squaring: Bool, diagonal: S
+    ) {
+        nonisolated(unsafe) let (d, base) = (d, base)
+        // Never throws: the body does not.
+        try? forEachBlock(blocks(count: n, height: squareRowsPerBlock(count: n)), count: n) { rows in
+            for i in rows where i + 1 < n {
+                (base + (i &* n &+ i &+ 1)).initialize(from: d + (n &* i &- ((i &* (i &+ 1)) >> 1)), count: n - i - 1)
+            }
+            _ = finishBlock(base, n: n, rows: rows, squaring: squaring, diagonal: diagonal, checkingFinite: false)
         }
-        for i in 0..<n { m[i * n + i] = 0 }
     }
 }

@@ -17,7 +17,7 @@ import Darwin
 /// before had freed huge pages, 4.3-4.5 s after a pause (against 1.0-1.5 s
 /// and 1.1-1.3 s with 4 KiB pages), so a single run loses.
 ///
-/// Once prepared it holds the working dissimilarities (squared distances for
+/// Once filled it holds the working dissimilarities (squared distances for
 /// rules on squared distances) with +infinity on the diagonal, never a
 /// neighbour.
 final class SquareMatrixBuffer<S: BLASScalar> {
@@ -50,24 +50,11 @@ final class SquareMatrixBuffer<S: BLASScalar> {
         count = n
     }
 
-    /// Filled from condensed distances (SciPy order) and prepared.
+    /// Filled from condensed distances (SciPy order): squared for rules on
+    /// squared distances, +infinity on the diagonal.
     convenience init?(condensed d: UnsafePointer<S>, count n: Int, squared: Bool, force: Bool = false, limit: Int? = nil) {
         self.init(count: n, force: force, limit: limit)
-        for i in 0..<n where i + 1 < n {
-            (pointer + (i &* n &+ i &+ 1)).initialize(from: d + (n &* i &- ((i &* (i &+ 1)) >> 1)), count: n - i - 1)
-        }
-        RowBlocks.mirrorUpperTriangle(pointer, n: n)
-        prepare(squared: squared)
-    }
-
-    /// From a full symmetric distance matrix: squares every entry when asked
-    /// and puts +infinity on the diagonal.
-    func prepare(squared: Bool) {
-        let n = count
-        if squared {
-            for k in 0..<(n * n) { pointer[k] = pointer[k] * pointer[k] }
-        }
-        for i in 0..<n { pointer[i &* n &+ i] = .infinity }
+        RowBlocks.fillSquare(fromCondensed: d, into: pointer, count: n, squaring: squared, diagonal: .infinity)
     }
 
     /// Nil rather than a crash when the system refuses the memory.

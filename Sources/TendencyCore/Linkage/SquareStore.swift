@@ -114,7 +114,7 @@ final class SquareStore<S: BLASScalar, Rule: LanceWilliamsRule>: DissimilaritySt
 
     private static var stale: Int { -2 }
 
-    /// Works on a prepared matrix (see `SquareMatrixBuffer.prepare`), in place.
+    /// Works on a filled matrix (see `SquareMatrixBuffer`), in place.
     ///
     /// With more than one core (or `partedWidth` given, for tests) a
     /// `PassPartner` thread takes half of each long pass. Handing passes to a
