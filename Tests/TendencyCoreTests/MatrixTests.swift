@@ -35,24 +35,28 @@ import Testing
     /// asked, the diagonal given. 1,000 rows make 7 blocks of 128.
     @Test(arguments: [1, 2, 3, 129, 1000])
     func squareFromCondensedMatchesTheSubscript(_ n: Int) {
-        var generator = SeededGenerator(seed: UInt64(n))
-        var condensed = CondensedDistances<Double>(count: n)
-        for k in condensed.storage.indices { condensed.storage[k] = Double(generator.next() % 10_000) / 7 }
-        for squaring in [false, true] {
-            let square = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
-            defer { square.deallocate() }
-            condensed.storage.withUnsafeBufferPointer {
-                RowBlocks.fillSquare(fromCondensed: $0.baseAddress!, into: square, count: n, squaring: squaring, diagonal: .infinity)
-            }
-            var mismatches = 0
-            for i in 0..<n {
-                for j in 0..<n {
-                    let expected = i == j ? Double.infinity : (squaring ? condensed[i, j] * condensed[i, j] : condensed[i, j])
-                    if square[i * n + j] != expected { mismatches += 1 }
+        func check<S: BLASScalar>(_: S.Type) {
+            var generator = SeededGenerator(seed: UInt64(n))
+            var condensed = CondensedDistances<S>(count: n)
+            for k in condensed.storage.indices { condensed.storage[k] = S(generator.next() % 10_000) / 7 }
+            for squaring in [false, true] {
+                let square = UnsafeMutablePointer<S>.allocate(capacity: n * n)
+                defer { square.deallocate() }
+                condensed.storage.withUnsafeBufferPointer {
+                    RowBlocks.fillSquare(fromCondensed: $0.baseAddress!, into: square, count: n, squaring: squaring, diagonal: .infinity)
                 }
+                var mismatches = 0
+                for i in 0..<n {
+                    for j in 0..<n {
+                        let expected = i == j ? S.infinity : (squaring ? condensed[i, j] * condensed[i, j] : condensed[i, j])
+                        if square[i * n + j] != expected { mismatches += 1 }
+                    }
+                }
+                #expect(mismatches == 0, "n \(n), \(S.self), squaring \(squaring)")
             }
-            #expect(mismatches == 0, "n \(n), squaring \(squaring)")
         }
+        check(Double.self)
+        check(Float.self)
     }
 
     /// Block means from one pass over the storage equal the means over the
