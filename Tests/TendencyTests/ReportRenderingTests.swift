@@ -188,6 +188,32 @@ import Testing
         }
     }
 
+    /// Heatmap cells sit on whole pixels and each row's runs tile the
+    /// matrix without gaps: at 295 cells a side, fractional edges rounded
+    /// apart under crisp edges and showed white hairlines.
+    @Test func heatmapRunsShareWholePixelEdges() throws {
+        let n = 590
+        let heat = AnalysisReport.Heatmap(order: Array(0..<n)) { i, j in Double((i * 31 + j * 17) % 97) / 97 }
+        #expect(heat.similarity.count == 295)
+        let svg = try #require(HeatmapFigure.svg(heat, leafTendency: [], palette: TendencyPalette(tendencyIDs: []), tendencyIDs: []))
+        let cells = try #require(svg.range(of: "shape-rendering=\"crispEdges\"")).upperBound
+        let body = String(svg[cells...])
+        let rect = try Regex(#"<rect x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)"/>"#)
+        var rows: [Double: [(Double, Double)]] = [:]
+        for match in body.matches(of: rect) {
+            let v = (1...4).map { Double(match.output[$0].substring!)! }
+            #expect(v.allSatisfy { $0 == $0.rounded() }, "\(v)")
+            rows[v[1], default: []].append((v[0], v[2]))
+        }
+        #expect(rows.count == 295)
+        for (y, runs) in rows {
+            let sorted = runs.sorted { $0.0 < $1.0 }
+            #expect(sorted.first?.0 == 34, "row at \(y)")
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.0 + $0.1 == $1.0 }, "row at \(y)")
+            #expect(sorted.last.map { $0.0 + $0.1 } == 634, "row at \(y)")
+        }
+    }
+
     @Test func largeGroupsDrawWithoutLabelsAndDownsampled() {
         let n = 700
         var report = SampleReport.make()
