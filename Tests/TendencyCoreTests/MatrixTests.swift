@@ -59,6 +59,32 @@ import Testing
         check(Float.self)
     }
 
+    /// Each observation's distance sums by group equal a loop over the
+    /// group's other members in increasing order, to the bit, in Double and
+    /// Float storage.
+    @Test func groupSumsMatchALoopOverEachGroup() {
+        func check<S: BLASScalar>(_: S.Type) {
+            var generator = SeededGenerator(seed: 3)
+            let n = 211, groups = 4
+            var condensed = CondensedDistances<S>(count: n)
+            for k in condensed.storage.indices { condensed.storage[k] = S(generator.next() % 1_000_000) / 997 }
+            // Group 3 left empty; group 2 a single observation.
+            let group = (0..<n).map { $0 == 50 ? 2 : Int(generator.next() % 2) }
+            let sums = condensed.groupSums(group: group, groups: groups)
+            #expect(sums.count == n * groups)
+            var mismatches = 0
+            for i in 0..<n {
+                for g in 0..<groups {
+                    let expected = (0..<n).filter { $0 != i && group[$0] == g }.reduce(0.0) { $0 + Double(condensed[i, $1]) }
+                    if sums[i * groups + g] != expected { mismatches += 1 }
+                }
+            }
+            #expect(mismatches == 0, "\(S.self)")
+        }
+        check(Double.self)
+        check(Float.self)
+    }
+
     /// Block means from one pass over the storage equal the means over the
     /// square matrix's blocks (pairs with themselves at 0), whatever the
     /// number of chunks; the same chunks give the same bits every time.

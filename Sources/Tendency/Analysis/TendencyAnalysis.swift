@@ -93,6 +93,11 @@ public struct TendencyAnalysis: Sendable {
         }
         gapPick = gap?.chosenK
         progress?.begin("assessing candidates")
+        // Each k's silhouette widths: one pass over the distances each, on every core.
+        let widths = try orderedConcurrentMap(count: ks.count) { index -> [Double]? in
+            let k = ks.lowerBound + index
+            return k >= 2 ? try Silhouette.samples(distances: distances, labels: cuts[k - 1].labels) : nil
+        }
         var candidates: [AnalysisReport.Candidate] = []
         var assessments: [Int: ClusterStability] = [:]
         for k in ks {
@@ -104,7 +109,7 @@ public struct TendencyAnalysis: Sendable {
             let possible = cuts[k - 1].reachable
             candidates.append(AnalysisReport.Candidate(
                 k: k,
-                silhouette: k >= 2 && possible ? try Silhouette.score(distances: distances, labels: labels) : nil,
+                silhouette: possible ? widths[k - ks.lowerBound].map(Silhouette.score(samples:)) : nil,
                 gap: possible ? gap?.entries[k - 1].gap : nil, gapStandardError: possible ? gap?.entries[k - 1].standardError : nil,
                 stability: possible ? assessment.map { $0.meanJaccard.map { $0 ?? 0 }.reduce(0, +) / Double(k) } : nil,
                 rank: 0))
@@ -126,9 +131,12 @@ public struct TendencyAnalysis: Sendable {
         let tendencyStability = assessment?.meanJaccard.map { $0 ?? 0 } ?? Array(repeating: 1, count: k)
         stability = tendencyStability
         // Members: confidence, silhouette, and whether they sit between tendencies.
-        let silhouettes = (k >= 2 ? try Silhouette.samples(distances: distances, labels: cut.labels) : nil)
-            ?? Array(repeating: 0, count: n)
-        let cores = (0..<k).map { t in (0..<n).filter { cut.labels[$0] == t && !cut.apart.contains($0) } }
+        let silhouettes = widths[min(k, cuts.count) - ks.lowerBound] ?? Array(repeating: 0, count: n)
+        // Each member's total distance to each tendency's core (group k: apart).
+        let core = (0..<n).map { cut.apart.contains($0) ? k : cut.labels[$0] }
+        let coreSums = k >= 2 ? distances.groupSums(group: core, groups: k + 1) : []
+        var coreSizes = [Int](repeating: 0, count: k + 1)
+        for t in core { coreSizes[t] += 1 }
         var members: [Member] = []
         for i in 0..<n {
             let own = cut.labels[i]
@@ -138,8 +146,8 @@ public struct TendencyAnalysis: Sendable {
             if k >= 2 {
                 var meanTo = [Double](repeating: .infinity, count: k)
                 for t in 0..<k {
-                    let others = cores[t].filter { $0 != i }
-                    if !others.isEmpty { meanTo[t] = others.reduce(0.0) { $0 + distances[i, $1] } / Double(others.count) }
+                    let others = coreSizes[t] - (core[i] == t ? 1 : 0)
+                    if others > 0 { meanTo[t] = coreSums[i * (k + 1) + t] / Double(others) }
                 }
                 let nearestOther = (0..<k).filter { $0 != own }.min { meanTo[$0] < meanTo[$1] }!
                 if confidence < options.confidenceThreshold {

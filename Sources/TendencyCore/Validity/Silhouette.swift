@@ -34,19 +34,8 @@ public enum Silhouette {
         let codes = dense.codes
         let sizes = dense.sizes
 
-        // sums[i * k + c]: total distance from i to the observations in cluster c,
-        // gathered in one pass over the condensed pairs.
-        var sums = [Double](repeating: 0, count: n * k)
-        var position = 0
-        for i in 0..<n {
-            let ci = codes[i]
-            for j in (i + 1)..<max(i + 1, n) {
-                let d = Double(distances.storage[position])
-                position += 1
-                sums[i * k + codes[j]] += d
-                sums[j * k + ci] += d
-            }
-        }
+        // sums[i * k + c]: total distance from i to the observations in cluster c.
+        let sums = distances.groupSums(group: codes, groups: k)
         var widths = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let own = codes[i]
@@ -65,6 +54,11 @@ public enum Silhouette {
         distances: CondensedDistances<Scalar>, labels: [Int]
     ) throws -> Double? {
         guard let widths = try samples(distances: distances, labels: labels) else { return nil }
-        return widths.reduce(0, +) / Double(widths.count)
+        return score(samples: widths)
+    }
+
+    /// The mean of silhouette widths `samples` already computed.
+    public static func score(samples widths: [Double]) -> Double {
+        widths.reduce(0, +) / Double(widths.count)
     }
 }

@@ -1,3 +1,38 @@
+/// Distances summed by groups of observations, in one pass over the
+/// condensed storage in order (a pair-by-pair walk in any other order reads
+/// it at random).
+extension CondensedDistances {
+    /// Each observation's total distance to each group: `result[i * groups + g]`
+    /// sums d(i, j) over the j != i with `group[j] == g`, adding the terms in
+    /// increasing j (as a loop over the group's members would, to the bit).
+    /// Pair (i, j), i < j, is read once, in row i, and added to both sums:
+    /// row i's terms for j come after those of every row before it.
+    @inlinable
+    package func groupSums(group: [Int], groups: Int) -> [Double] {
+        let n = count
+        precondition(group.count == n, "one group per observation")
+        precondition(group.allSatisfy { $0 >= 0 && $0 < groups }, "groups are 0..<\(groups)")
+        var sums = [Double](repeating: 0, count: n * groups)
+        storage.withUnsafeBufferPointer { d in
+            group.withUnsafeBufferPointer { g in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    var position = 0
+                    for i in 0..<n {
+                        let gi = g[i], own = i * groups
+                        for j in (i + 1)..<max(i + 1, n) {
+                            let value = Double(d[position])
+                            position += 1
+                            sums[own + g[j]] += value
+                            sums[j * groups + gi] += value
+                        }
+                    }
+                }
+            }
+        }
+        return sums
+    }
+}
+
 extension CondensedDistances where Scalar == Double {
     /// The mean distance between every two groups of observations:
     /// `group[i]` in `0..<groups` names observation i's group, and the result
