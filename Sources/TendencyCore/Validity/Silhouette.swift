@@ -58,7 +58,7 @@ public enum Silhouette {
     }
 
     /// The mean of silhouette widths `samples` already computed.
-    public static func score(samples widths: [Double]) -> Double {
+    package static func score(samples widths: [Double]) -> Double {
         widths.reduce(0, +) / Double(widths.count)
     }
 }
