@@ -103,7 +103,8 @@ extension AnalysisReport {
         /// The same heatmap from distances, each cell `1 - mean distance / largest`
         /// over its block: one pass over the distances in storage order
         /// (`CondensedDistances.blockMeans`), where the closure form reads
-        /// them at random (3.8 s against 0.2 s for 20,000 members).
+        /// them at random (the report stage at 20,000 members: 7.1 s with
+        /// the closure, 3.6 s with this).
         init(order: [Int], distances: CondensedDistances<Double>, largest: Double,
              maxCells: Int = 300, measure: String) {
             let block = Self.blockSize(leaves: order.count, maxCells: maxCells)
