@@ -25,9 +25,9 @@ import Foundation
 /// its pages are already in memory, where a fresh block faults in n^2
 /// scalars page by page (780,000 faults at n = 20,000, about as long as the
 /// linkage itself). A block is parked only while the system has room for
-/// another as large. Parked bytes are not held: the memory the system reports
-/// available already leaves them out, and a request that does not fit frees
-/// every parked block and asks again. (Every layout gives the same linkage,
+/// half as much again beside it. Parked bytes are not held: the memory the
+/// system reports available already leaves them out, and a request that
+/// does not fit frees every parked block and asks again. (Every layout gives the same linkage,
 /// so whether a matrix came from the park never changes a result.)
 enum SquareMemory {
     private static let condition = NSCondition()
@@ -132,10 +132,14 @@ enum SquareMemory {
             cancel(bytes)
             return
         }
-        // Kept only while the system has room for another block as large
-        // beside it: the work between two linkages (the next resample's
-        // distances) allocates outside this admission.
-        let roomy = condition.withLock { reuseScopes > 0 } && (MemoryBudget.available() ?? 0) >= 2 * bytes
+        // Kept only while the system has room beside it for half as much
+        // again: the work between two linkages allocates outside this
+        // admission, at most the next resample's condensed distances (half
+        // the matrix's bytes), and those usually come from memory the
+        // allocator kept. (Room for another block as large left 23,000
+        // members, 4.2 GB matrices on a 24 GB machine, with none parked:
+        // 93.6 M page faults; Benchmarks/README.md, "Twenty-first session".)
+        let roomy = condition.withLock { reuseScopes > 0 } && (MemoryBudget.available() ?? 0) >= bytes + bytes / 2
         // The most recently freed blocks are kept: the next linkages are
         // likeliest to be of their size.
         let evicted = condition.withLock { () -> Block? in
