@@ -10,8 +10,7 @@ extension CondensedDistances {
     @inlinable
     package func groupSums(group: [Int], groups: Int) -> [Double] {
         let n = count
-        precondition(group.count == n, "one group per observation")
-        precondition(group.allSatisfy { $0 >= 0 && $0 < groups }, "groups are 0..<\(groups)")
+        checkGroups(group, groups)
         var sums = [Double](repeating: 0, count: n * groups)
         storage.withUnsafeBufferPointer { d in
             group.withUnsafeBufferPointer { g in
@@ -31,6 +30,13 @@ extension CondensedDistances {
         }
         return sums
     }
+
+    /// One group per observation, each in `0..<groups`.
+    @usableFromInline
+    func checkGroups(_ group: [Int], _ groups: Int) {
+        precondition(group.count == count, "one group per observation")
+        precondition(group.allSatisfy { $0 >= 0 && $0 < groups }, "groups are 0..<\(groups)")
+    }
 }
 
 extension CondensedDistances where Scalar == Double {
@@ -48,8 +54,7 @@ extension CondensedDistances where Scalar == Double {
     /// the same on any number of threads.
     package func blockMeans(group: [Int], groups: Int, chunks: Int = 32) -> [Double] {
         let n = count
-        precondition(group.count == n, "one group per observation")
-        precondition(group.allSatisfy { $0 >= 0 && $0 < groups }, "groups are 0..<\(groups)")
+        checkGroups(group, groups)
         let cells = groups * groups
         // Row ranges with about equal numbers of pairs: row i has n - i - 1.
         let total = n * (n - 1) / 2
