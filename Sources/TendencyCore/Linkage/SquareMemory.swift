@@ -27,8 +27,9 @@ import Foundation
 /// linkage itself). A block is parked only while the system has room for
 /// half as much again beside it. Parked bytes are not held: the memory the
 /// system reports available already leaves them out, and a request that
-/// does not fit frees every parked block and asks again. (Every layout gives the same linkage,
-/// so whether a matrix came from the park never changes a result.)
+/// does not fit frees every parked block and asks again. (Every layout
+/// gives the same linkage, so whether a matrix came from the park never
+/// changes a result.)
 enum SquareMemory {
     private static let condition = NSCondition()
     /// Bytes held by admitted matrices, and frees still running; guarded by `condition`.
