@@ -245,22 +245,12 @@ struct ClusterCommand: ParsableCommand {
     /// matrix: n = 20,000 x 64 linked in 5.7 s and 88 MB there, against 8.9 s
     /// and 1.7 GB in the condensed layout.
     ///
-    /// Single and Ward linkage on Euclidean distances of at most
-    /// `pointsFirstColumns(method)` columns always take the feature vectors,
-    /// whose memory is linear in n, instead of filling an n x n matrix
-    /// first. Measured for n = 20,000 (`tendency cluster --timings`):
-    /// - single (Prim's algorithm streams the points once per step): 16
-    ///   columns 0.44 s against 3.7 s, 64 columns 1.2 s against 1.5-4.9 s
-    ///   (the square matrix's fresh memory), 128 columns 2.4 s against 2.7 s;
-    ///   63 MB against 3.2 GB. Beyond that the distances' BLAS product wins.
-    /// - Ward (the nearest-neighbour chain on centroids, scans pruned by
-    ///   `BoundingBlocks`), 64 columns: 0.8-1.0 s against 2.5-3.3 s on the
-    ///   Gaussian mixture of `Benchmarks/compare.py`, 3.6-4.2 s against
-    ///   2.8-6.7 s on Gaussian noise, where no block can be skipped (1.9-2.7
-    ///   s on a VM whose fresh memory faulted in faster); 16 columns 0.9-1.0 s
-    ///   against 2.5-4.0 s on the mixture, 3.1 s against 2.2-2.3 s on noise.
-    ///   Up to 1.5x slower on data without structure, several times faster
-    ///   on data with clusters, 50x less memory.
+    /// Single and Ward linkage on Euclidean distances take the feature
+    /// vectors, whose memory is linear in n, even when the distance matrix
+    /// fits, where `HierarchicalClustering.linksFasterOnPoints` expects them
+    /// to be faster there (its measurements): up to 1.5x slower on data
+    /// without structure, several times faster on data with clusters, 50x
+    /// less memory.
     private func cluster<S: BLASScalar>(_ data: Matrix<S>, clock: inout PhaseClock, display: ProgressDisplay?) throws -> ClusterResult {
         let n = data.rows, d = data.columns
         let scalar = MemoryLayout<S>.stride
@@ -284,15 +274,8 @@ struct ClusterCommand: ParsableCommand {
         func note(_ reason: String) {
             if !quiet { ProgressDisplay.notice("\(reason): clustering the feature vectors directly (exact, memory linear in the number of rows)", display) }
         }
-        if metric == .euclidean, let columns = Self.pointsFirstColumns(method), d <= columns, pointsFit {
-            if method != .ward || HierarchicalClustering.wardScanFraction(points: data) <= Self.wardPointsFraction {
-                return try onPoints(mode: "exact, on feature vectors")
-            }
-            // Ward's estimate chose the matrix, which does not fit: said, as for every other switch.
-            if !squareFits {
-                note(squareMissing)
-                return try onPoints(mode: "exact, memory-linear on feature vectors")
-            }
+        if metric == .euclidean, pointsFit, HierarchicalClustering.linksFasterOnPoints(data, method: method) {
+            return try onPoints(mode: "exact, on feature vectors")
         }
         if needed <= available && (squareFits || method != .ward || metric != .euclidean) {
             if !squareFits && !quiet && [.complete, .average, .weighted].contains(method) {
@@ -320,20 +303,6 @@ struct ClusterCommand: ParsableCommand {
         var advice = "use --micro-clusters M for the two-stage approximation"
         if S.self == Double.self { advice = "use --float32 (half the memory) or " + advice }
         throw CommandFailure("clustering \(n) rows through their distance matrix needs about \(MemoryBudget.describe(needed)), but about \(MemoryBudget.describe(available)) is available; \(advice)")
-    }
-
-    /// Ward takes the feature vectors first only when its scans there are
-    /// estimated to read at most this fraction of the points (see `cluster`).
-    static var wardPointsFraction: Double { 0.5 }
-
-    /// The most columns for which a method takes the feature vectors even
-    /// when the distance matrix fits (see `cluster`); nil: never.
-    static func pointsFirstColumns(_ method: LinkageMethod) -> Int? {
-        switch method {
-        case .single: 128
-        case .ward: 64
-        default: nil
-        }
     }
 
     /// The two-stage mode: micro-clusters by mini-batch k-means, then exact

@@ -169,7 +169,7 @@ import Testing
 
     /// Ward on data without structure takes the matrix when it fits; when
     /// `--memory-limit` leaves it out, the switch to the feature vectors is
-    /// said on stderr, as every other switch is. A limit too small for the
+    /// said on stderr with the memory that decided it, as every other switch is. A limit too small for the
     /// feature vectors names what they would need.
     @Test func wardSaysWhenTheMatrixDoesNotFit() throws {
         let folder = try temporaryFolder()
@@ -184,7 +184,8 @@ import Testing
         #expect(free.status == 0 && free.stdout.contains("exact, distance matrix"), "\(free.stdout)")
         let limited = try runTendency(["cluster", noise, "--method", "ward", "--memory-limit", "40M", "--json"])
         #expect(limited.status == 0 && limited.stdout.contains("memory-linear"), "\(limited.stdout)")
-        #expect(limited.stderr.contains("working matrix does not fit in the memory available: clustering the feature vectors directly"),
+        // The condensed distances (51 MiB) do not fit either, and that is what is said.
+        #expect(limited.stderr.contains("the distance matrix needs about 51 MiB, more than the 40 MiB available: clustering the feature vectors directly"),
                 "\(limited.stderr)")
         let tiny = try runTendency(["cluster", noise, "--method", "single", "--memory-limit", "64K"])
         #expect(tiny.status != 0)

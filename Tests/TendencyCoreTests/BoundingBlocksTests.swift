@@ -88,6 +88,24 @@ import Testing
         #expect(abs(HierarchicalClustering.wardScanFraction(points: single) - clustered) < 0.05)
     }
 
+    /// Where linking on the points is expected to be faster: Ward on
+    /// clusters of at most 64 columns, not on noise nor beyond 64 columns;
+    /// single up to 128 columns, whatever the data; never the methods that
+    /// need the distances.
+    @Test func pointsPathFollowsMethodColumnsAndData() throws {
+        let clusters = try R.points("blobs")
+        let noise = data(600, 16, seed: 12) { g, _ in g.nextGaussian() }
+        #expect(HierarchicalClustering.linksFasterOnPoints(clusters, method: .ward))
+        #expect(!HierarchicalClustering.linksFasterOnPoints(noise, method: .ward))
+        #expect(!HierarchicalClustering.linksFasterOnPoints(blobs(600, 65, seed: 3), method: .ward))
+        #expect(HierarchicalClustering.linksFasterOnPoints(noise, method: .single))
+        #expect(HierarchicalClustering.linksFasterOnPoints(data(40, 128, seed: 4) { g, _ in g.nextGaussian() }, method: .single))
+        #expect(!HierarchicalClustering.linksFasterOnPoints(data(40, 129, seed: 4) { g, _ in g.nextGaussian() }, method: .single))
+        for method in [LinkageMethod.average, .complete, .weighted, .centroid, .median] {
+            #expect(!HierarchicalClustering.linksFasterOnPoints(clusters, method: method), "\(method)")
+        }
+    }
+
     /// The bound of a block never exceeds the dissimilarity to any point in
     /// it, for queries inside, near and far from the block, in Double and
     /// Float, as the balls grow and rows leave.

@@ -62,6 +62,26 @@ import Testing
     /// Each observation's distance sums by group equal a loop over the
     /// group's other members in increasing order, to the bit, in Double and
     /// Float storage.
+    /// A row of Euclidean distances from the coordinates: to the bit what a
+    /// loop in coordinate order gives below eight coordinates (one partial
+    /// sum), within rounding of it beyond; 0 to the row itself.
+    @Test(arguments: [1, 3, 8, 21])
+    func rowDistancesMatchAPlainLoop(columns d: Int) {
+        let n = 37
+        var g = SeededGenerator(seed: UInt64(d))
+        let points = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in g.nextGaussian() })
+        var row = [Double](repeating: -1, count: n)
+        for i in [0, 17, n - 1] {
+            row.withUnsafeMutableBufferPointer { points.euclideanDistances(fromRow: i, into: $0) }
+            #expect(row[i] == 0)
+            for j in 0..<n {
+                var s = 0.0
+                for c in 0..<d { let t = points[i, c] - points[j, c]; s += t * t }
+                if d < 8 { #expect(row[j] == s.squareRoot()) } else { #expect(abs(row[j] - s.squareRoot()) <= 1e-14 * s.squareRoot()) }
+            }
+        }
+    }
+
     @Test func groupSumsMatchALoopOverEachGroup() {
         func check<S: BLASScalar>(_: S.Type) {
             var generator = SeededGenerator(seed: 3)

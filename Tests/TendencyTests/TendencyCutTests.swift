@@ -40,6 +40,42 @@ import TendencyCore
         }
     }
 
+    /// From points, the nearest cores are those a plain loop over each core
+    /// finds with the points' Euclidean distances, to the bit (each distance
+    /// summed in coordinate order, as a loop sums it, for fewer than eight
+    /// coordinates), in several cuts at once.
+    @Test(arguments: [1, 2] as [UInt64])
+    func nearestCoresFromPointsMatchALoopOverEachCore(seed: UInt64) {
+        let n = 61, d = 3, k = 3
+        var g = SeededGenerator(seed: seed, stream: 9)
+        let points = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in g.nextGaussian() })
+        func distance(_ i: Int, _ j: Int) -> Double {
+            var s = 0.0
+            for c in 0..<d { let t = points[i, c] - points[j, c]; s += t * t }
+            return s.squareRoot()
+        }
+        let cuts = (0..<2).map { _ in
+            let cores = (0..<n).map { _ in g.nextIndex(below: k + 1) - 1 }
+            var sizes = [Int](repeating: 0, count: k)
+            for t in cores where t >= 0 { sizes[t] += 1 }
+            return TendencyCut.Cores(tendency: cores, sizes: sizes, apart: (0..<n).filter { cores[$0] < 0 })
+        }
+        let found = TendencyCut.nearestCores(cuts, points: points)
+        for (cut, labels) in zip(cuts, found) {
+            #expect(cut.apart.count > 5 && labels.count == cut.apart.count)
+            for (i, label) in zip(cut.apart, labels) {
+                var best = 0, bestMean = Double.infinity
+                for t in 0..<k where cut.sizes[t] > 0 {
+                    var sum = 0.0
+                    for j in 0..<n where cut.tendency[j] == t { sum += distance(i, j) }
+                    let mean = sum / Double(cut.sizes[t])
+                    if mean < bestMean { bestMean = mean; best = t }
+                }
+                #expect(label == best, "member \(i)")
+            }
+        }
+    }
+
     /// Every tendency's core has at least the minimum size, the tendencies
     /// are numbered by core size, and exactly the members outside the cores
     /// are flagged apart.

@@ -15,9 +15,13 @@ struct ResampledTrees {
 
     var resamples: [Resample]
 
+    /// `points`, when the analysis links its members as points
+    /// (`TendencyAnalysis.linkagePoints`), makes every resample do the same:
+    /// a member resample takes their rows, a feature resample the points of
+    /// its columns, and no resample builds a distance matrix.
     /// `progress`, if given, sees a stage "resampling" counting the resamples.
-    init(input: AnalysisInput, distances: CondensedDistances<Double>, options: AnalysisOptions, ks: ClosedRange<Int>,
-         progress: WorkProgress? = nil) throws {
+    init(input: AnalysisInput, distances: CondensedDistances<Double>, points: Matrix<Double>? = nil,
+         options: AnalysisOptions, ks: ClosedRange<Int>, progress: WorkProgress? = nil) throws {
         let n = distances.count
         let b = options.bootstrap
         // Each resample keeps a label per member and k: refused before the work when that cannot fit.
@@ -31,23 +35,41 @@ struct ResampledTrees {
         progress?.begin("resampling", total: 2 * b, unit: "resamples")
         resamples = try orderedConcurrentMap(count: 2 * b) { index in
             defer { progress?.advance() }
-            let members: [Int]
-            let resampled: CondensedDistances<Double>
-            if index < b {
-                members = Array(Set(draws.rowIndices(resample: index, count: n))).sorted()
-                resampled = distances.selecting(members)
-            } else {
+            let members = index < b ? Array(Set(draws.rowIndices(resample: index, count: n))).sorted() : Array(0..<n)
+            let minimum = options.minimumTendencySize(members: members.count)
+            let cutKs = ks.filter { $0 >= 2 }
+            // The feature resample's columns and weights (a block drawn m times counts m times).
+            func drawnColumns() -> (columns: [Int], weights: [Double]) {
                 var generator = SeededGenerator(seed: options.seed, stream: UInt64(2 * index + 1))
                 let drawn = (0..<blocks.count).map { _ in blocks[generator.nextIndex(below: blocks.count)] }
-                let (columns, columnWeights) = Self.columns(of: drawn, weights: weights, options: options)
-                members = Array(0..<n)
-                resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),
-                                                           weights: columnWeights, options: options)
+                return Self.columns(of: drawn, weights: weights, options: options)
             }
-            let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
-            let minimum = options.minimumTendencySize(members: members.count)
-            let labelsByK = TendencyCut.cuts(dendrogram: dendrogram, distances: resampled, ks: ks.filter { $0 >= 2 },
-                                             minimumSize: minimum).map(\.labels)
+            let labelsByK: [[Int]]
+            if let points {
+                let resampled: Matrix<Double>
+                if index < b {
+                    resampled = points.selectingRows(members)
+                } else {
+                    let (columns, columnWeights) = drawnColumns()
+                    resampled = try TendencyAnalysis.euclideanSpace(input.rawFeatures.selectingColumns(columns),
+                                                                    weights: columnWeights, options: options)
+                }
+                let dendrogram = Dendrogram(try HierarchicalClustering.linkage(points: resampled, method: options.method))
+                labelsByK = TendencyCut.cuts(dendrogram: dendrogram, points: resampled, ks: cutKs, minimumSize: minimum)
+                    .map(\.labels)
+            } else {
+                let resampled: CondensedDistances<Double>
+                if index < b {
+                    resampled = distances.selecting(members)
+                } else {
+                    let (columns, columnWeights) = drawnColumns()
+                    resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),
+                                                               weights: columnWeights, options: options)
+                }
+                let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
+                labelsByK = TendencyCut.cuts(dendrogram: dendrogram, distances: resampled, ks: cutKs, minimumSize: minimum)
+                    .map(\.labels)
+            }
             return Resample(members: members, labelsByK: labelsByK)
         }
     }

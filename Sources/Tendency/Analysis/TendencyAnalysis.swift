@@ -56,11 +56,14 @@ public struct TendencyAnalysis: Sendable {
         }
         try options.validate()
         try TendencyAnalysis.checkFits(input, options: options)
-        try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns)
         let distances: CondensedDistances<Double>
+        let points: Matrix<Double>?
         progress?.begin("distances")
         do {
-            distances = try TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
+            points = try TendencyAnalysis.linkagePoints(input, options: options)
+            try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns, linkingPoints: points != nil)
+            distances = try points.map { try TendencyAnalysis.distances(inSpace: $0, options: options) }
+                ?? TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
         } catch let error as KernelError {
             // Members and features by name, not by 0-based index.
             let columns = input.columns
@@ -68,7 +71,8 @@ public struct TendencyAnalysis: Sendable {
                                                   column: { "feature \"\(columns[$0].label)\"" }))
         }
         self.distances = distances
-        let tree = try HierarchicalClustering.linkage(distances, method: options.method, progress: progress)
+        let tree = try points.map { try HierarchicalClustering.linkage(points: $0, method: options.method, progress: progress) }
+            ?? HierarchicalClustering.linkage(distances, method: options.method, progress: progress)
         linkage = tree
         let dendrogram = Dendrogram(tree)
         leafOrder = n <= 2000 ? Dendrogram(try dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
@@ -85,7 +89,8 @@ public struct TendencyAnalysis: Sendable {
         // Hundreds of linkages of one or a few sizes: their working matrices are reused.
         let (resamples, gap) = try HierarchicalClustering.reusingWorkingMatrices {
             let resamples = options.bootstrap > 0 && maxK >= 2
-                ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks, progress: progress) : nil
+                ? try ResampledTrees(input: input, distances: distances, points: points, options: options, ks: ks,
+                                     progress: progress) : nil
             // Evidence per k.
             // The gap statistic cannot be computed when some cut has zero dispersion
             // (every cluster made of identical members); it is then left out.
@@ -198,11 +203,15 @@ public struct TendencyAnalysis: Sendable {
     }
 
     /// Refuses, before allocating, an analysis whose distance matrices do not
-    /// fit: the full one, plus one per resample running at once.
-    static func checkMemory(members n: Int, features d: Int) throws {
+    /// fit: the full one, plus one per resample running at once (resamples
+    /// linked on their points need none).
+    static func checkMemory(members n: Int, features d: Int, linkingPoints: Bool) throws {
         guard let available = MemoryBudget.available() else { return }
-        let concurrent = 1 + ProcessInfo.processInfo.activeProcessorCount
-        let needed = concurrent * MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: MemoryLayout<Double>.stride)
+        let concurrent = ProcessInfo.processInfo.activeProcessorCount
+        let scalar = MemoryLayout<Double>.stride
+        let needed = MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar) + concurrent
+            * (linkingPoints ? MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar)
+                : MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar))
         if needed > available * 4 / 5 {
             throw AnalysisError("analysing \(n) members needs about \(MemoryBudget.describe(needed)) for their distance matrices (one per resample running at once), but about \(MemoryBudget.describe(available * 4 / 5)) is available; for a first look at data this large use `tendency cluster --micro-clusters`")
         }
@@ -218,9 +227,27 @@ public struct TendencyAnalysis: Sendable {
         if options.components == nil, options.metric == .gower {
             return try PairwiseDistances.gower(features, columnWeights: weights, noSharedColumns: .maximalDistance)
         }
+        return try distances(inSpace: try euclideanSpace(features, weights: weights, options: options), options: options)
+    }
+
+    /// Distances between members given as points of `euclideanSpace`.
+    static func distances(inSpace space: Matrix<Double>, options: AnalysisOptions) throws -> CondensedDistances<Double> {
         // A member at every scale's midpoint has no direction: unrelated to all (distance 1), not an error.
-        return try PairwiseDistances.condensed(try euclideanSpace(features, weights: weights, options: options),
-                                               metric: options.effectiveMetric, directionlessRows: .unrelated)
+        try PairwiseDistances.condensed(space, metric: options.effectiveMetric, directionlessRows: .unrelated)
+    }
+
+    /// The members as points of `euclideanSpace` when the analysis links them
+    /// there instead of through their distance matrix: single or Ward
+    /// linkage under Euclidean distance, where
+    /// `HierarchicalClustering.linksFasterOnPoints` expects it to be faster
+    /// (Polis's defaults: Ward on 2 principal components). The tree is the
+    /// same up to rounding; the resamples then need no n x n matrix each
+    /// (`tendency polis` on 20,000 generated participants: see README,
+    /// "The main job"). Nil otherwise.
+    static func linkagePoints(_ input: AnalysisInput, options: AnalysisOptions) throws -> Matrix<Double>? {
+        guard options.effectiveMetric == .euclidean, options.method == .single || options.method == .ward else { return nil }
+        let space = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
+        return HierarchicalClustering.linksFasterOnPoints(space, method: options.method) ? space : nil
     }
 
     /// Whether `distances` with a column's weight multiplied by m equals
@@ -260,11 +287,18 @@ public struct TendencyAnalysis: Sendable {
         let minimumShare = options
         return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix in
             defer { progress?.advance() }
-            // One tree per matrix, cut at every k.
-            let d = try PairwiseDistances.condensed(matrix, metric: options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean)
-            let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
+            // One tree per matrix, cut at every k: on the points where that is faster.
+            let metric = options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean
             let minimum = minimumShare.minimumTendencySize(members: matrix.rows)
-            let cuts = TendencyCut.cuts(dendrogram: tree, distances: d, ks: ks, minimumSize: minimum)
+            let cuts: [TendencyCut]
+            if metric == .euclidean, HierarchicalClustering.linksFasterOnPoints(matrix, method: options.method) {
+                let tree = Dendrogram(try HierarchicalClustering.linkage(points: matrix, method: options.method))
+                cuts = TendencyCut.cuts(dendrogram: tree, points: matrix, ks: ks, minimumSize: minimum)
+            } else {
+                let d = try PairwiseDistances.condensed(matrix, metric: metric)
+                let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
+                cuts = TendencyCut.cuts(dendrogram: tree, distances: d, ks: ks, minimumSize: minimum)
+            }
             return { k in cuts[k - ks.lowerBound].labels }
         }
     }

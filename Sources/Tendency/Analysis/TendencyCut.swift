@@ -34,9 +34,25 @@ struct TendencyCut {
     /// `tendency analyze`'s samples at 5,000 members with a pass per k).
     static func cuts(dendrogram: Dendrogram, distances: CondensedDistances<Double>, ks: some Sequence<Int>,
                      minimumSize: Int) -> [TendencyCut] {
-        let n = distances.count
+        cuts(dendrogram: dendrogram, count: distances.count, ks: ks, minimumSize: minimumSize) {
+            nearestCores($0, distances: distances)
+        }
+    }
+
+    /// The same cuts of a tree of points under Euclidean distance, linked
+    /// without a distance matrix: the members apart take their rows of
+    /// distances from the coordinates (`nearestCores(_:points:)`).
+    static func cuts(dendrogram: Dendrogram, points: Matrix<Double>, ks: some Sequence<Int>,
+                     minimumSize: Int) -> [TendencyCut] {
+        cuts(dendrogram: dendrogram, count: points.rows, ks: ks, minimumSize: minimumSize) {
+            nearestCores($0, points: points)
+        }
+    }
+
+    private static func cuts(dendrogram: Dendrogram, count n: Int, ks: some Sequence<Int>, minimumSize: Int,
+                             nearest: ([Cores]) -> [[Int]]) -> [TendencyCut] {
         let cores = ks.map { $0 > 1 ? Cores(dendrogram, count: n, k: $0, minimumSize: minimumSize) : nil }
-        var nearest = nearestCores(cores.compactMap { $0 }, distances: distances).makeIterator()
+        var nearest = nearest(cores.compactMap { $0 }).makeIterator()
         return cores.map { cut in
             guard let cut else { return TendencyCut(labels: Array(repeating: 0, count: n), apart: []) }
             var labels = cut.tendency
@@ -136,7 +152,49 @@ struct TendencyCut {
                 }
             }
         }
-        return cuts.enumerated().map { c, cut in
+        return nearestFromSums(cuts, sums: sums, offset: offset)
+    }
+
+    /// `nearestCores` from distances computed from the coordinates of
+    /// points: each member apart in some cut gets its row of Euclidean
+    /// distances once (n d work, in place of a pass over an n x n matrix
+    /// that the points' linkage never builds), and every cut that has it
+    /// apart adds its core members' entries in increasing member order.
+    static func nearestCores(_ cuts: [Cores], points: Matrix<Double>) -> [[Int]] {
+        let n = points.rows
+        var offset = [0]
+        for cut in cuts { offset.append(offset.last! + cut.apart.count * cut.sizes.count) }
+        var sums = [Double](repeating: 0, count: offset.last!)
+        // Each cut's position of a member among its members apart, -1 for core members.
+        var position = [Int](repeating: -1, count: cuts.count * n)
+        for (c, cut) in cuts.enumerated() { for (q, i) in cut.apart.enumerated() { position[c * n + i] = q } }
+        let members = Set(cuts.flatMap(\.apart)).sorted()
+        let tendencies = cuts.flatMap(\.tendency)
+        var row = [Double](repeating: 0, count: n)
+        row.withUnsafeMutableBufferPointer { row in
+            sums.withUnsafeMutableBufferPointer { sums in
+                tendencies.withUnsafeBufferPointer { tendencies in
+                    for a in members {
+                        points.euclideanDistances(fromRow: a, into: row)
+                        for c in cuts.indices {
+                            let q = position[c * n + a]
+                            guard q >= 0 else { continue }
+                            let s = sums.baseAddress! + offset[c] + q * cuts[c].sizes.count
+                            let tendency = tendencies.baseAddress! + c * n
+                            for j in 0..<n where tendency[j] >= 0 { s[tendency[j]] += row[j] }
+                        }
+                    }
+                }
+            }
+        }
+        return nearestFromSums(cuts, sums: sums, offset: offset)
+    }
+
+    /// For each cut's members apart (in order), the tendency with the least
+    /// mean in `sums` (cut c's at `offset[c] + position * k + tendency`); the
+    /// lowest on ties, tendencies without a core skipped.
+    private static func nearestFromSums(_ cuts: [Cores], sums: [Double], offset: [Int]) -> [[Int]] {
+        cuts.enumerated().map { c, cut in
             let k = cut.sizes.count
             return cut.apart.indices.map { q in
                 var best = 0, bestMean = Double.infinity

@@ -8,8 +8,9 @@ extension String {
     /// members' codings. Anything else goes to Foundation, so every text
     /// trims exactly as before.
     func trimmedCell(_ characters: CharacterSet = .whitespacesAndNewlines) -> String {
-        if let first = utf8.first, let last = utf8.last,
-           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+        // An empty cell (most of a Polis vote matrix) has nothing to trim.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return self
         }
         return trimmingCharacters(in: characters)

@@ -213,6 +213,31 @@ public enum HierarchicalClustering {
         return try checked(chain(SquareStore<S, Rule>(matrix), progress: progress))
     }
 
+    /// Whether single or Ward linkage of these points under Euclidean
+    /// distance is expected to run faster on the feature vectors
+    /// (`linkage(points:method:)`, memory linear in n) than through an n x n
+    /// distance matrix: single up to 128 columns, Ward up to 64 when its
+    /// scans are estimated to read at most half the points
+    /// (`wardScanFraction`). Other methods: false. Measured for n = 20,000
+    /// (`tendency cluster --timings`):
+    /// - single (Prim's algorithm streams the points once per step): 16
+    ///   columns 0.44 s against 3.7 s, 64 columns 1.2 s against 1.5-4.9 s
+    ///   (the square matrix's fresh memory), 128 columns 2.4 s against 2.7 s;
+    ///   63 MB against 3.2 GB. Beyond that the distances' BLAS product wins.
+    /// - Ward (the nearest-neighbour chain on centroids, scans pruned by
+    ///   `BoundingBlocks`), 64 columns: 0.8-1.0 s against 2.5-3.3 s on the
+    ///   Gaussian mixture of `Benchmarks/compare.py`, 3.6-4.2 s against
+    ///   2.8-6.7 s on Gaussian noise, where no block can be skipped; 16
+    ///   columns 0.9-1.0 s against 2.5-4.0 s on the mixture, 3.1 s against
+    ///   2.2-2.3 s on noise; 2 columns 0.16 s against 2.4 s.
+    public static func linksFasterOnPoints<S: BLASScalar>(_ points: Matrix<S>, method: LinkageMethod) -> Bool {
+        switch method {
+        case .single: points.columns <= 128
+        case .ward: points.columns <= 64 && wardScanFraction(points: points) <= 0.5
+        default: false
+        }
+    }
+
     /// An estimate of the fraction of the points that each nearest-neighbour
     /// scan of Ward's linkage on points reads (`linkage(points:method:)`
     /// skips blocks of points too far from the query): near 1 for data
