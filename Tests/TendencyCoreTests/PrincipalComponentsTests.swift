@@ -53,4 +53,38 @@ import Testing
         #expect(throws: StatisticsError.self) { try PrincipalComponents(data, components: 4) }
         #expect(throws: StatisticsError.self) { try PrincipalComponents(Matrix<Double>([[1, .nan], [1, 2]]), components: 1) }
     }
+
+    /// Scores of weighted column subsets from one cross product equal
+    /// `PrincipalComponents` of each subset scaled by the square roots of
+    /// its weights, up to rounding and with the same signs: subsets in any
+    /// order, of one column, of all, and wider than the rows (the Gram route).
+    @Test func columnSubsetsMatchTheirOwnComponents() throws {
+        var g = SeededGenerator(seed: 21)
+        let n = 40, p = 12
+        // Columns with structure (a shared factor), so the components are well separated.
+        let factor = (0..<n).map { _ in g.nextGaussian() }
+        let data = Matrix(rows: n, columns: p, storage: (0..<(n * p)).map { k in
+            factor[k / p] * Double(k % p + 1) / 4 + g.nextGaussian()
+        })
+        let wide = Matrix(rows: 6, columns: p, storage: Array(data.storage.prefix(6 * p)))
+        for (matrix, subsets) in [(data, [[3, 0, 7, 11, 5], [9], Array(0..<p), [2, 4, 6, 8, 10, 1]]),
+                                  (wide, [[0, 2, 4, 6, 8, 10, 11, 3], [1, 5, 7]])] {
+            let many = try ColumnSubsetComponents(matrix)
+            for subset in subsets {
+                let weights = subset.map { Double($0 % 3 + 1) }
+                let m = min(2, subset.count, matrix.rows)
+                var scaled = matrix.selectingColumns(subset)
+                for r in 0..<matrix.rows { for (i, w) in weights.enumerated() { scaled[r, i] *= w.squareRoot() } }
+                let expected = try PrincipalComponents(scaled, components: m).scores
+                let found = try many.scores(columns: subset, weights: weights, components: m)
+                #expect(found.rows == matrix.rows && found.columns == m)
+                let scale = expected.storage.map(abs).max() ?? 1
+                for (a, b) in zip(found.storage, expected.storage) {
+                    #expect(abs(a - b) <= 1e-10 * scale, "subset \(subset): \(a) vs \(b)")
+                }
+            }
+            #expect(throws: StatisticsError.self) { try many.scores(columns: [1, 2], weights: [1, 1], components: 3) }
+        }
+    }
+
 }

@@ -32,6 +32,11 @@ struct ResampledTrees {
         let blocks = input.blocks
         let weights = input.columnWeights
         let draws = BootstrapResampling(seed: options.seed)
+        // With principal components, every feature resample projects a subset
+        // of the same columns: one cross product serves them all.
+        let subsetComponents = try options.components.map { _ in
+            try ColumnSubsetComponents(input.rawFeatures.imputingColumnMeans())
+        }
         progress?.begin("resampling", total: 2 * b, unit: "resamples")
         resamples = try orderedConcurrentMap(count: 2 * b) { index in
             defer { progress?.advance() }
@@ -44,16 +49,19 @@ struct ResampledTrees {
                 let drawn = (0..<blocks.count).map { _ in blocks[generator.nextIndex(below: blocks.count)] }
                 return Self.columns(of: drawn, weights: weights, options: options)
             }
+            // The members in the feature resample's `euclideanSpace`.
+            func drawnSpace() throws -> Matrix<Double> {
+                let (columns, columnWeights) = drawnColumns()
+                if let subsetComponents, let components = options.components, Set(columns).count == columns.count {
+                    return try subsetComponents.scores(columns: columns, weights: columnWeights,
+                                                       components: min(components, columns.count, n))
+                }
+                return try TendencyAnalysis.euclideanSpace(input.rawFeatures.selectingColumns(columns),
+                                                           weights: columnWeights, options: options)
+            }
             let labelsByK: [[Int]]
             if let points {
-                let resampled: Matrix<Double>
-                if index < b {
-                    resampled = points.selectingRows(members)
-                } else {
-                    let (columns, columnWeights) = drawnColumns()
-                    resampled = try TendencyAnalysis.euclideanSpace(input.rawFeatures.selectingColumns(columns),
-                                                                    weights: columnWeights, options: options)
-                }
+                let resampled = index < b ? points.selectingRows(members) : try drawnSpace()
                 let dendrogram = Dendrogram(try HierarchicalClustering.linkage(points: resampled, method: options.method))
                 labelsByK = TendencyCut.cuts(dendrogram: dendrogram, points: resampled, ks: cutKs, minimumSize: minimum)
                     .map(\.labels)
@@ -61,6 +69,8 @@ struct ResampledTrees {
                 let resampled: CondensedDistances<Double>
                 if index < b {
                     resampled = distances.selecting(members)
+                } else if options.components != nil {
+                    resampled = try TendencyAnalysis.distances(inSpace: try drawnSpace(), options: options)
                 } else {
                     let (columns, columnWeights) = drawnColumns()
                     resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),

@@ -47,14 +47,7 @@ public struct PrincipalComponents: Sendable, Equatable {
             var cross = [Double](repeating: 0, count: p * p)
             try Double.gemmAtB(m: p, n: p, k: n, alpha: 1, a: centred, lda: p, b: centred, ldb: p,
                                beta: 0, c: &cross, ldc: p)
-            var w = [Double](repeating: 0, count: p)
-            try Double.symmetricEigen(n: p, a: &cross, eigenvalues: &w)
-            // Eigenvalues ascend; eigenvector j is row j of `cross`.
-            for j in 0..<m {
-                let source = p - 1 - j
-                eigenvalues[j] = max(0, w[source])
-                directions.replaceSubrange((j * p)..<((j + 1) * p), with: cross[(source * p)..<((source + 1) * p)])
-            }
+            (directions, eigenvalues) = try Self.leadingEigenvectors(&cross, size: p, count: m)
         } else {
             var gram = [Double](repeating: 0, count: n * n)
             try Double.syrkAAt(n: n, k: p, alpha: 1, a: centred, lda: p, beta: 0, c: &gram, ldc: n)
@@ -85,12 +78,7 @@ public struct PrincipalComponents: Sendable, Equatable {
                 }
             }
         }
-        // Sign: the largest-magnitude entry of each direction positive.
-        for j in 0..<m {
-            var best = j * p
-            for k in (j * p)..<((j + 1) * p) where abs(directions[k]) > abs(directions[best]) { best = k }
-            if directions[best] < 0 { for k in (j * p)..<((j + 1) * p) { directions[k] = -directions[k] } }
-        }
+        Self.signDirections(&directions, count: m, width: p)
         var scores = [Double](repeating: 0, count: n * m)
         try Double.gemmABt(m: n, n: m, k: p, alpha: 1, a: centred, lda: p, b: directions, ldb: p,
                            beta: 0, c: &scores, ldc: m)
@@ -100,5 +88,33 @@ public struct PrincipalComponents: Sendable, Equatable {
         self.scores = Matrix(rows: n, columns: m, storage: scores)
         self.explainedVariance = eigenvalues.map { $0 / Double(n - 1) }
         self.explainedVarianceRatio = eigenvalues.map { totalSquares > 0 ? $0 / totalSquares : 0 }
+    }
+
+    /// The m eigenvectors of the symmetric p x p matrix `cross` (destroyed)
+    /// with the largest eigenvalues, as the rows of an m x p array, and those
+    /// eigenvalues (negative rounding clamped to 0), by decreasing value.
+    static func leadingEigenvectors(_ cross: inout [Double], size p: Int, count m: Int) throws
+        -> (directions: [Double], eigenvalues: [Double]) {
+        var w = [Double](repeating: 0, count: p)
+        try Double.symmetricEigen(n: p, a: &cross, eigenvalues: &w)
+        // Eigenvalues ascend; eigenvector j is row j of `cross`.
+        var directions = [Double](repeating: 0, count: m * p)
+        var eigenvalues = [Double](repeating: 0, count: m)
+        for j in 0..<m {
+            let source = p - 1 - j
+            eigenvalues[j] = max(0, w[source])
+            directions.replaceSubrange((j * p)..<((j + 1) * p), with: cross[(source * p)..<((source + 1) * p)])
+        }
+        return (directions, eigenvalues)
+    }
+
+    /// The sign convention: each of the m directions (rows of width p)
+    /// flipped so that its largest-magnitude entry (the first, on ties) is positive.
+    static func signDirections(_ directions: inout [Double], count m: Int, width p: Int) {
+        for j in 0..<m {
+            var best = j * p
+            for k in (j * p)..<((j + 1) * p) where abs(directions[k]) > abs(directions[best]) { best = k }
+            if directions[best] < 0 { for k in (j * p)..<((j + 1) * p) { directions[k] = -directions[k] } }
+        }
     }
 }
