@@ -230,7 +230,7 @@ public enum HierarchicalClustering {
     ///   2.8-6.7 s on Gaussian noise, where no block can be skipped; 16
     ///   columns 0.9-1.0 s against 2.5-4.0 s on the mixture, 3.1 s against
     ///   2.2-2.3 s on noise; 2 columns 0.16 s against 2.4 s.
-    public static func linksFasterOnPoints<S: BLASScalar>(_ points: Matrix<S>, method: LinkageMethod) -> Bool {
+    package static func linksFasterOnPoints<S: BLASScalar>(_ points: Matrix<S>, method: LinkageMethod) -> Bool {
         switch method {
         case .single: points.columns <= 128
         case .ward: points.columns <= 64 && wardScanFraction(points: points) <= 0.5

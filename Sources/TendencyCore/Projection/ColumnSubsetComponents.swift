@@ -10,9 +10,9 @@
 /// resamples on 20,000 generated participants). The scores equal
 /// `PrincipalComponents` of the explicitly scaled subset up to rounding,
 /// with the same sign convention.
-public struct ColumnSubsetComponents: Sendable {
-    public let rows: Int
-    public let columns: Int
+package struct ColumnSubsetComponents: Sendable {
+    package let rows: Int
+    package let columns: Int
     /// The data with each column's mean subtracted, row-major.
     let centred: [Double]
     /// The p x p cross product of `centred`.
@@ -22,7 +22,7 @@ public struct ColumnSubsetComponents: Sendable {
     let data: Matrix<Double>
 
     /// Throws when `data` has fewer than two rows or holds a non-finite value.
-    public init(_ data: Matrix<Double>) throws {
+    package init(_ data: Matrix<Double>) throws {
         let n = data.rows, p = data.columns
         guard n >= 2 else { throw StatisticsError("PCA needs at least two rows, got \(n)") }
         guard data.storage.allSatisfy(\.isFinite) else { throw StatisticsError("PCA input holds a non-finite value") }
@@ -47,7 +47,7 @@ public struct ColumnSubsetComponents: Sendable {
     /// columns `subset` (each index at most once), column `subset[i]` scaled
     /// by the square root of `weights[i]`. Throws when m is not in
     /// 1...min(rows, subset.count).
-    public func scores(columns subset: [Int], weights: [Double], components m: Int) throws -> Matrix<Double> {
+    package func scores(columns subset: [Int], weights: [Double], components m: Int) throws -> Matrix<Double> {
         precondition(subset.count == weights.count && Set(subset).count == subset.count
                      && subset.allSatisfy { (0..<columns).contains($0) }, "distinct columns, one weight each")
         let n = rows, q = subset.count
