@@ -24,13 +24,7 @@ package struct ColumnSubsetComponents: Sendable {
     /// Throws when `data` has fewer than two rows or holds a non-finite value.
     package init(_ data: Matrix<Double>) throws {
         let n = data.rows, p = data.columns
-        guard n >= 2 else { throw StatisticsError("PCA needs at least two rows, got \(n)") }
-        guard data.storage.allSatisfy(\.isFinite) else { throw StatisticsError("PCA input holds a non-finite value") }
-        var mean = [Double](repeating: 0, count: p)
-        for r in 0..<n { for c in 0..<p { mean[c] += data.storage[r * p + c] } }
-        for c in 0..<p { mean[c] /= Double(n) }
-        var centred = data.storage
-        for r in 0..<n { for c in 0..<p { centred[r * p + c] -= mean[c] } }
+        let centred = try PrincipalComponents.centred(data).centred
         var cross = [Double](repeating: 0, count: p * p)
         if p > 0 {
             try Double.gemmAtB(m: p, n: p, k: n, alpha: 1, a: centred, lda: p, b: centred, ldb: p,
@@ -51,9 +45,7 @@ package struct ColumnSubsetComponents: Sendable {
         precondition(subset.count == weights.count && Set(subset).count == subset.count
                      && subset.allSatisfy { (0..<columns).contains($0) }, "distinct columns, one weight each")
         let n = rows, q = subset.count
-        guard m >= 1, m <= min(n, q) else {
-            throw StatisticsError("PCA of a \(n) x \(q) matrix: \(m) components asked, 1...\(min(n, q)) possible")
-        }
+        try PrincipalComponents.checkComponents(m, rows: n, columns: q)
         let scales = weights.map { $0.squareRoot() }
         guard q <= n else {
             var scaled = data.selectingColumns(subset)

@@ -28,17 +28,8 @@ public struct PrincipalComponents: Sendable, Equatable {
     /// `components` is not in 1...min(rows, columns).
     public init(_ data: Matrix<Double>, components m: Int) throws {
         let n = data.rows, p = data.columns
-        guard n >= 2 else { throw StatisticsError("PCA needs at least two rows, got \(n)") }
-        guard m >= 1, m <= min(n, p) else {
-            throw StatisticsError("PCA of a \(n) x \(p) matrix: \(m) components asked, 1...\(min(n, p)) possible")
-        }
-        guard data.storage.allSatisfy(\.isFinite) else { throw StatisticsError("PCA input holds a non-finite value") }
-
-        var mean = [Double](repeating: 0, count: p)
-        for r in 0..<n { for c in 0..<p { mean[c] += data.storage[r * p + c] } }
-        for c in 0..<p { mean[c] /= Double(n) }
-        var centred = data.storage
-        for r in 0..<n { for c in 0..<p { centred[r * p + c] -= mean[c] } }
+        let (mean, centred) = try Self.centred(data)
+        try Self.checkComponents(m, rows: n, columns: p)
         let totalSquares = centred.reduce(0) { $0 + $1 * $1 }
 
         var directions = [Double](repeating: 0, count: m * p)
@@ -88,6 +79,28 @@ public struct PrincipalComponents: Sendable, Equatable {
         self.scores = Matrix(rows: n, columns: m, storage: scores)
         self.explainedVariance = eigenvalues.map { $0 / Double(n - 1) }
         self.explainedVarianceRatio = eigenvalues.map { totalSquares > 0 ? $0 / totalSquares : 0 }
+    }
+
+    /// The data with each column's mean subtracted, row-major, and those
+    /// means. Throws when `data` has fewer than two rows or holds a
+    /// non-finite value.
+    static func centred(_ data: Matrix<Double>) throws -> (mean: [Double], centred: [Double]) {
+        let n = data.rows, p = data.columns
+        guard n >= 2 else { throw StatisticsError("PCA needs at least two rows, got \(n)") }
+        guard data.storage.allSatisfy(\.isFinite) else { throw StatisticsError("PCA input holds a non-finite value") }
+        var mean = [Double](repeating: 0, count: p)
+        for r in 0..<n { for c in 0..<p { mean[c] += data.storage[r * p + c] } }
+        for c in 0..<p { mean[c] /= Double(n) }
+        var centred = data.storage
+        for r in 0..<n { for c in 0..<p { centred[r * p + c] -= mean[c] } }
+        return (mean, centred)
+    }
+
+    /// Throws unless m components can be taken from rows x columns data.
+    static func checkComponents(_ m: Int, rows n: Int, columns p: Int) throws {
+        guard m >= 1, m <= min(n, p) else {
+            throw StatisticsError("PCA of a \(n) x \(p) matrix: \(m) components asked, 1...\(min(n, p)) possible")
+        }
     }
 
     /// The m eigenvectors of the symmetric p x p matrix `cross` (destroyed)
