@@ -37,4 +37,15 @@ import TendencyCore
         #expect(table.records.map { $0.cells.map(\.text) } == [["c", "d"], ["e\rf", "g"]])
         #expect(table.records[1].line == 3 && table.records[1].cells[1].line == 4)
     }
+
+    /// Fields are decoded without a second UTF-8 check (the file was checked
+    /// whole): multi-byte text, doubled quotes, line breaks inside quotes and
+    /// empty cells come out exactly, with columns counted in characters.
+    @Test func fieldsKeepTheirTextExactly() throws {
+        let csv = "id,note,x\nmañana,\"dit \"\"ça\"\"\nvà\",\n€,,ß😀\n"
+        let table = try CSVTable(data: Data(csv.utf8), file: "t.csv")
+        #expect(table.records.map { $0.cells.map(\.text) } == [["mañana", "dit \"ça\"\nvà", ""], ["€", "", "ß😀"]])
+        #expect(table.records[1].cells[2].line == 4 && table.records[1].cells[2].column == 4)
+        #expect(throws: InputError.self) { try CSVTable(data: Data([0x61, 0x2C, 0x62, 0x0A, 0xE9, 0x2C, 0x78, 0x0A]), file: "t.csv") }
+    }
 }

@@ -95,14 +95,12 @@ public struct CSVTable: Sendable {
         var recordLine = 1
         var inQuotes = false, wasQuoted = false, fieldStarted = false
 
-        func text(_ bytes: [UInt8], line: Int, column: Int) throws -> String {
-            guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw InputError(file: file, line: line, column: column, "field is not valid UTF-8 text")
-            }
-            return s
-        }
         func endField() throws {
-            cells.append(Cell(text: try text(field, line: fieldLine, column: fieldColumn), line: fieldLine, column: fieldColumn))
+            // The whole file was validated as UTF-8 above and fields end at
+            // ASCII bytes, so each field is valid on its own: decoding without
+            // a second validation per field (16% of reading a 20,000 x 1,000
+            // Polis export) gives the same text.
+            cells.append(Cell(text: String(decoding: field, as: UTF8.self), line: fieldLine, column: fieldColumn))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
             fieldStarted = false

@@ -45,6 +45,7 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
     }
 
     /// The same matrix with rows taken in the order `indices` gives (repeats allowed).
+    @inlinable
     public func selectingRows(_ indices: [Int]) -> Matrix {
         var out = [Scalar]()
         out.reserveCapacity(indices.count * columns)
@@ -53,6 +54,7 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
     }
 
     /// The same matrix with columns taken in the order `indices` gives (repeats allowed).
+    @inlinable
     public func selectingColumns(_ indices: [Int]) -> Matrix {
         var out = [Scalar]()
         out.reserveCapacity(rows * indices.count)
