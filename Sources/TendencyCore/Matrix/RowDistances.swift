@@ -15,7 +15,28 @@ extension Matrix where Scalar == Double {
                 return
             }
             let own = base + i * d
-            for j in 0..<rows { out[j] = squaredEuclidean(own, base + j * d, d) }
+            var j = 0
+            if d < 8 {
+                // Four rows at once, one per lane: below eight coordinates
+                // `squaredEuclidean` adds the squares in coordinate order into
+                // one sum, and so does each lane (the same bits, without the
+                // loop overhead that dominated for the 2 coordinates of
+                // `tendency polis`).
+                while j + 4 <= rows {
+                    var sum = SIMD4<Double>()
+                    for c in 0..<d {
+                        let p = base + j * d + c
+                        let t = SIMD4(repeating: own[c]) - SIMD4(p[0], p[d], p[2 * d], p[3 * d])
+                        sum += t * t
+                    }
+                    for lane in 0..<4 { out[j + lane] = sum[lane] }
+                    j += 4
+                }
+            }
+            while j < rows {
+                out[j] = squaredEuclidean(own, base + j * d, d)
+                j += 1
+            }
             VectorPasses.takeSquareRoots(out.baseAddress!, count: rows)
         }
     }
