@@ -91,4 +91,19 @@ import TendencyCore
         let stability = try resamples.assess(labels: cut.labels, k: 2).meanJaccard.map { $0 ?? 0 }
         #expect(analysis.stability == stability)
     }
+
+    /// An analysis too large for memory is refused before the work, in the
+    /// words of its origin, with counts grouped in thousands.
+    @Test func refusalCountsPeopleInTheOriginsWords() {
+        for (origin, noun) in [(AnalysisReport.Origin.organisation, "members"), (.polisConversation, "participants")] {
+            for linkingPoints in [false, true] {
+                do {
+                    try TendencyAnalysis.checkMemory(members: 3_000_000, features: 2, linkingPoints: linkingPoints, words: origin.words)
+                    Issue.record("3,000,000 \(noun) were not refused")
+                } catch {
+                    #expect("\(error)".hasPrefix("analysing 3,000,000 \(noun) needs about"), "\(error)")
+                }
+            }
+        }
+    }
 }

@@ -61,7 +61,8 @@ public struct TendencyAnalysis: Sendable {
         progress?.begin("distances")
         do {
             points = try TendencyAnalysis.linkagePoints(input, options: options)
-            try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns, linkingPoints: points != nil)
+            try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns, linkingPoints: points != nil,
+                                             words: input.origin.words)
             distances = try points.map { try TendencyAnalysis.distances(inSpace: $0, options: options) }
                 ?? TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
         } catch let error as KernelError {
@@ -94,7 +95,8 @@ public struct TendencyAnalysis: Sendable {
             // Evidence per k.
             // The gap statistic cannot be computed when some cut has zero dispersion
             // (every cluster made of identical members); it is then left out.
-            return (resamples, try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, progress: progress))
+            return (resamples, try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, space: points,
+                                                                   progress: progress))
         }
         gapPick = gap?.chosenK
         progress?.begin("assessing candidates")
@@ -205,7 +207,7 @@ public struct TendencyAnalysis: Sendable {
     /// Refuses, before allocating, an analysis whose distance matrices do not
     /// fit: the full one, plus one per resample running at once (resamples
     /// linked on their points need none).
-    static func checkMemory(members n: Int, features d: Int, linkingPoints: Bool) throws {
+    static func checkMemory(members n: Int, features d: Int, linkingPoints: Bool, words: ReportWords) throws {
         guard let available = MemoryBudget.available() else { return }
         let concurrent = ProcessInfo.processInfo.activeProcessorCount
         let scalar = MemoryLayout<Double>.stride
@@ -213,7 +215,7 @@ public struct TendencyAnalysis: Sendable {
             * (linkingPoints ? MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar)
                 : MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar))
         if needed > available * 4 / 5 {
-            throw AnalysisError("analysing \(n) members needs about \(MemoryBudget.describe(needed)) for their distance matrices (one per resample running at once), but about \(MemoryBudget.describe(available * 4 / 5)) is available; for a first look at data this large use `tendency cluster --micro-clusters`")
+            throw AnalysisError("analysing \(words.people(n)) needs about \(MemoryBudget.describe(needed)) for their distance matrices (one per resample running at once), but about \(MemoryBudget.describe(available * 4 / 5)) is available; for a first look at data this large use `tendency cluster --micro-clusters`")
         }
     }
 
@@ -242,8 +244,8 @@ public struct TendencyAnalysis: Sendable {
     /// `HierarchicalClustering.linksFasterOnPoints` expects it to be faster
     /// (Polis's defaults: Ward on 2 principal components). The tree is the
     /// same up to rounding; the resamples then need no n x n matrix each
-    /// (`tendency polis` on 20,000 generated participants: see README,
-    /// "The main job"). Nil otherwise.
+    /// (`tendency polis` on 20,000 generated participants: README,
+    /// "Polis conversations at scale"). Nil otherwise.
     static func linkagePoints(_ input: AnalysisInput, options: AnalysisOptions) throws -> Matrix<Double>? {
         guard options.effectiveMetric == .euclidean, options.method == .single || options.method == .ward else { return nil }
         let space = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
@@ -278,12 +280,14 @@ public struct TendencyAnalysis: Sendable {
     /// weight-scaled features: reference sets are drawn in a box around
     /// complete continuous data, so each set is clustered with the same
     /// method on Euclidean distances.
+    /// `space`, when given, is the members' `euclideanSpace`, already computed.
     static func gapStatistic(
-        _ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>, progress: WorkProgress? = nil
+        _ input: AnalysisInput, options: AnalysisOptions, ks: ClosedRange<Int>, space: Matrix<Double>? = nil,
+        progress: WorkProgress? = nil
     ) throws -> GapStatistic? {
         guard options.gapReferences > 0 else { return nil }
         progress?.begin("gap statistic", total: options.gapReferences + 1, unit: "clusterings")
-        let data = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
+        let data = try space ?? euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
         let minimumShare = options
         return try GapStatistic(data: data, ks: ks, references: options.gapReferences, seed: options.seed) { matrix in
             defer { progress?.advance() }

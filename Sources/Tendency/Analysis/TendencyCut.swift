@@ -166,8 +166,8 @@ struct TendencyCut {
     /// vector: each lane adds its own member's terms in the same order, so
     /// the sums are those of one member at a time, while the eight additions
     /// overlap (a scatter into per-tendency sums, one member at a time, was
-    /// bound by the latency of each addition: measured 14% of `tendency
-    /// polis` on 20,000 generated participants).
+    /// bound by the latency of each addition: 9% of `tendency polis` on
+    /// 20,000 generated participants, 3% after).
     static func nearestCores(_ cuts: [Cores], points: Matrix<Double>) -> [[Int]] {
         let n = points.rows
         var offset = [0]
