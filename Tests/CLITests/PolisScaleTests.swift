@@ -45,7 +45,7 @@ import Testing
         (options.metric, options.method, options.components) = (.euclidean, .ward, 2)
         let input = AnalysisInput(space: FeatureSpace(survey: export.survey), reference: ("Polis's groups", export.groups),
                                   origin: .polisConversation)
-        #expect(try TendencyAnalysis.linkagePoints(input, options: options) != nil)
+        #expect(try TendencyAnalysis.linkagePoints(TendencyAnalysis.memberSpace(input, options: options), options: options) != nil)
 
         let out = folder.appendingPathComponent("out").path
         var runs: [[String: Data]] = []

@@ -23,6 +23,11 @@ import TendencyCore
                                                  values: values, coverage: coverage))
     }
 
+    /// The points the analysis links its tree on, or nil.
+    static func linkagePoints(_ input: AnalysisInput, _ options: AnalysisOptions) throws -> Matrix<Double>? {
+        TendencyAnalysis.linkagePoints(try TendencyAnalysis.memberSpace(input, options: options), options: options)
+    }
+
     static func wardOnComponents(bootstrap: Int = 6) -> AnalysisOptions {
         var options = AnalysisOptions()
         options.metric = .euclidean
@@ -38,17 +43,17 @@ import TendencyCore
     /// distance itself never do.
     @Test func thePathFollowsMethodMetricAndData() throws {
         let input = try Self.noisyCopies()
-        #expect(try TendencyAnalysis.linkagePoints(input, options: Self.wardOnComponents()) != nil)
+        #expect(try Self.linkagePoints(input, Self.wardOnComponents()) != nil)
         var options = Self.wardOnComponents()
         options.method = .average
-        #expect(try TendencyAnalysis.linkagePoints(input, options: options) == nil)
+        #expect(try Self.linkagePoints(input, options) == nil)
         options = AnalysisOptions()
         options.method = .single
-        #expect(try TendencyAnalysis.linkagePoints(input, options: options) == nil, "Gower")
+        #expect(try Self.linkagePoints(input, options) == nil, "Gower")
         options.metric = .sqeuclidean
-        #expect(try TendencyAnalysis.linkagePoints(input, options: options) == nil)
+        #expect(try Self.linkagePoints(input, options) == nil)
         options.metric = .euclidean
-        #expect(try TendencyAnalysis.linkagePoints(input, options: options) != nil, "single, \(input.rawFeatures.columns) columns")
+        #expect(try Self.linkagePoints(input, options) != nil, "single, \(input.rawFeatures.columns) columns")
     }
 
     /// Member and feature resamples give the same members and labels at every
@@ -56,7 +61,7 @@ import TendencyCore
     @Test func resamplesOnPointsMatchResamplesThroughDistances() throws {
         let input = try Self.noisyCopies()
         let options = Self.wardOnComponents()
-        let points = try #require(try TendencyAnalysis.linkagePoints(input, options: options))
+        let points = try #require(try Self.linkagePoints(input, options))
         let distances = try TendencyAnalysis.distances(inSpace: points, options: options)
         let ks = 1...4
         let onPoints = try ResampledTrees(input: input, distances: distances, points: points, options: options, ks: ks)

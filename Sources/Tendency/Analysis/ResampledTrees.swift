@@ -16,7 +16,7 @@ struct ResampledTrees {
     var resamples: [Resample]
 
     /// `points`, when the analysis links its members as points
-    /// (`TendencyAnalysis.linkagePoints`), makes every resample do the same:
+    /// (`TendencyAnalysis.linksOnPoints`), makes every resample do the same:
     /// a member resample takes their rows, a feature resample the points of
     /// its columns, and no resample builds a distance matrix.
     /// `progress`, if given, sees a stage "resampling" counting the resamples.
@@ -59,12 +59,10 @@ struct ResampledTrees {
                 return try TendencyAnalysis.euclideanSpace(input.rawFeatures.selectingColumns(columns),
                                                            weights: columnWeights, options: options)
             }
-            let labelsByK: [[Int]]
+            let cuts: [TendencyCut]
             if let points {
                 let resampled = index < b ? points.selectingRows(members) : try drawnSpace()
-                let dendrogram = Dendrogram(try HierarchicalClustering.linkage(points: resampled, method: options.method))
-                labelsByK = TendencyCut.cuts(dendrogram: dendrogram, points: resampled, ks: cutKs, minimumSize: minimum)
-                    .map(\.labels)
+                cuts = try TendencyCut.cuts(ofTreeOn: resampled, method: options.method, ks: cutKs, minimumSize: minimum)
             } else {
                 let resampled: CondensedDistances<Double>
                 if index < b {
@@ -76,11 +74,9 @@ struct ResampledTrees {
                     resampled = try TendencyAnalysis.distances(input.rawFeatures.selectingColumns(columns),
                                                                weights: columnWeights, options: options)
                 }
-                let dendrogram = Dendrogram(try HierarchicalClustering.linkage(resampled, method: options.method))
-                labelsByK = TendencyCut.cuts(dendrogram: dendrogram, distances: resampled, ks: cutKs, minimumSize: minimum)
-                    .map(\.labels)
+                cuts = try TendencyCut.cuts(ofTreeOf: resampled, method: options.method, ks: cutKs, minimumSize: minimum)
             }
-            return Resample(members: members, labelsByK: labelsByK)
+            return Resample(members: members, labelsByK: cuts.map(\.labels))
         }
     }
 

@@ -57,13 +57,15 @@ public struct TendencyAnalysis: Sendable {
         try options.validate()
         try TendencyAnalysis.checkFits(input, options: options)
         let distances: CondensedDistances<Double>
-        let points: Matrix<Double>?
+        // The members' points (nil for Gower), and those points again when the tree is linked on them.
+        let space: Matrix<Double>?, points: Matrix<Double>?
         progress?.begin("distances")
         do {
-            points = try TendencyAnalysis.linkagePoints(input, options: options)
+            space = try TendencyAnalysis.memberSpace(input, options: options)
+            points = TendencyAnalysis.linkagePoints(space, options: options)
             try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns, linkingPoints: points != nil,
                                              words: input.origin.words)
-            distances = try points.map { try TendencyAnalysis.distances(inSpace: $0, options: options) }
+            distances = try space.map { try TendencyAnalysis.distances(inSpace: $0, options: options) }
                 ?? TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
         } catch let error as KernelError {
             // Members and features by name, not by 0-based index.
@@ -95,7 +97,7 @@ public struct TendencyAnalysis: Sendable {
             // Evidence per k.
             // The gap statistic cannot be computed when some cut has zero dispersion
             // (every cluster made of identical members); it is then left out.
-            return (resamples, try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, space: points,
+            return (resamples, try? TendencyAnalysis.gapStatistic(input, options: options, ks: ks, space: space,
                                                                    progress: progress))
         }
         gapPick = gap?.chosenK
@@ -226,10 +228,23 @@ public struct TendencyAnalysis: Sendable {
     /// weights, with missing values filled by column means, optionally
     /// projected on their leading principal components.
     static func distances(_ features: Matrix<Double>, weights: [Double], options: AnalysisOptions) throws -> CondensedDistances<Double> {
-        if options.components == nil, options.metric == .gower {
+        if comparesRawFeatures(options) {
             return try PairwiseDistances.gower(features, columnWeights: weights, noSharedColumns: .maximalDistance)
         }
         return try distances(inSpace: try euclideanSpace(features, weights: weights, options: options), options: options)
+    }
+
+    /// Gower without principal components compares members on their raw
+    /// features (missing values and all); every other metric, on their
+    /// points in `euclideanSpace`.
+    static func comparesRawFeatures(_ options: AnalysisOptions) -> Bool {
+        options.components == nil && options.metric == .gower
+    }
+
+    /// The members as points of `euclideanSpace`, where the metric compares
+    /// them there; nil for Gower on the raw features.
+    static func memberSpace(_ input: AnalysisInput, options: AnalysisOptions) throws -> Matrix<Double>? {
+        comparesRawFeatures(options) ? nil : try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
     }
 
     /// Distances between members given as points of `euclideanSpace`.
@@ -238,18 +253,21 @@ public struct TendencyAnalysis: Sendable {
         try PairwiseDistances.condensed(space, metric: options.effectiveMetric, directionlessRows: .unrelated)
     }
 
-    /// The members as points of `euclideanSpace` when the analysis links them
-    /// there instead of through their distance matrix: single or Ward
-    /// linkage under Euclidean distance, where
+    /// Whether a tree of `points` under `metric` is linked on the points
+    /// instead of through their distance matrix: single or Ward linkage
+    /// under Euclidean distance, where
     /// `HierarchicalClustering.linksFasterOnPoints` expects it to be faster
     /// (Polis's defaults: Ward on 2 principal components). The tree is the
     /// same up to rounding; the resamples then need no n x n matrix each
     /// (`tendency polis` on 20,000 generated participants: README,
-    /// "Polis conversations at scale"). Nil otherwise.
-    static func linkagePoints(_ input: AnalysisInput, options: AnalysisOptions) throws -> Matrix<Double>? {
-        guard options.effectiveMetric == .euclidean, options.method == .single || options.method == .ward else { return nil }
-        let space = try euclideanSpace(input.rawFeatures, weights: input.columnWeights, options: options)
-        return HierarchicalClustering.linksFasterOnPoints(space, method: options.method) ? space : nil
+    /// "Polis conversations at scale").
+    static func linksOnPoints(_ points: Matrix<Double>, metric: DistanceMetric, method: LinkageMethod) -> Bool {
+        metric == .euclidean && HierarchicalClustering.linksFasterOnPoints(points, method: method)
+    }
+
+    /// `space` (the members' `memberSpace`) when the analysis links its tree on it, else nil.
+    static func linkagePoints(_ space: Matrix<Double>?, options: AnalysisOptions) -> Matrix<Double>? {
+        space.flatMap { linksOnPoints($0, metric: options.effectiveMetric, method: options.method) ? $0 : nil }
     }
 
     /// Whether `distances` with a column's weight multiplied by m equals
@@ -294,15 +312,10 @@ public struct TendencyAnalysis: Sendable {
             // One tree per matrix, cut at every k: on the points where that is faster.
             let metric = options.effectiveMetric.isEuclidean ? options.effectiveMetric : .euclidean
             let minimum = minimumShare.minimumTendencySize(members: matrix.rows)
-            let cuts: [TendencyCut]
-            if metric == .euclidean, HierarchicalClustering.linksFasterOnPoints(matrix, method: options.method) {
-                let tree = Dendrogram(try HierarchicalClustering.linkage(points: matrix, method: options.method))
-                cuts = TendencyCut.cuts(dendrogram: tree, points: matrix, ks: ks, minimumSize: minimum)
-            } else {
-                let d = try PairwiseDistances.condensed(matrix, metric: metric)
-                let tree = Dendrogram(try HierarchicalClustering.linkage(d, method: options.method))
-                cuts = TendencyCut.cuts(dendrogram: tree, distances: d, ks: ks, minimumSize: minimum)
-            }
+            let cuts = linksOnPoints(matrix, metric: metric, method: options.method)
+                ? try TendencyCut.cuts(ofTreeOn: matrix, method: options.method, ks: ks, minimumSize: minimum)
+                : try TendencyCut.cuts(ofTreeOf: PairwiseDistances.condensed(matrix, metric: metric), method: options.method,
+                                       ks: ks, minimumSize: minimum)
             return { k in cuts[k - ks.lowerBound].labels }
         }
     }

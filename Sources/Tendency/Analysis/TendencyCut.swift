@@ -49,6 +49,20 @@ struct TendencyCut {
         }
     }
 
+    /// One tree linked on `points` (`HierarchicalClustering.linkage(points:method:)`), cut at every k of `ks`.
+    static func cuts(ofTreeOn points: Matrix<Double>, method: LinkageMethod, ks: some Sequence<Int>,
+                     minimumSize: Int) throws -> [TendencyCut] {
+        let tree = Dendrogram(try HierarchicalClustering.linkage(points: points, method: method))
+        return cuts(dendrogram: tree, points: points, ks: ks, minimumSize: minimumSize)
+    }
+
+    /// One tree linked through `distances`, cut at every k of `ks`.
+    static func cuts(ofTreeOf distances: CondensedDistances<Double>, method: LinkageMethod, ks: some Sequence<Int>,
+                     minimumSize: Int) throws -> [TendencyCut] {
+        let tree = Dendrogram(try HierarchicalClustering.linkage(distances, method: method))
+        return cuts(dendrogram: tree, distances: distances, ks: ks, minimumSize: minimumSize)
+    }
+
     private static func cuts(dendrogram: Dendrogram, count n: Int, ks: some Sequence<Int>, minimumSize: Int,
                              nearest: ([Cores]) -> [[Int]]) -> [TendencyCut] {
         let cores = ks.map { $0 > 1 ? Cores(dendrogram, count: n, k: $0, minimumSize: minimumSize) : nil }
