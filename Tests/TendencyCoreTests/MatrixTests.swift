@@ -135,6 +135,63 @@ import Testing
         #expect(CondensedDistances<Double>(count: 1).blockMeans(group: [0], groups: 1) == [0])
     }
 
+    /// Distances from rows to groups of rows, summed from the coordinates:
+    /// to the bit a loop over each group's members in its order, adding the
+    /// values `euclideanDistances(fromRow:into:)` gives (a group holding the
+    /// row itself included), for any number of rows, past the eight lanes of
+    /// a block and with a scalar tail; each row's largest distance with it.
+    @Test(arguments: [2, 5, 8, 13])
+    func distanceSumsMatchALoopOverEachGroup(columns d: Int) {
+        let n = 211
+        var g = SeededGenerator(seed: UInt64(100 + d))
+        let points = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in g.nextGaussian() })
+        // Two groupings: one of every row in three scattered groups (one empty,
+        // one a single row); one of a few rows out of order and repeated.
+        var first = [[Int]](repeating: [], count: 4)
+        for i in 0..<n { first[i == 40 ? 2 : Int(g.next() % 2)].append(i) }
+        let second = [[5, 3, 200, 3], [], [0]]
+        for rows in [Array(0..<n), [17], [210, 0, 9, 9, 33, 1, 2, 3, 4, 5, 6]] {
+            let found = points.euclideanDistanceSums(fromRows: rows, toGroups: [first, second])
+            #expect(found.sums.count == 2 && found.farthest.count == rows.count)
+            var row = [Double](repeating: 0, count: n)
+            var mismatches = 0
+            for (q, i) in rows.enumerated() {
+                row.withUnsafeMutableBufferPointer { points.euclideanDistances(fromRow: i, into: $0) }
+                for (grouping, groups) in [first, second].enumerated() {
+                    for (t, members) in groups.enumerated() {
+                        let expected = members.reduce(0.0) { $0 + row[$1] }
+                        if found.sums[grouping][q * groups.count + t] != expected { mismatches += 1 }
+                    }
+                }
+                if found.farthest[q] != row.max()! { mismatches += 1 }
+            }
+            #expect(mismatches == 0, "\(rows.count) rows, \(d) columns")
+        }
+        #expect(points.euclideanDistanceSums(fromRows: [], toGroups: [first]).sums == [[]])
+    }
+
+    /// Block means from the points' rows equal those from their distance
+    /// matrix, exactly symmetric, with the largest distance.
+    @Test func blockMeansFromPointsMatchThoseFromTheDistances() {
+        var generator = SeededGenerator(seed: 12)
+        let n = 307, d = 3, groups = 6
+        let points = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in generator.nextGaussian() })
+        var condensed = CondensedDistances<Double>(count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                var s = 0.0
+                for c in 0..<d { let t = points[i, c] - points[j, c]; s += t * t }
+                condensed[i, j] = s.squareRoot()
+            }
+        }
+        let group = (0..<n).map { $0 == 8 ? 5 : Int(generator.next() % 5) }
+        let expected = condensed.blockMeans(group: group, groups: groups)
+        let (means, largest) = points.euclideanBlockMeans(group: group, groups: groups)
+        for k in means.indices { #expect(abs(means[k] - expected[k]) <= 1e-12 * expected[k], "cell \(k)") }
+        for a in 0..<groups { for b in 0..<groups { #expect(means[a * groups + b] == means[b * groups + a]) } }
+        #expect(largest == condensed.storage.max())
+    }
+
     @Test func eigenOfDiagonal() throws {
         var a: [Double] = [2, 0, 0, 5]
         var w: [Double] = [0, 0]

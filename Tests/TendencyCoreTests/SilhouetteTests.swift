@@ -25,4 +25,39 @@ import Testing
         #expect(try Silhouette.score(distances: d, labels: [0, 1, 2]) == nil)  // k = n
         #expect(throws: StatisticsError.self) { try Silhouette.samples(distances: d, labels: [0, 1]) }
     }
+
+    /// From the points' coordinates, every labeling in one pass: the widths
+    /// of their Euclidean distance matrix (a singleton, labels that are not
+    /// 0-based, and nil for one cluster and for n clusters included); on a
+    /// line 0, 1, 10 the worked values.
+    @Test func fromPointsMatchesTheDistanceMatrix() throws {
+        var generator = SeededGenerator(seed: 5)
+        let n = 150, d = 2
+        var coordinates: [Double] = []
+        for i in 0..<(n * d) { coordinates.append(generator.nextGaussian() + Double((i / d) % 3) * 4) }
+        let points = Matrix(rows: n, columns: d, storage: coordinates)
+        var condensed = CondensedDistances<Double>(count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                var s = 0.0
+                for c in 0..<d { let t = points[i, c] - points[j, c]; s += t * t }
+                condensed[i, j] = s.squareRoot()
+            }
+        }
+        let thirds: [Int] = (0..<n).map { $0 % 3 }
+        var scattered: [Int] = []
+        for i in 0..<n { scattered.append(i == 7 ? 9 : 2 + Int(generator.next() % 4)) }
+        let labelings: [[Int]] = [thirds, scattered, Array(repeating: 1, count: n), Array(0..<n)]
+        let found = Silhouette.samples(points: points, labelings: labelings)
+        #expect(found.count == 4 && found[2] == nil && found[3] == nil)
+        for l in 0..<2 {
+            let expected = try #require(try Silhouette.samples(distances: condensed, labels: labelings[l]))
+            let widths = try #require(found[l])
+            for (mine, reference) in zip(widths, expected) { #expect(close(mine, reference, 1e-12)) }
+        }
+        #expect(try #require(found[1])[7] == 0)
+        let line = Silhouette.samples(points: Matrix(rows: 3, columns: 1, storage: [0, 1, 10]), labelings: [[4, 4, 2]])
+        let worked: [Double] = [9.0 / 10.0, 8.0 / 9.0, 0]
+        #expect(try #require(line[0]) == worked)
+    }
 }

@@ -64,8 +64,8 @@ import TendencyCore
         let points = try #require(try Self.linkagePoints(input, options))
         let distances = try TendencyAnalysis.distances(inSpace: points, options: options)
         let ks = 1...4
-        let onPoints = try ResampledTrees(input: input, distances: distances, points: points, options: options, ks: ks)
-        let throughDistances = try ResampledTrees(input: input, distances: distances, options: options, ks: ks)
+        let onPoints = try ResampledTrees(input: input, distances: .points(points), options: options, ks: ks)
+        let throughDistances = try ResampledTrees(input: input, distances: .matrix(distances), options: options, ks: ks)
         #expect(onPoints.resamples.count == 2 * options.bootstrap)
         for (b, (p, d)) in zip(onPoints.resamples, throughDistances.resamples).enumerated() {
             #expect(p.members == d.members, "resample \(b)")
@@ -75,13 +75,16 @@ import TendencyCore
 
     /// The analysis's tree on points is SciPy's Ward on the members'
     /// distances: the same merges, heights equal up to rounding; the outputs
-    /// that follow from it (cut, stability) are those of a run through the
-    /// distances.
+    /// that follow from it (cut, stability, silhouettes, heatmap) are those
+    /// of a run through the distances, which the analysis never holds.
     @Test func theAnalysisTreeIsWardOnTheDistances() throws {
         let input = try Self.noisyCopies()
         let options = Self.wardOnComponents()
         let analysis = try TendencyAnalysis(input, options: options)
-        let reference = try HierarchicalClustering.linkage(analysis.distances, method: .ward)
+        #expect(analysis.distances == nil)
+        let points = try #require(try Self.linkagePoints(input, options))
+        let distances = try TendencyAnalysis.distances(inSpace: points, options: options)
+        let reference = try HierarchicalClustering.linkage(distances, method: .ward)
         #expect(analysis.linkage.merges.count == reference.merges.count)
         for (found, expected) in zip(analysis.linkage.merges, reference.merges) {
             #expect(found.a == expected.a && found.b == expected.b && found.size == expected.size)
@@ -89,25 +92,37 @@ import TendencyCore
         }
         #expect(analysis.k == 2)
         let n = input.memberIDs.count
-        let cut = TendencyCut(dendrogram: Dendrogram(reference), distances: analysis.distances, k: 2,
+        let cut = TendencyCut(dendrogram: Dendrogram(reference), distances: distances, k: 2,
                               minimumSize: options.minimumTendencySize(members: n))
         #expect(analysis.labels == cut.labels.map { $0 + 1 })
-        let resamples = try ResampledTrees(input: input, distances: analysis.distances, options: options, ks: 1...options.maxK)
+        let resamples = try ResampledTrees(input: input, distances: .matrix(distances), options: options, ks: 1...options.maxK)
         let stability = try resamples.assess(labels: cut.labels, k: 2).meanJaccard.map { $0 ?? 0 }
         #expect(analysis.stability == stability)
+        let widths = try #require(try Silhouette.samples(distances: distances, labels: cut.labels))
+        for (member, width) in zip(analysis.members, widths) { #expect(abs(member.silhouette - width) <= 1e-12) }
+        let score = try #require(analysis.candidates.first { $0.k == 2 }?.silhouette)
+        #expect(abs(score - Silhouette.score(samples: widths)) <= 1e-12)
+        let heatmap = AnalysisReport.Heatmap(order: analysis.leafOrder, distances: analysis.memberDistances, measure: "m")
+        let throughMatrix = AnalysisReport.Heatmap(order: analysis.leafOrder, distances: .matrix(distances), measure: "m")
+        for (a, b) in zip(heatmap.similarity.joined(), throughMatrix.similarity.joined()) { #expect(abs(a - b) <= 1e-12) }
     }
 
     /// An analysis too large for memory is refused before the work, in the
     /// words of its origin, with counts grouped in thousands.
     @Test func refusalCountsPeopleInTheOriginsWords() {
         for (origin, noun) in [(AnalysisReport.Origin.organisation, "members"), (.polisConversation, "participants")] {
-            for linkingPoints in [false, true] {
+            // Linked as points, an analysis needs memory linear in the members.
+            for (members, count, pointColumns) in [(3_000_000, "3,000,000", nil), (3_000_000_000, "3,000,000,000", 2)]
+                as [(Int, String, Int?)] {
                 do {
-                    try TendencyAnalysis.checkMemory(members: 3_000_000, features: 2, linkingPoints: linkingPoints, words: origin.words)
-                    Issue.record("3,000,000 \(noun) were not refused")
+                    try TendencyAnalysis.checkMemory(members: members, features: 2, pointColumns: pointColumns, words: origin.words)
+                    Issue.record("\(count) \(noun) were not refused")
                 } catch {
-                    #expect("\(error)".hasPrefix("analysing 3,000,000 \(noun) needs about"), "\(error)")
+                    #expect("\(error)".hasPrefix("analysing \(count) \(noun) needs about"), "\(error)")
                 }
+            }
+            #expect(throws: Never.self) {
+                try TendencyAnalysis.checkMemory(members: 200_000, features: 100, pointColumns: 2, words: origin.words)
             }
         }
     }

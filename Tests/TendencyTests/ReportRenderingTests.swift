@@ -169,15 +169,25 @@ import Testing
         #expect(heat.similarity[2][2] == 0)
     }
 
-    /// The heatmap the analysis draws, from one pass over the distances,
-    /// equals the general one that asks for every pair's similarity.
-    @Test(arguments: [5, 301, 700])
-    func heatmapFromDistancesEqualsThePairwiseOne(_ n: Int) {
+    /// The heatmap the analysis draws, from one pass over the distances or
+    /// over the points' rows, equals the general one that asks for every
+    /// pair's similarity.
+    @Test(arguments: [5, 301, 700], [false, true])
+    func heatmapFromDistancesEqualsThePairwiseOne(_ n: Int, fromPoints: Bool) {
+        var generator = SeededGenerator(seed: UInt64(n))
+        let points = Matrix<Double>(rows: n, columns: 3, storage: (0..<(3 * n)).map { _ in generator.nextUnit() })
         var distances = CondensedDistances<Double>(count: n)
-        for k in distances.storage.indices { distances.storage[k] = Double((k * 7_919) % 1_000) / 999 }
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                var sum = 0.0
+                for c in 0..<3 { sum += (points[i, c] - points[j, c]) * (points[i, c] - points[j, c]) }
+                distances[i, j] = sum.squareRoot()
+            }
+        }
         let order = (0..<n).map { ($0 * 37) % n }
         let largest = distances.storage.max() ?? 1
-        let fromDistances = AnalysisReport.Heatmap(order: order, distances: distances, largest: largest, measure: "m")
+        let fromDistances = AnalysisReport.Heatmap(order: order, distances: fromPoints ? .points(points) : .matrix(distances),
+                                                   measure: "m")
         let pairwise = AnalysisReport.Heatmap(order: order, measure: "m") { i, j in 1 - distances[i, j] / largest }
         #expect(fromDistances.blockSize == pairwise.blockSize)
         #expect(fromDistances.order == pairwise.order)

@@ -153,7 +153,7 @@ import Testing
         // The counted stages, run alone, count to their totals.
         let ks = 1...4
         let resampling = WorkProgress()
-        _ = try ResampledTrees(input: input, distances: plain.distances, options: Self.options(bootstrap: 15), ks: ks,
+        _ = try ResampledTrees(input: input, distances: plain.memberDistances, options: Self.options(bootstrap: 15), ks: ks,
                                progress: resampling)
         #expect(resampling.snapshot.stage == "resampling" && resampling.snapshot.done == 30)
         let gap = WorkProgress()

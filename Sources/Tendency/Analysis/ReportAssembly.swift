@@ -78,13 +78,11 @@ extension AnalysisReport {
                 varianceExplained: Array(pca.explainedVarianceRatio.prefix(2)))
         }
 
-        let distances = analysis.distances
-        let largest = max(distances.storage.max() ?? 1, .leastNonzeroMagnitude)
         let dendrogram = Dendrogram(
             linkage: analysis.linkage.merges.map { [Double($0.a), Double($0.b), $0.height, Double($0.size)] },
             leafOrder: analysis.leafOrder, leafLabels: ids, leafTendency: labels,
             heightName: "\(analysis.options.effectiveMetric.rawValue) distance, \(analysis.options.method.rawValue) linkage")
-        let heatmap = Heatmap(order: analysis.leafOrder, distances: distances, largest: largest,
+        let heatmap = Heatmap(order: analysis.leafOrder, distances: analysis.memberDistances,
                               measure: "similarity (1 = identical answers)")
 
         var reference: ReferencePartition?

@@ -15,13 +15,13 @@ struct ResampledTrees {
 
     var resamples: [Resample]
 
-    /// `points`, when the analysis links its members as points
-    /// (`TendencyAnalysis.linksOnPoints`), makes every resample do the same:
+    /// Members given as points (the analysis links them as points:
+    /// `TendencyAnalysis.linksOnPoints`) make every resample do the same:
     /// a member resample takes their rows, a feature resample the points of
     /// its columns, and no resample builds a distance matrix.
     /// `progress`, if given, sees a stage "resampling" counting the resamples.
-    init(input: AnalysisInput, distances: CondensedDistances<Double>, points: Matrix<Double>? = nil,
-         options: AnalysisOptions, ks: ClosedRange<Int>, progress: WorkProgress? = nil) throws {
+    init(input: AnalysisInput, distances: MemberDistances, options: AnalysisOptions, ks: ClosedRange<Int>,
+         progress: WorkProgress? = nil) throws {
         let n = distances.count
         let b = options.bootstrap
         // Each resample keeps a label per member and k: refused before the work when that cannot fit.
@@ -60,10 +60,11 @@ struct ResampledTrees {
                                                            weights: columnWeights, options: options)
             }
             let cuts: [TendencyCut]
-            if let points {
+            switch distances {
+            case .points(let points):
                 let resampled = index < b ? points.selectingRows(members) : try drawnSpace()
                 cuts = try TendencyCut.cuts(ofTreeOn: resampled, method: options.method, ks: cutKs, minimumSize: minimum)
-            } else {
+            case .matrix(let distances):
                 let resampled: CondensedDistances<Double>
                 if index < b {
                     resampled = distances.selecting(members)

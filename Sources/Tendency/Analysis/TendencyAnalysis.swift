@@ -26,7 +26,15 @@ public struct TendencyAnalysis: Sendable {
     }
 
     public var options: AnalysisOptions
-    public var distances: CondensedDistances<Double>
+    /// The members' distances, or nil when the tree was linked on the
+    /// members' points (single or Ward linkage under Euclidean distance,
+    /// where that is faster: `tendency polis`'s defaults): every figure then
+    /// takes its distances from the points, and the analysis holds nothing
+    /// that grows with the square of the members.
+    public var distances: CondensedDistances<Double>? {
+        if case .matrix(let distances) = memberDistances { distances } else { nil }
+    }
+    var memberDistances: MemberDistances
     public var linkage: Linkage
     public var leafOrder: [Int]
     public var candidates: [AnalysisReport.Candidate]
@@ -56,44 +64,48 @@ public struct TendencyAnalysis: Sendable {
         }
         try options.validate()
         try TendencyAnalysis.checkFits(input, options: options)
-        let distances: CondensedDistances<Double>
+        let distances: MemberDistances
         // The members' points (nil for Gower), and those points again when the tree is linked on them.
         let space: Matrix<Double>?, points: Matrix<Double>?
         progress?.begin("distances")
         do {
             space = try TendencyAnalysis.memberSpace(input, options: options)
             points = TendencyAnalysis.linkagePoints(space, options: options)
-            try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns, linkingPoints: points != nil,
+            try TendencyAnalysis.checkMemory(members: n, features: input.rawFeatures.columns, pointColumns: points?.columns,
                                              words: input.origin.words)
-            distances = try space.map { try TendencyAnalysis.distances(inSpace: $0, options: options) }
-                ?? TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options)
+            if let points {
+                distances = .points(points)
+            } else {
+                distances = .matrix(try space.map { try TendencyAnalysis.distances(inSpace: $0, options: options) }
+                    ?? TendencyAnalysis.distances(input.rawFeatures, weights: input.columnWeights, options: options))
+            }
         } catch let error as KernelError {
             // Members and features by name, not by 0-based index.
             let columns = input.columns
             throw AnalysisError(error.description(row: { "member \"\(input.memberIDs[$0])\"" },
                                                   column: { "feature \"\(columns[$0].label)\"" }))
         }
-        self.distances = distances
-        let tree = try points.map { try HierarchicalClustering.linkage(points: $0, method: options.method, progress: progress) }
-            ?? HierarchicalClustering.linkage(distances, method: options.method, progress: progress)
+        memberDistances = distances
+        let tree = try distances.linkage(method: options.method, progress: progress)
         linkage = tree
         let dendrogram = Dendrogram(tree)
-        leafOrder = n <= 2000 ? Dendrogram(try dendrogram.optimallyOrdered(distances: distances)).leafOrder() : dendrogram.leafOrder()
+        leafOrder = n <= 2000
+            ? Dendrogram(try dendrogram.optimallyOrdered(distances: try distances.matrix(options: options))).leafOrder()
+            : dendrogram.leafOrder()
 
         // Every k up to --max-k (and a larger --k) is assessed, so that a
         // number the user sets can be compared with the others.
         let maxK = min(max(options.k ?? 1, options.maxK), max(1, n / options.minimumTendencySize(members: n)))
         let ks = 1...max(1, maxK)
         let minimum = options.minimumTendencySize(members: n)
-        let cuts = TendencyCut.cuts(dendrogram: dendrogram, distances: distances, ks: ks, minimumSize: minimum)
+        let cuts = distances.cuts(dendrogram: dendrogram, ks: ks, minimumSize: minimum)
         if let k = options.k, !cuts[k - 1].reachable {
             throw AnalysisError("--k \(k): no cut of the tree gives \(k) tendencies of at least \(minimum) members each (members with identical answers, or members who join the tree one by one); choose a smaller --k")
         }
         // Hundreds of linkages of one or a few sizes: their working matrices are reused.
         let (resamples, gap) = try HierarchicalClustering.reusingWorkingMatrices {
             let resamples = options.bootstrap > 0 && maxK >= 2
-                ? try ResampledTrees(input: input, distances: distances, points: points, options: options, ks: ks,
-                                     progress: progress) : nil
+                ? try ResampledTrees(input: input, distances: distances, options: options, ks: ks, progress: progress) : nil
             // Evidence per k.
             // The gap statistic cannot be computed when some cut has zero dispersion
             // (every cluster made of identical members); it is then left out.
@@ -102,11 +114,8 @@ public struct TendencyAnalysis: Sendable {
         }
         gapPick = gap?.chosenK
         progress?.begin("assessing candidates")
-        // Each k's silhouette widths: one pass over the distances each, on every core.
-        let widths = try orderedConcurrentMap(count: ks.count) { index -> [Double]? in
-            let k = ks.lowerBound + index
-            return k >= 2 ? try Silhouette.samples(distances: distances, labels: cuts[k - 1].labels) : nil
-        }
+        // Each k's silhouette widths (nil for k = 1).
+        let widths = try distances.silhouettes(labelings: ks.map { cuts[$0 - 1].labels })
         var candidates: [AnalysisReport.Candidate] = []
         var assessments: [Int: ClusterStability] = [:]
         for k in ks {
@@ -207,17 +216,27 @@ public struct TendencyAnalysis: Sendable {
     }
 
     /// Refuses, before allocating, an analysis whose distance matrices do not
-    /// fit: the full one, plus one per resample running at once (resamples
-    /// linked on their points need none).
-    static func checkMemory(members n: Int, features d: Int, linkingPoints: Bool, words: ReportWords) throws {
+    /// fit: the full one, plus one per resample running at once. Members
+    /// linked as points of `pointColumns` coordinates need no matrix at all:
+    /// their features, then the points of the analysis and of each resample
+    /// running at once, and a vector of eight distances per member on each core.
+    static func checkMemory(members n: Int, features d: Int, pointColumns: Int?, words: ReportWords) throws {
         guard let available = MemoryBudget.available() else { return }
         let concurrent = ProcessInfo.processInfo.activeProcessorCount
         let scalar = MemoryLayout<Double>.stride
-        let needed = MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar) + concurrent
-            * (linkingPoints ? MemoryBudget.pointsPath(rows: n, columns: d, scalarBytes: scalar)
-                : MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar))
+        let needed: Int, what: String
+        if let pointColumns {
+            needed = MemoryBudget.besidesDistances(rows: n, columns: d)
+                + (1 + concurrent) * MemoryBudget.pointsPath(rows: n, columns: pointColumns, scalarBytes: scalar)
+                + concurrent * 8 * n * scalar
+            what = "for their features, points and trees"
+        } else {
+            let each = MemoryBudget.distancePath(rows: n, columns: d, scalarBytes: scalar)
+            needed = each > Int.max / (1 + concurrent) ? .max : (1 + concurrent) * each
+            what = "for their distance matrices (one per resample running at once)"
+        }
         if needed > available * 4 / 5 {
-            throw AnalysisError("analysing \(words.people(n)) needs about \(MemoryBudget.describe(needed)) for their distance matrices (one per resample running at once), but about \(MemoryBudget.describe(available * 4 / 5)) is available; for a first look at data this large use `tendency cluster --micro-clusters`")
+            throw AnalysisError("analysing \(words.people(n)) needs about \(MemoryBudget.describe(needed)) \(what), but about \(MemoryBudget.describe(available * 4 / 5)) is available; for a first look at data this large use `tendency cluster --micro-clusters`")
         }
     }
 

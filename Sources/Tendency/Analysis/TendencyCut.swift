@@ -170,26 +170,16 @@ struct TendencyCut {
     }
 
     /// `nearestCores` from distances computed from the coordinates of
-    /// points: each member apart in some cut gets its row of Euclidean
-    /// distances once (n d work, in place of a pass over an n x n matrix
-    /// that the points' linkage never builds), and every cut that has it
-    /// apart adds its core members' entries, tendency by tendency, in
-    /// increasing member order.
-    ///
-    /// Rows are taken eight members at a time and summed in the lanes of one
-    /// vector: each lane adds its own member's terms in the same order, so
-    /// the sums are those of one member at a time, while the eight additions
-    /// overlap (a scatter into per-tendency sums, one member at a time, was
-    /// bound by the latency of each addition: 9% of `tendency polis` on
-    /// 20,000 generated participants, 3% after).
+    /// points: each member apart in some cut gets its distances to every
+    /// cut's core members from the coordinates once (n d work, in place of a
+    /// pass over an n x n matrix that the points' linkage never builds),
+    /// summed tendency by tendency in increasing member order
+    /// (`Matrix.euclideanDistanceSums`: eight members at a time, 9% of
+    /// `tendency polis` on 20,000 generated participants one at a time, 3%
+    /// so).
     static func nearestCores(_ cuts: [Cores], points: Matrix<Double>) -> [[Int]] {
-        let n = points.rows
         var offset = [0]
         for cut in cuts { offset.append(offset.last! + cut.apart.count * cut.sizes.count) }
-        var sums = [Double](repeating: 0, count: offset.last!)
-        // Each cut's position of a member among its members apart, -1 for core members.
-        var position = [Int](repeating: -1, count: cuts.count * n)
-        for (c, cut) in cuts.enumerated() { for (q, i) in cut.apart.enumerated() { position[c * n + i] = q } }
         // Each cut's core members, tendency by tendency, ascending within each.
         let cores = cuts.map { cut in
             var members = [[Int]](repeating: [], count: cut.sizes.count)
@@ -197,28 +187,13 @@ struct TendencyCut {
             return members
         }
         let apart = Set(cuts.flatMap(\.apart)).sorted()
-        let lanes = 8
-        var rows = [Double](repeating: 0, count: lanes * n)
-        rows.withUnsafeMutableBufferPointer { rows in
-            let r = rows.baseAddress!
-            for first in stride(from: 0, to: apart.count, by: lanes) {
-                let block = apart[first..<min(first + lanes, apart.count)]
-                for (u, a) in block.enumerated() {
-                    points.euclideanDistances(fromRow: a, into: UnsafeMutableBufferPointer(rebasing: rows[(u * n)..<((u + 1) * n)]))
-                }
-                for c in cuts.indices {
-                    let places = block.map { position[c * n + $0] }
-                    guard places.contains(where: { $0 >= 0 }) else { continue }
-                    let k = cuts[c].sizes.count
-                    for t in 0..<k {
-                        var total = SIMD8<Double>()
-                        for j in cores[c][t] {
-                            total += SIMD8(r[j], r[n + j], r[2 * n + j], r[3 * n + j],
-                                           r[4 * n + j], r[5 * n + j], r[6 * n + j], r[7 * n + j])
-                        }
-                        for (u, q) in places.enumerated() where q >= 0 { sums[offset[c] + q * k + t] = total[u] }
-                    }
-                }
+        let place = Dictionary(uniqueKeysWithValues: apart.enumerated().map { ($1, $0) })
+        let found = points.euclideanDistanceSums(fromRows: apart, toGroups: cores)
+        var sums = [Double](repeating: 0, count: offset.last!)
+        for (c, cut) in cuts.enumerated() {
+            let k = cut.sizes.count
+            for (q, a) in cut.apart.enumerated() {
+                for t in 0..<k { sums[offset[c] + q * k + t] = found.sums[c][place[a]! * k + t] }
             }
         }
         return nearestFromSums(cuts, sums: sums, offset: offset)

@@ -100,18 +100,19 @@ extension AnalysisReport {
             self.init(order: order, similarity: matrix, blockSize: block, measure: measure)
         }
 
-        /// The same heatmap from distances, each cell `1 - mean distance / largest`
-        /// over its block: one pass over the distances in storage order
-        /// (`CondensedDistances.blockMeans`), where the closure form reads
-        /// them at random (the report stage at 20,000 members: 7.1 s with
-        /// the closure, 3.6 s with this).
-        init(order: [Int], distances: CondensedDistances<Double>, largest: Double,
-             maxCells: Int = 300, measure: String) {
+        /// The same heatmap from the members' distances, each cell
+        /// `1 - mean distance / largest distance` over its block: one pass
+        /// over the distances in storage order (`CondensedDistances.blockMeans`),
+        /// or over the points' rows (`Matrix.euclideanBlockMeans`), where the
+        /// closure form reads a matrix at random (the report stage at 20,000
+        /// members: 7.1 s with the closure, 3.6 s with this).
+        init(order: [Int], distances: MemberDistances, maxCells: Int = 300, measure: String) {
             let block = Self.blockSize(leaves: order.count, maxCells: maxCells)
             let cells = (order.count + block - 1) / block
             var cell = [Int](repeating: 0, count: order.count)
             for (position, leaf) in order.enumerated() { cell[leaf] = position / block }
-            let means = distances.blockMeans(group: cell, groups: cells)
+            let (means, found) = distances.blockMeans(group: cell, groups: cells)
+            let largest = max(found, .leastNonzeroMagnitude)
             let matrix = (0..<cells).map { r in (0..<cells).map { c in 1 - means[r * cells + c] / largest } }
             self.init(order: order, similarity: matrix, blockSize: block, measure: measure)
         }

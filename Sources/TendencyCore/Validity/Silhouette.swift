@@ -31,13 +31,39 @@ public enum Silhouette {
         let dense = DenseLabels(labels)
         let k = dense.count
         guard k >= 2, k <= n - 1 else { return nil }
+        // sums[i * k + c]: total distance from i to the observations in cluster c.
+        return widths(sums: distances.groupSums(group: dense.codes, groups: k), labels: dense)
+    }
+
+    /// Euclidean silhouette widths of the rows of `points` under each of
+    /// `labelings` (each as `samples(distances:labels:)` gives them from the
+    /// points' Euclidean distances), with the distances computed from the
+    /// coordinates, once for all labelings (`Matrix.euclideanDistanceSums`):
+    /// no n x n matrix.
+    package static func samples(points: Matrix<Double>, labelings: [[Int]]) -> [[Double]?] {
+        let n = points.rows
+        precondition(labelings.allSatisfy { $0.count == n }, "one label per row")
+        let dense = labelings.map(DenseLabels.init)
+        let assessed = dense.indices.filter { dense[$0].count >= 2 && dense[$0].count <= n - 1 }
+        let groupings = assessed.map { g in
+            var members = [[Int]](repeating: [], count: dense[g].count)
+            for (i, code) in dense[g].codes.enumerated() { members[code].append(i) }
+            return members
+        }
+        let found = points.euclideanDistanceSums(fromRows: Array(0..<n), toGroups: groupings)
+        var result = [[Double]?](repeating: nil, count: labelings.count)
+        for (position, g) in assessed.enumerated() { result[g] = widths(sums: found.sums[position], labels: dense[g]) }
+        return result
+    }
+
+    /// The widths from each observation's total distance to each cluster
+    /// (`sums[i * k + c]`), the observation itself counting 0 in its own.
+    private static func widths(sums: [Double], labels dense: DenseLabels) -> [Double] {
+        let k = dense.count
         let codes = dense.codes
         let sizes = dense.sizes
-
-        // sums[i * k + c]: total distance from i to the observations in cluster c.
-        let sums = distances.groupSums(group: codes, groups: k)
-        var widths = [Double](repeating: 0, count: n)
-        for i in 0..<n {
+        var widths = [Double](repeating: 0, count: codes.count)
+        for i in codes.indices {
             let own = codes[i]
             guard sizes[own] > 1 else { continue }
             let a = sums[i * k + own] / Double(sizes[own] - 1)
