@@ -43,6 +43,9 @@ import Tendency
         for member in analysis.members where member.ambiguous {
             print(input.memberIDs[member.index], "sits between tendencies", member.between)
         }
+        // The members' distance matrix; nil where the tree was linked on their points
+        // (single or Ward under Euclidean distance, where faster): memory linear in n.
+        let pairs = analysis.distances.map { $0.storage.count } ?? 0
         // The full report model, as written to report.json / report.html (the
         // manifest records how the run was made; the CLI fills it from its arguments):
         let manifest = AnalysisReport.Manifest(toolVersion: TendencyCoreVersion.string, commandLine: CommandLine.arguments,
@@ -53,6 +56,7 @@ import Tendency
         let html = HTMLReport.render(report)      // report.html, one self-contained page
         // end README
         #expect(analysis.k == 2 && progress.snapshot.stage == "assessing candidates")
+        #expect(pairs == input.memberIDs.count * (input.memberIDs.count - 1) / 2)  // Gower: a matrix
         #expect(report.tendencies.count == 2 && !json.isEmpty && html.hasPrefix("<!DOCTYPE html>"))
     }
 

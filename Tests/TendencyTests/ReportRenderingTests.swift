@@ -267,6 +267,21 @@ import Testing
         #expect(edge[0].anchor == .end)
     }
 
+    /// The axes say what share of the differences each captures, never "0%"
+    /// for a small share: sparse votes on 1,000 statements give half a percent.
+    @Test func mapAxesShowSmallSharesAsSuch() throws {
+        func axes(_ shares: [Double]) throws -> String {
+            let map = AnalysisReport.MemberMap(points: [.init(id: "a", x: 0, y: 0, tendency: 1, ambiguous: false),
+                                                        .init(id: "b", x: 1, y: 1, tendency: 1, ambiguous: false)],
+                                               varianceExplained: shares)
+            return try #require(MapFigure.svg(map, palette: TendencyPalette(tendencyIDs: [1]), tendencyIDs: [1]))
+        }
+        let sparse = try axes([0.005364, 0.0004])
+        #expect(sparse.contains("Axis 1 — 0.5% of the differences") && sparse.contains("Axis 2 — under 0.1% of the differences"))
+        let usual = try axes([0.412, 0.0096])
+        #expect(usual.contains("Axis 1 — 41% of the differences") && usual.contains("Axis 2 — 1% of the differences"))
+    }
+
     /// Members are listed by id with numbers by value, whatever the input order.
     @Test func membersAreListedInNaturalOrder() throws {
         let ids = ["m10", "m2", "b", "m1", "85", "8"]

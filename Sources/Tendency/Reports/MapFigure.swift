@@ -78,7 +78,12 @@ enum MapFigure {
 
         func axisShare(_ index: Int) -> String {
             guard index < map.varianceExplained.count, map.varianceExplained[index].isFinite else { return "" }
-            return " — \(ReportFormat.percent(map.varianceExplained[index])) of the differences"
+            // Sparse votes over many statements spread the differences thin:
+            // an axis with 0.5% of them must not read "0%".
+            let share = map.varianceExplained[index]
+            let text = share > 0 && share < 0.0005 ? "under 0.1%"
+                : share > 0 && share < 0.0095 ? ReportFormat.fixed(share * 100, decimals: 1) + "%" : ReportFormat.percent(share)
+            return " — \(text) of the differences"
         }
         plot.text("Axis 1\(axisShare(0))", x: left + plotWidth / 2, y: top + plotHeight + 24, size: 12.5,
                   anchor: .middle, fill: "#444444")
