@@ -54,47 +54,48 @@ public struct PolisExport: Sendable {
         }
         let comments = try CSVTable(data: read(commentsPath), file: commentsPath)
         let statements = try Self.readStatements(comments)
-        let votes = try CSVTable(data: read(votesPath), file: votesPath)
-        try votes.requireRecords("one row per participant")
-        let file = votes.file
-
+        // The votes are read a record at a time: a table of every field would
+        // take several times the file's size (`CSVTable.forEachRecord`).
+        let file = votesPath
         let fixed = ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree"]
-        let header = votes.header.cells
-        for (i, name) in fixed.enumerated() {
-            guard i < header.count, header[i].text.trimmingCharacters(in: .whitespaces) == name else {
-                let cell = i < header.count ? header[i] : header[header.count - 1]
-                throw InputError(file: file, line: cell.line, column: cell.column,
-                                 "expected column \(i + 1) to be \"\(name)\"; the header starts " + fixed.joined(separator: ","))
-            }
-        }
         var items: [SurveyItem] = [], itemColumns: [Int] = [], dropped: [String] = []
-        for c in fixed.count..<header.count {
-            let id = header[c].text.trimmingCharacters(in: .whitespaces)
-            guard let statement = statements[id] else {
-                throw InputError(file: file, line: header[c].line, column: header[c].column,
-                                 "statement \"\(id)\" has no row in \(comments.file)")
+        var headerLine = 1
+        func readHeader(_ record: CSVTable.Record) throws {
+            headerLine = record.line
+            let header = record.cells
+            for (i, name) in fixed.enumerated() {
+                guard i < header.count, header[i].text.trimmingCharacters(in: .whitespaces) == name else {
+                    let cell = i < header.count ? header[i] : header[header.count - 1]
+                    throw InputError(file: file, line: cell.line, column: cell.column,
+                                     "expected column \(i + 1) to be \"\(name)\"; the header starts " + fixed.joined(separator: ","))
+                }
             }
-            if statement.moderated == -1 { dropped.append(id); continue }
-            items.append(SurveyItem(id: id, text: statement.text, scale: .agree3, role: .orientation))
-            itemColumns.append(c)
-        }
-        guard !items.isEmpty else {
-            throw InputError(file: comments.file, header.count > fixed.count
-                ? "every statement voted on is moderated out (moderated -1); nothing is left to compare participants on"
-                : "\(file) has no statement columns after n-disagree; nothing to compare participants on")
+            for c in fixed.count..<header.count {
+                let id = header[c].text.trimmingCharacters(in: .whitespaces)
+                guard let statement = statements[id] else {
+                    throw InputError(file: file, line: header[c].line, column: header[c].column,
+                                     "statement \"\(id)\" has no row in \(comments.file)")
+                }
+                if statement.moderated == -1 { dropped.append(id); continue }
+                items.append(SurveyItem(id: id, text: statement.text, scale: .agree3, role: .orientation))
+                itemColumns.append(c)
+            }
+            guard !items.isEmpty else {
+                throw InputError(file: comments.file, header.count > fixed.count
+                    ? "every statement voted on is moderated out (moderated -1); nothing is left to compare participants on"
+                    : "\(file) has no statement columns after n-disagree; nothing to compare participants on")
+            }
         }
 
-        var members: [String] = [], groups: [Int?] = [], rows: [[Double]] = []
-        if participants == .grouped, !votes.records.isEmpty,
-           votes.records.allSatisfy({ $0.cells[1].text.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let cell = votes.records[0].cells[1]
-            throw InputError(file: file, line: cell.line, column: cell.column,
-                             "no participant has a group-id; pass --all-participants to analyse everyone")
-        }
+        var members: [String] = [], groups: [Int?] = [], votes: [Double] = []
         var ids = MemberIDRegister(noun: "participant")
-        var ungrouped = 0
-        for record in votes.records {
+        var ungrouped = 0, participantCount = 0
+        // Where the first participant's group-id is, for the error when no participant has one.
+        var firstGroupCell: CSVTable.Cell?
+        try CSVTable.forEachRecord(in: read(votesPath), file: votesPath, header: readHeader) { record in
+            participantCount += 1
             let groupCell = record.cells[1]
+            if firstGroupCell == nil { firstGroupCell = groupCell }
             let member = try ids.register(record.cells[0], file: file)
             let groupText = groupCell.text.trimmingCharacters(in: .whitespaces)
             var group: Int?
@@ -116,17 +117,24 @@ public struct PolisExport: Sendable {
                 }
                 row[i] = v
             }
-            if participants == .grouped && group == nil { ungrouped += 1; continue }
+            if participants == .grouped && group == nil { ungrouped += 1; return }
             members.append(member)
             groups.append(group)
-            rows.append(row)
+            votes.append(contentsOf: row)
         }
-        let answers = Matrix(rows: rows.count, columns: items.count, storage: rows.flatMap { $0 })
+        guard participantCount > 0 else {
+            throw CSVTable.noRecords(file: file, headerLine: headerLine, expected: "one row per participant")
+        }
+        if participants == .grouped, members.isEmpty, let cell = firstGroupCell {
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "no participant has a group-id; pass --all-participants to analyse everyone")
+        }
+        let answers = Matrix(rows: members.count, columns: items.count, storage: votes)
         let whom = participants == .grouped ? "participant in a group" : "participant"
         guard answers.storage.contains(where: { !$0.isNaN }) else {
             throw InputError(file: file, "no \(whom) voted on a statement that was kept; there is nothing to compare participants on")
         }
-        guard rows.count < 2 || answers.hasVaryingColumn else {  // one participant is too few, not alike
+        guard members.count < 2 || answers.hasVaryingColumn else {  // one participant is too few, not alike
             throw InputError(file: file, "every \(whom) who voted on a statement that was kept cast the same vote on it; there is nothing to tell participants apart")
         }
         self.folder = folder
