@@ -176,14 +176,7 @@ import Testing
         var generator = SeededGenerator(seed: 12)
         let n = 307, d = 3, groups = 6
         let points = Matrix(rows: n, columns: d, storage: (0..<(n * d)).map { _ in generator.nextGaussian() })
-        var condensed = CondensedDistances<Double>(count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                var s = 0.0
-                for c in 0..<d { let t = points[i, c] - points[j, c]; s += t * t }
-                condensed[i, j] = s.squareRoot()
-            }
-        }
+        let condensed = CondensedDistances.euclideanByPlainLoop(points)
         let group = (0..<n).map { $0 == 8 ? 5 : Int(generator.next() % 5) }
         let expected = condensed.blockMeans(group: group, groups: groups)
         let (means, largest) = points.euclideanBlockMeans(group: group, groups: groups)

@@ -36,14 +36,7 @@ import Testing
         var coordinates: [Double] = []
         for i in 0..<(n * d) { coordinates.append(generator.nextGaussian() + Double((i / d) % 3) * 4) }
         let points = Matrix(rows: n, columns: d, storage: coordinates)
-        var condensed = CondensedDistances<Double>(count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                var s = 0.0
-                for c in 0..<d { let t = points[i, c] - points[j, c]; s += t * t }
-                condensed[i, j] = s.squareRoot()
-            }
-        }
+        let condensed = CondensedDistances.euclideanByPlainLoop(points)
         let thirds: [Int] = (0..<n).map { $0 % 3 }
         var scattered: [Int] = []
         for i in 0..<n { scattered.append(i == 7 ? 9 : 2 + Int(generator.next() % 4)) }

@@ -173,17 +173,10 @@ import Testing
     /// over the points' rows, equals the general one that asks for every
     /// pair's similarity.
     @Test(arguments: [5, 301, 700], [false, true])
-    func heatmapFromDistancesEqualsThePairwiseOne(_ n: Int, fromPoints: Bool) {
+    func heatmapFromDistancesEqualsThePairwiseOne(_ n: Int, fromPoints: Bool) throws {
         var generator = SeededGenerator(seed: UInt64(n))
         let points = Matrix<Double>(rows: n, columns: 3, storage: (0..<(3 * n)).map { _ in generator.nextUnit() })
-        var distances = CondensedDistances<Double>(count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                var sum = 0.0
-                for c in 0..<3 { sum += (points[i, c] - points[j, c]) * (points[i, c] - points[j, c]) }
-                distances[i, j] = sum.squareRoot()
-            }
-        }
+        let distances = try PairwiseDistances.condensed(points, metric: .euclidean)
         let order = (0..<n).map { ($0 * 37) % n }
         let largest = distances.storage.max() ?? 1
         let fromDistances = AnalysisReport.Heatmap(order: order, distances: fromPoints ? .points(points) : .matrix(distances),
