@@ -151,8 +151,10 @@ import Testing
         for i in 0..<n { first[i == 40 ? 2 : Int(g.next() % 2)].append(i) }
         let second = [[5, 3, 200, 3], [], [0]]
         for rows in [Array(0..<n), [17], [210, 0, 9, 9, 33, 1, 2, 3, 4, 5, 6]] {
-            let found = points.euclideanDistanceSums(fromRows: rows, toGroups: [first, second])
+            let found = points.euclideanDistanceSums(fromRows: rows, toGroups: [first, second], farthest: true)
             #expect(found.sums.count == 2 && found.farthest.count == rows.count)
+            let sumsAlone = points.euclideanDistanceSums(fromRows: rows, toGroups: [first, second])
+            #expect(sumsAlone.sums == found.sums && sumsAlone.farthest.isEmpty)
             var row = [Double](repeating: 0, count: n)
             var mismatches = 0
             for (q, i) in rows.enumerated() {

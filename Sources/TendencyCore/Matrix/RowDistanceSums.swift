@@ -9,7 +9,8 @@ extension Matrix where Scalar == Double {
         /// `sums[g][q * groupings[g].count + t]`: the distances from row
         /// `rows[q]` to the rows of `groupings[g][t]`, added in that group's order.
         package var sums: [[Double]]
-        /// `farthest[q]`: the largest distance from row `rows[q]` to any row.
+        /// `farthest[q]`: the largest distance from row `rows[q]` to any row,
+        /// when asked for (else empty).
         package var farthest: [Double]
     }
 
@@ -25,7 +26,8 @@ extension Matrix where Scalar == Double {
     /// latency of each addition). The blocks of eight run on every core and
     /// each writes only its own rows' sums, so the result is the same on any
     /// number of threads.
-    package func euclideanDistanceSums(fromRows requested: [Int], toGroups groupings: [[[Int]]]) -> DistanceSums {
+    package func euclideanDistanceSums(fromRows requested: [Int], toGroups groupings: [[[Int]]],
+                                       farthest findFarthest: Bool = false) -> DistanceSums {
         precondition(requested.allSatisfy { $0 >= 0 && $0 < rows }, "rows are 0..<\(rows)")
         precondition(groupings.allSatisfy { $0.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 < rows } } }, "group members are 0..<\(rows)")
         let lanes = 8
@@ -37,13 +39,11 @@ extension Matrix where Scalar == Double {
             let blockRange = (task * blocks / tasks)..<((task + 1) * blocks / tasks)
             let first = blockRange.lowerBound * lanes, end = min(requested.count, blockRange.upperBound * lanes)
             var sums = groupings.map { [Double](repeating: 0, count: (end - first) * $0.count) }
-            var farthest = [Double](repeating: 0, count: end - first)
+            var farthest = [Double](repeating: 0, count: findFarthest ? end - first : 0)
             var distances = [SIMD8<Double>](repeating: .zero, count: rows)
             for start in stride(from: first, to: end, by: lanes) {
                 let block = Array(requested[start..<min(start + lanes, end)])
-                laneDistances(from: block, into: &distances)
-                var largest = SIMD8<Double>.zero
-                for v in distances { largest = pointwiseMax(largest, v) }
+                let largest = laneDistances(from: block, into: &distances, farthest: findFarthest)
                 distances.withUnsafeBufferPointer { d in
                     for (g, groups) in groupings.enumerated() {
                         for (t, members) in groups.enumerated() {
@@ -53,7 +53,7 @@ extension Matrix where Scalar == Double {
                         }
                     }
                 }
-                for u in block.indices { farthest[start - first + u] = largest[u] }
+                if findFarthest { for u in block.indices { farthest[start - first + u] = largest[u] } }
             }
             return DistanceSums(sums: sums, farthest: farthest)
         }) ?? []
@@ -64,10 +64,13 @@ extension Matrix where Scalar == Double {
     /// `out[j][u]` = |row block[u] - row j| for up to eight rows (lanes past
     /// the block repeat its first row), summed as `euclideanDistances(fromRow:into:)`
     /// sums them: below eight coordinates in coordinate order from 0, else
-    /// by `squaredEuclidean`; the square roots in C.
-    private func laneDistances(from block: [Int], into out: inout [SIMD8<Double>]) {
+    /// by `squaredEuclidean`; the square roots in C. Returns each lane's
+    /// largest distance when `farthest` (the root of the largest square:
+    /// a correctly rounded root keeps the order), else zeros.
+    private func laneDistances(from block: [Int], into out: inout [SIMD8<Double>], farthest: Bool) -> SIMD8<Double> {
         let d = columns
         let lanes = (0..<8).map { $0 < block.count ? block[$0] : block[0] }
+        var largest = SIMD8<Double>.zero
         storage.withUnsafeBufferPointer { points in
             out.withUnsafeMutableBufferPointer { out in
                 guard let base = points.baseAddress else { return }
@@ -89,11 +92,15 @@ extension Matrix where Scalar == Double {
                         out[j] = sum
                     }
                 }
+                if farthest {
+                    for j in 0..<rows { largest.replace(with: out[j], where: out[j] .> largest) }
+                }
                 UnsafeMutableRawBufferPointer(out).withMemoryRebound(to: Double.self) { values in
                     VectorPasses.takeSquareRoots(values.baseAddress!, count: values.count)
                 }
             }
         }
+        return farthest ? largest.squareRoot() : largest
     }
 
     /// The mean distance between every two groups of rows, as
@@ -107,7 +114,7 @@ extension Matrix where Scalar == Double {
         precondition(group.allSatisfy { $0 >= 0 && $0 < groups }, "groups are 0..<\(groups)")
         var members = [[Int]](repeating: [], count: groups)
         for (i, g) in group.enumerated() { members[g].append(i) }
-        let found = euclideanDistanceSums(fromRows: Array(0..<rows), toGroups: [members])
+        let found = euclideanDistanceSums(fromRows: Array(0..<rows), toGroups: [members], farthest: true)
         var means = [Double](repeating: 0, count: groups * groups)
         for a in 0..<groups {
             for b in a..<groups {
