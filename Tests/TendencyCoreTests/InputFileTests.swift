@@ -48,4 +48,38 @@ import TendencyCore
         #expect(table.records[1].cells[2].line == 4 && table.records[1].cells[2].column == 4)
         #expect(throws: InputError.self) { try CSVTable(data: Data([0x61, 0x2C, 0x62, 0x0A, 0xE9, 0x2C, 0x78, 0x0A]), file: "t.csv") }
     }
+
+    /// Read a record at a time, a file gives the header first, then the
+    /// records `init(data:file:)` holds, in order; a short row, a bad header
+    /// and an empty file are the same errors at the same places, and an
+    /// error from the caller stops the reading there.
+    @Test func recordsOneAtATimeAreTheTablesRecords() throws {
+        let csv = Data("id,note\r\na,\"x,y\"\n\nb,\n\"c\nd\",z\n".utf8)
+        let table = try CSVTable(data: csv, file: "t.csv")
+        var header: CSVTable.Record?
+        var records: [[CSVTable.Cell]] = []
+        try CSVTable.forEachRecord(in: csv, file: "t.csv", header: { header = $0 }) { records.append($0.cells) }
+        #expect(header?.cells == table.header.cells && records == table.records.map(\.cells) && records.count == 3)
+        func error(_ text: String, stream: Bool) -> String {
+            do {
+                if stream {
+                    try CSVTable.forEachRecord(in: Data(text.utf8), file: "t.csv", header: { _ in }) { _ in }
+                } else {
+                    _ = try CSVTable(data: Data(text.utf8), file: "t.csv")
+                }
+                return ""
+            } catch { return "\(error)" }
+        }
+        for text in ["id,note\na\n", "id,id\na,b\n", "", "\n\n", "id,note\na,b,c\n"] {
+            #expect(error(text, stream: true) == error(text, stream: false) && !error(text, stream: true).isEmpty, "\(text)")
+        }
+        var seen = 0
+        #expect(throws: InputError.self) {
+            try CSVTable.forEachRecord(in: csv, file: "t.csv", header: { _ in }) { record in
+                seen += 1
+                throw InputError(file: "t.csv", line: record.line, column: 1, "stop")
+            }
+        }
+        #expect(seen == 1)
+    }
 }

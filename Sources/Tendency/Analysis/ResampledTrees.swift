@@ -9,8 +9,10 @@ struct ResampledTrees {
     struct Resample {
         /// The distinct members present (sorted), into the original indices.
         var members: [Int]
-        /// Labels per k (index k - 2 for k = 2...maxK), one per present member.
-        var labelsByK: [[Int]]
+        /// Labels per k (index k - 2 for k = 2...maxK), one per present
+        /// member; 32 bits each, since 200 resamples of 100,000 participants
+        /// at five ks hold 100 M of them.
+        var labelsByK: [[Int32]]
     }
 
     var resamples: [Resample]
@@ -25,7 +27,7 @@ struct ResampledTrees {
         let n = distances.count
         let b = options.bootstrap
         // Each resample keeps a label per member and k: refused before the work when that cannot fit.
-        let needed = 2 * b * n * (ks.count + 1) * MemoryLayout<Int>.stride
+        let needed = 2 * b * n * (MemoryLayout<Int>.stride + ks.count * MemoryLayout<Int32>.stride)
         if let available = MemoryBudget.available(), needed > available * 4 / 5 {
             throw AnalysisError("\(2 * b) resamples of \(n) members need about \(MemoryBudget.describe(needed)) for their labels, but about \(MemoryBudget.describe(available)) is available; give a smaller --bootstrap or --max-k")
         }
@@ -77,7 +79,7 @@ struct ResampledTrees {
                 }
                 cuts = try TendencyCut.cuts(ofTreeOf: resampled, method: options.method, ks: cutKs, minimumSize: minimum)
             }
-            return Resample(members: members, labelsByK: cuts.map(\.labels))
+            return Resample(members: members, labelsByK: cuts.map { $0.labels.map { Int32($0) } })
         }
     }
 
@@ -104,7 +106,7 @@ struct ResampledTrees {
     /// Cluster-wise stability and per-member support of `labels` (k tendencies).
     func assess(labels: [Int], k: Int) throws -> ClusterStability {
         try ClusterStability(original: labels, resamples: resamples.map {
-            ClusterStability.Resample(indices: $0.members, labels: $0.labelsByK[k - 2])
+            ClusterStability.Resample(indices: $0.members, labels: $0.labelsByK[k - 2].map(Int.init))
         })
     }
 }
