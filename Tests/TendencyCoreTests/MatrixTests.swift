@@ -62,6 +62,21 @@ import Testing
     /// Each observation's distance sums by group equal a loop over the
     /// group's other members in increasing order, to the bit, in Double and
     /// Float storage.
+    /// Rows and columns in any order, repeated or left out, are those
+    /// entries; every one in order is the matrix itself, and writing to the
+    /// selection leaves the original as it was.
+    @Test func selectingRowsAndColumnsTakesThoseEntries() {
+        let m = Matrix<Double>(rows: 3, columns: 4, storage: (0..<12).map(Double.init))
+        #expect(m.selectingColumns([3, 0, 0]).storage == [3, 0, 0, 7, 4, 4, 11, 8, 8])
+        #expect(m.selectingRows([2, 0]).storage == [8, 9, 10, 11, 0, 1, 2, 3])
+        #expect(m.selectingColumns([0, 1, 2]).columns == 3 && m.selectingRows([0, 1]).rows == 2)
+        #expect(m.selectingColumns([]).storage.isEmpty && m.selectingRows([]).rows == 0)
+        var whole = m.selectingColumns([0, 1, 2, 3]).selectingRows([0, 1, 2])
+        #expect(whole == m)
+        whole[1, 1] = -1
+        #expect(m[1, 1] == 5 && whole[1, 1] == -1)
+    }
+
     /// A row of Euclidean distances from the coordinates: to the bit what a
     /// loop in coordinate order gives below eight coordinates (one partial
     /// sum), within rounding of it beyond; 0 to the row itself.

@@ -44,18 +44,25 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
         storage[(index * columns)..<((index + 1) * columns)]
     }
 
-    /// The same matrix with rows taken in the order `indices` gives (repeats allowed).
+    /// The same matrix with rows taken in the order `indices` gives (repeats
+    /// allowed). Every row in order gives the matrix itself, its storage
+    /// shared until either is written (no copy of a large matrix kept whole).
     @inlinable
     public func selectingRows(_ indices: [Int]) -> Matrix {
+        if Self.isEveryIndex(indices, count: rows) { return self }
         var out = [Scalar]()
         out.reserveCapacity(indices.count * columns)
         for i in indices { out.append(contentsOf: row(i)) }
         return Matrix(rows: indices.count, columns: columns, storage: out)
     }
 
-    /// The same matrix with columns taken in the order `indices` gives (repeats allowed).
+    /// The same matrix with columns taken in the order `indices` gives
+    /// (repeats allowed); every column in order gives the matrix itself, as
+    /// `selectingRows` does (a Polis conversation's features are all its
+    /// statements: 800 MB each at 100,000 participants x 1,000).
     @inlinable
     public func selectingColumns(_ indices: [Int]) -> Matrix {
+        if Self.isEveryIndex(indices, count: columns) { return self }
         var out = [Scalar]()
         out.reserveCapacity(rows * indices.count)
         for r in 0..<rows {
@@ -63,6 +70,12 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
             for c in indices { out.append(storage[base + c]) }
         }
         return Matrix(rows: rows, columns: indices.count, storage: out)
+    }
+
+    /// Whether `indices` is 0, 1, ..., count - 1.
+    @inlinable
+    static func isEveryIndex(_ indices: [Int], count: Int) -> Bool {
+        indices.count == count && indices.enumerated().allSatisfy { $0.offset == $0.element }
     }
 
     /// The transpose.
