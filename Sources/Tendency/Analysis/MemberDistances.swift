@@ -61,9 +61,8 @@ enum MemberDistances {
         case .matrix(let distances):
             return distances.groupSums(group: group, groups: groups)
         case .points(let points):
-            var members = [[Int]](repeating: [], count: groups)
-            for (i, g) in group.enumerated() { members[g].append(i) }
-            return points.euclideanDistanceSums(fromRows: Array(0..<points.rows), toGroups: [members]).sums[0]
+            return points.euclideanDistanceSums(fromRows: Array(0..<points.rows),
+                                                toGroups: [indicesByGroup(group, groups: groups)]).sums[0]
         }
     }
 
@@ -72,7 +71,7 @@ enum MemberDistances {
     func blockMeans(group: [Int], groups: Int) -> (means: [Double], largest: Double) {
         switch self {
         case .matrix(let distances):
-            (distances.blockMeans(group: group, groups: groups), distances.storage.max() ?? 0)
+            (distances.blockMeans(group: group, groups: groups), distances.storage.max() ?? 1)
         case .points(let points):
             points.euclideanBlockMeans(group: group, groups: groups)
         }

@@ -181,11 +181,7 @@ struct TendencyCut {
         var offset = [0]
         for cut in cuts { offset.append(offset.last! + cut.apart.count * cut.sizes.count) }
         // Each cut's core members, tendency by tendency, ascending within each.
-        let cores = cuts.map { cut in
-            var members = [[Int]](repeating: [], count: cut.sizes.count)
-            for (j, t) in cut.tendency.enumerated() where t >= 0 { members[t].append(j) }
-            return members
-        }
+        let cores = cuts.map { indicesByGroup($0.tendency, groups: $0.sizes.count) }
         let apart = Set(cuts.flatMap(\.apart)).sorted()
         let place = Dictionary(uniqueKeysWithValues: apart.enumerated().map { ($1, $0) })
         let found = points.euclideanDistanceSums(fromRows: apart, toGroups: cores)

@@ -89,11 +89,10 @@ public struct PolisExport: Sendable {
 
         var members: [String] = [], groups: [Int?] = [], votes: [Double] = []
         var ids = MemberIDRegister(noun: "participant")
-        var ungrouped = 0, participantCount = 0
+        var ungrouped = 0
         // Where the first participant's group-id is, for the error when no participant has one.
         var firstGroupCell: CSVTable.Cell?
         try CSVTable.forEachRecord(in: read(votesPath), file: votesPath, header: readHeader) { record in
-            participantCount += 1
             let groupCell = record.cells[1]
             if firstGroupCell == nil { firstGroupCell = groupCell }
             let member = try ids.register(record.cells[0], file: file)
@@ -122,7 +121,7 @@ public struct PolisExport: Sendable {
             groups.append(group)
             votes.append(contentsOf: row)
         }
-        guard participantCount > 0 else {
+        guard members.count + ungrouped > 0 else {
             throw CSVTable.noRecords(file: file, headerLine: headerLine, expected: "one row per participant")
         }
         if participants == .grouped, members.isEmpty, let cell = firstGroupCell {

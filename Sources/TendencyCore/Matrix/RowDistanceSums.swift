@@ -1,3 +1,12 @@
+/// The indices in each group, ascending: `result[g]` lists the i with
+/// `group[i] == g`, for g in `0..<groups`; negative entries belong to none.
+/// The groups `Matrix.euclideanDistanceSums` takes, from one label per row.
+package func indicesByGroup(_ group: [Int], groups: Int) -> [[Int]] {
+    var members = [[Int]](repeating: [], count: groups)
+    for (i, g) in group.enumerated() where g >= 0 { members[g].append(i) }
+    return members
+}
+
 /// Euclidean distances from rows to groups of rows, summed group by group,
 /// computed from the coordinates: what silhouettes, nearest groups and a
 /// heatmap's block means need of a distance matrix, in memory linear in the
@@ -112,8 +121,7 @@ extension Matrix where Scalar == Double {
     package func euclideanBlockMeans(group: [Int], groups: Int) -> (means: [Double], largest: Double) {
         precondition(group.count == rows, "one group per row")
         precondition(group.allSatisfy { $0 >= 0 && $0 < groups }, "groups are 0..<\(groups)")
-        var members = [[Int]](repeating: [], count: groups)
-        for (i, g) in group.enumerated() { members[g].append(i) }
+        let members = indicesByGroup(group, groups: groups)
         let found = euclideanDistanceSums(fromRows: Array(0..<rows), toGroups: [members], farthest: true)
         var means = [Double](repeating: 0, count: groups * groups)
         for a in 0..<groups {

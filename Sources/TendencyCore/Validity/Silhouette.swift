@@ -45,11 +45,7 @@ public enum Silhouette {
         precondition(labelings.allSatisfy { $0.count == n }, "one label per row")
         let dense = labelings.map(DenseLabels.init)
         let assessed = dense.indices.filter { dense[$0].count >= 2 && dense[$0].count <= n - 1 }
-        let groupings = assessed.map { g in
-            var members = [[Int]](repeating: [], count: dense[g].count)
-            for (i, code) in dense[g].codes.enumerated() { members[code].append(i) }
-            return members
-        }
+        let groupings = assessed.map { indicesByGroup(dense[$0].codes, groups: dense[$0].count) }
         let found = points.euclideanDistanceSums(fromRows: Array(0..<n), toGroups: groupings)
         var result = [[Double]?](repeating: nil, count: labelings.count)
         for (position, g) in assessed.enumerated() { result[g] = widths(sums: found.sums[position], labels: dense[g]) }
