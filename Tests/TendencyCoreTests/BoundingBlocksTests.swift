@@ -48,6 +48,8 @@ import Testing
             ("tied grid", data(500, 9, seed: 4) { g, _ in Double(g.next() % 3) }),
             ("far from the origin", blobs(300, 10, seed: 5, offset: 1e7)),
             ("no structure", data(400, 16, seed: 6) { g, _ in g.nextGaussian() }),
+            // 32 blocks in 6 groups: whole groups are skipped.
+            ("the plane", blobs(2000, 2, seed: 7)),
         ]
         for (name, points) in cases {
             let unpruned = try linkage(points, method, pruning: false)
@@ -106,9 +108,9 @@ import Testing
         }
     }
 
-    /// The bound of a block never exceeds the dissimilarity to any point in
-    /// it, for queries inside, near and far from the block, in Double and
-    /// Float, as the balls grow and rows leave.
+    /// The bound of a block, and of a group of blocks, never exceeds the
+    /// dissimilarity to any point in it, for queries inside, near and far
+    /// from it, in Double and Float, as the balls grow and rows leave.
     @Test func lowerBoundsHold() {
         func check<S: BLASScalar>(_ type: S.Type) {
             let d = 7
@@ -133,6 +135,10 @@ import Testing
                     blocks.enclose(row: 3, r + 3 * d)
                     if let last = blocks.remove(row: 0) { for c in 0..<d { r[c] = r[last * d + c] } }
                     var pruning = 0
+                    var groupPruning = 0
+                    #expect(blocks.groupCount >= 2, "\(S.self)")
+                    #expect(Array(0..<blocks.groupCount).flatMap { Array(blocks.blocks(inGroup: $0)) }
+                            == Array(0..<blocks.blockCount), "\(S.self): groups cover the blocks once, in order")
                     var generator = SeededGenerator(seed: 10)
                     for query in 0..<40 {
                         var q = [S](repeating: 0, count: d)
@@ -140,6 +146,19 @@ import Testing
                         let size = 1 + query % 3
                         q.withUnsafeBufferPointer { blocks.setQuery($0.baseAddress!) }
                         blocks.measure(0..<blocks.blockCount)
+                        blocks.measure(groups: 0..<blocks.groupCount)
+                        for g in 0..<blocks.groupCount {
+                            let ward = blocks.lowerBound(WardCentroids.self, size: size, group: g)
+                            if ward > 0 { groupPruning += 1 }
+                            for b in blocks.blocks(inGroup: g) {
+                                for row in blocks.first[b]..<(blocks.first[b] + blocks.count[b]) {
+                                    let squared = q.withUnsafeBufferPointer { squaredEuclidean($0.baseAddress!, r + row * d, d) }
+                                    let w = Double(WardCentroids.dissimilarity(squaredDistance: squared, nx: S(size),
+                                                                               ny: S(blocks.sizeOfRow[row])))
+                                    #expect(ward <= w, "\(S.self) query \(query) group \(g) row \(row)")
+                                }
+                            }
+                        }
                         for b in 0..<blocks.blockCount {
                             let ward = blocks.lowerBound(WardCentroids.self, size: size, block: b)
                             let centroid = blocks.lowerBound(TrueCentroids.self, size: size, block: b)
@@ -155,6 +174,7 @@ import Testing
                     }
                     // Not vacuous: most blocks are far from most queries.
                     #expect(pruning > 40 * blocks.blockCount / 2, "\(S.self): \(pruning)")
+                    #expect(groupPruning > 40 * blocks.groupCount / 4, "\(S.self): \(groupPruning) groups")
                 }
             }
         }

@@ -17,6 +17,13 @@ import CVectorLoops
 /// read, at the cost of one distance per block (a 64th of the scan's work;
 /// `PruningRecord` stops computing them where they skip nothing).
 ///
+/// Blocks are themselves gathered, consecutive in the tree's order, into
+/// groups of about sqrt(blocks) blocks with balls of their own: a scan
+/// first skips whole groups, then blocks within those it reads. On few
+/// coordinates the blocks' bounds, not the points, were the scans' cost:
+/// Ward on 100,000 points in the plane spent 70% of its time measuring
+/// the 1,500 blocks of every scan.
+///
 /// The store owns the rows; here are only their grouping and bounds. Rows of
 /// block `b` are `first[b] ..< first[b] + count[b]`; removing a row moves
 /// the block's last row into its place. A ball only grows: a merged point
@@ -25,18 +32,23 @@ import CVectorLoops
 final class BoundingBlocks<S: BLASScalar> {
     let dimension: Int
     private(set) var blockCount = 0
-    /// Per block: first row, rows in use, smallest cluster size, radius.
+    /// Groups of `groupSize` consecutive blocks (the last may hold fewer).
+    private(set) var groupCount = 0
+    private(set) var groupSize = 1
+    /// Per block, then per group from `groupBase` on: smallest cluster size,
+    /// radius (and for blocks: first row, rows in use).
     let first: UnsafeMutablePointer<Int>
     let count: UnsafeMutablePointer<Int>
     let minimumSize: UnsafeMutablePointer<Int>
     private let radius: UnsafeMutablePointer<Double>
-    /// Per block, `dimension` coordinates: the centre of its ball; then
-    /// one more row, the query of `measure`.
+    /// Per block, then per group, `dimension` coordinates: the centre of
+    /// its ball; then one more row, the query of `measure`.
     private let centre: UnsafeMutablePointer<S>
+    private let groupBase: Int
     private let queryRow: Int
     /// 0, 1, 2, ...: row or block numbers as a list, and as their own rows.
     let identity: UnsafeMutablePointer<Int>
-    /// Per block: the squared distance from the query to its centre.
+    /// Per block, then per group: the squared distance from the query to its centre.
     private let squaredToCentre: UnsafeMutablePointer<S>
     /// Per row: its block, and the size of its cluster (kept by the store).
     let blockOfRow: UnsafeMutablePointer<Int>
@@ -54,6 +66,9 @@ final class BoundingBlocks<S: BLASScalar> {
 
     /// Blocks hold at most this many points (and at least half as many).
     static var leafSize: Int { 64 }
+    /// Fewest blocks per group but the last, so that skipping a group
+    /// spares more bounds than measuring it costs.
+    static var smallestGroup: Int { 4 }
 
     /// Room for `rows` rows. A split halves a range of more than
     /// `leafSize` points, so every block but a lone one holds at least
@@ -62,15 +77,19 @@ final class BoundingBlocks<S: BLASScalar> {
         self.dimension = dimension
         let capacity = max(rows, 1)
         let blocks = capacity / (Self.leafSize / 2) + 1
+        // Groups hold at least `smallestGroup` blocks but the last.
+        let balls = blocks + blocks / Self.smallestGroup + 1
         first = .allocate(capacity: blocks)
         count = .allocate(capacity: blocks)
-        minimumSize = .allocate(capacity: blocks)
-        radius = .allocate(capacity: blocks)
-        centre = .allocate(capacity: (blocks + 1) * max(dimension, 1))
-        queryRow = blocks
-        identity = .allocate(capacity: capacity + 1)
-        for k in 0...capacity { identity[k] = k }
-        squaredToCentre = .allocate(capacity: blocks)
+        minimumSize = .allocate(capacity: balls)
+        radius = .allocate(capacity: balls)
+        centre = .allocate(capacity: (balls + 1) * max(dimension, 1))
+        groupBase = blocks
+        queryRow = balls
+        let listed = max(capacity, balls)
+        identity = .allocate(capacity: listed + 1)
+        for k in 0...listed { identity[k] = k }
+        squaredToCentre = .allocate(capacity: balls)
         blockOfRow = .allocate(capacity: capacity)
         sizeOfRow = .allocate(capacity: capacity)
         splitLow = .allocate(capacity: max(dimension, 1))
@@ -173,9 +192,9 @@ final class BoundingBlocks<S: BLASScalar> {
     }
 
     /// Forms blocks over rows `0..<rows`, block `b` starting at `starts[b]`,
-    /// from the rows' points and cluster sizes.
+    /// from the rows' points and cluster sizes, and their groups.
     func rebuild(starts: [Int], rows: Int, point: (Int) -> UnsafePointer<S>, size: (Int) -> Int) {
-        precondition(starts.count <= queryRow, "more blocks than room for them")
+        precondition(starts.count <= groupBase, "more blocks than room for them")
         blockCount = starts.count
         for b in 0..<blockCount {
             let low = starts[b]
@@ -196,16 +215,57 @@ final class BoundingBlocks<S: BLASScalar> {
             for k in 0..<dimension { c[k] *= scale }
             minimumSize[b] = smallest
             radius[b] = 0
-            for row in low..<high { enclose(row: row, point(row)) }
+            for row in low..<high { widen(ball: b, to: point(row)) }
+        }
+        // About sqrt(blocks) groups of about sqrt(blocks) blocks: a scan
+        // measures every group and the blocks of the few it reads.
+        groupSize = max(Self.smallestGroup, Int(Double(blockCount).squareRoot().rounded(.up)))
+        groupCount = (blockCount + groupSize - 1) / groupSize
+        for g in 0..<groupCount {
+            let ball = groupBase + g
+            let members = blocks(inGroup: g)
+            let low = first[members.lowerBound]
+            let high = first[members.upperBound - 1] + count[members.upperBound - 1]
+            let c = centre + ball * dimension
+            c.initialize(repeating: 0, count: dimension)
+            for row in low..<high {
+                let p = point(row)
+                for k in 0..<dimension { c[k] += p[k] }
+            }
+            let scale = 1 / S(high - low)
+            for k in 0..<dimension { c[k] *= scale }
+            var smallest = Int.max
+            for b in members { smallest = min(smallest, minimumSize[b]) }
+            minimumSize[ball] = smallest
+            radius[ball] = 0
+            for row in low..<high { widen(ball: ball, to: point(row)) }
         }
     }
 
-    /// Widens the ball of `row`'s block to hold `point`.
+    /// Widens the balls of `row`'s block and group to hold `point`.
     @inline(__always)
     func enclose(row: Int, _ point: UnsafePointer<S>) {
         let b = blockOfRow[row]
-        let distance = Double(squaredEuclidean(point, centre + b * dimension, dimension)).squareRoot()
-        radius[b] = max(radius[b], distance * (1 + slack))
+        widen(ball: b, to: point)
+        widen(ball: groupBase + b / groupSize, to: point)
+    }
+
+    @inline(__always)
+    private func widen(ball: Int, to point: UnsafePointer<S>) {
+        let distance = Double(squaredEuclidean(point, centre + ball * dimension, dimension)).squareRoot()
+        radius[ball] = max(radius[ball], distance * (1 + slack))
+    }
+
+    /// The blocks of group `g`.
+    @inline(__always)
+    func blocks(inGroup g: Int) -> Range<Int> {
+        (g * groupSize)..<min((g + 1) * groupSize, blockCount)
+    }
+
+    /// The groups holding any of blocks `range`.
+    @inline(__always)
+    func groups(holding range: Range<Int>) -> Range<Int> {
+        range.isEmpty ? 0..<0 : (range.lowerBound / groupSize)..<((range.upperBound - 1) / groupSize + 1)
     }
 
     /// Removes `row` from its block; returns the row moved into its place
@@ -257,6 +317,19 @@ final class BoundingBlocks<S: BLASScalar> {
     /// Makes `point` the query of `measure`.
     func setQuery(_ point: UnsafePointer<S>) {
         (centre + queryRow * dimension).update(from: point, count: dimension)
+    }
+
+    /// The squared distances from the query to the centres of groups
+    /// `range`, for `lowerBound(_:size:group:)`.
+    func measure(groups range: Range<Int>) {
+        measure((groupBase + range.lowerBound)..<(groupBase + range.upperBound))
+    }
+
+    /// A lower bound of `Rule.dissimilarity` from the query to every point
+    /// of group `g`, as `lowerBound(_:size:block:)` is for a block.
+    @inline(__always)
+    func lowerBound<Rule: PointRule>(_ rule: Rule.Type, size: Int, group g: Int) -> Double {
+        lowerBound(rule, size: size, block: groupBase + g)
     }
 
     /// The squared distances from the query to the centres of blocks

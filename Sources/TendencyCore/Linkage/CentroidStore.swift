@@ -254,28 +254,37 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     }
 
     /// `best` updated with the blocks in `range` (but `own`) whose lower
-    /// bound is within min(`bound`, best value), gathered into chunks of
-    /// about `chunkRows` rows (one call of the distance loop each), using
-    /// part `scratch`'s buffers.
+    /// bound, and their group's, is within min(`bound`, best value),
+    /// gathered into chunks of about `chunkRows` rows (one call of the
+    /// distance loop each), using part `scratch`'s buffers.
     private func scan(blocks range: Range<Int>, skipping own: Int, bounded: Bool, from x: Int, bound: S,
                       best: (slot: Int, value: S), scratch: Int, _ blocks: BoundingBlocks<S>) -> (slot: Int, value: S) {
         var best = best
         let nx = slots.size[x]
-        if bounded { blocks.measure(range) }
+        let groups = blocks.groups(holding: range)
+        if bounded { blocks.measure(groups: groups) }
         let chunk = chunkRows + scratch * Self.chunkCapacity
         var read = 0
-        var b = range.lowerBound
-        while b < range.upperBound {
-            let limit = Double(min(bound, best.value))
-            var count = 0
-            while b < range.upperBound && count < Self.chunkLength {
+        var count = 0
+        for g in groups {
+            if bounded && blocks.lowerBound(Rule.self, size: nx, group: g) > Double(min(bound, best.value)) { continue }
+            let members = blocks.blocks(inGroup: g).clamped(to: range)
+            if bounded { blocks.measure(members) }
+            for b in members {
                 let rows = blocks.count[b]
-                if b != own && rows > 0 && (!bounded || blocks.lowerBound(Rule.self, size: nx, block: b) <= limit) {
-                    (chunk + count).initialize(from: blocks.identity + blocks.first[b], count: rows)
-                    count += rows
+                guard b != own && rows > 0,
+                      !bounded || blocks.lowerBound(Rule.self, size: nx, block: b) <= Double(min(bound, best.value))
+                else { continue }
+                (chunk + count).initialize(from: blocks.identity + blocks.first[b], count: rows)
+                count += rows
+                if count >= Self.chunkLength {
+                    read += count
+                    best = scan(rowsAt: chunk, count: count, from: x, bound: bound, best: best, scratch: scratch, blocks)
+                    count = 0
                 }
-                b += 1
             }
+        }
+        if count > 0 {
             read += count
             best = scan(rowsAt: chunk, count: count, from: x, bound: bound, best: best, scratch: scratch, blocks)
         }
