@@ -26,7 +26,8 @@ import Testing
         switch method {
         case .ward:
             return try stepwiseLinkage(nearestNeighborChain(
-                CentroidStore<S, WardCentroids>(points: points, parallelWork: parallelWork, pruning: pruning)), leafCount: n)
+                CentroidStore<S, WardCentroids>(points: points, parallelWork: parallelWork, pruning: pruning,
+                                                ascendingList: !pruning)), leafCount: n)
         case .centroid:
             return Linkage(leafCount: n, merges: try genericLinkage(
                 CentroidStore<S, TrueCentroids>(points: points, parallelWork: parallelWork, pruning: pruning)))

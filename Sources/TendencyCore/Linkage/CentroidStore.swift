@@ -77,11 +77,17 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
 
     /// With more than one core and enough work (or `parallelWork` given, for
     /// tests) a `PassPartner` thread takes parts of each long pass.
-    /// `pruning` turns the blocks on.
-    init(points source: Matrix<S>, parallelWork: Int? = nil, filtering: Bool = true, pruning: Bool = false) {
+    /// `pruning` turns the blocks on. Without `ascendingList` (for the
+    /// nearest-neighbour chain only: `nearestAbove` and `merge` visiting
+    /// slots below a limit need the order) and with blocks, the active
+    /// list is kept in no order.
+    init(points source: Matrix<S>, parallelWork: Int? = nil, filtering: Bool = true, pruning: Bool = false,
+         ascendingList: Bool = true) {
         self.parallelWork = parallelWork ?? Self.defaultParallelWork
         unionDistances = .allocate(capacity: max(source.rows, 1))
-        slots = ClusterSlots(count: source.rows)
+        let blocked = pruning && source.rows >= Self.blockedRows && source.columns > 0
+        // Only pruned scans break ties by slot themselves; `compact` needs the order.
+        slots = ClusterSlots(count: source.rows, ascending: ascendingList || !blocked)
         dimension = source.columns
         rowOf = .allocate(capacity: max(source.rows, 1))
         slotOfRow = .allocate(capacity: max(source.rows, 1))
@@ -90,7 +96,7 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
             slotOfRow[slot] = slot
         }
         storedRows = source.rows
-        blocks = pruning && source.rows >= Self.blockedRows && source.columns > 0
+        blocks = blocked
             ? BoundingBlocks(rows: source.rows, dimension: source.columns) : nil
         let scratch = blocks == nil ? 1 : Self.blockParts * Self.chunkCapacity
         chunkRows = .allocate(capacity: scratch)
@@ -156,7 +162,8 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     /// Over the active slots in order, blocks or not: only the generic
     /// algorithm asks, and it gains nothing from them (see above).
     func nearestAbove(_ x: Int) -> (slot: Int, value: S) {
-        firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
+        precondition(slots.ascending, "nearestAbove needs the ascending list")
+        return firstMinimum(from: x, overListPositions: activeCount(below: x + 1)..<slots.activeCount)
     }
 
     /// The number of active slots below `limit`: they lead the ascending active list.
@@ -455,7 +462,8 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
         }
         // The distances from the active slots below `limit` to the union are
         // computed first (in parallel when many), then visited in order.
-        let count = activeCount(below: limit)
+        precondition(slots.ascending || limit == 0, "visiting below a limit needs the ascending list")
+        let count = limit > 0 ? activeCount(below: limit) : 0
         guard count > 0 else { return }
         let list = slots.list
         if let partner, count * dimension >= parallelWork {
@@ -491,7 +499,10 @@ final class CentroidStore<S: BLASScalar, Rule: PointRule>: DissimilarityStore, P
     private func regroup() {
         guard let blocks else { return }
         let active = slots.activeCount
-        var order = Array(UnsafeBufferPointer(start: slots.list, count: active))
+        // In slot order, whatever the list's: the same blocks, rows in the same order.
+        var order = [Int]()
+        order.reserveCapacity(active)
+        for slot in 0..<slots.count where slots.size[slot] > 0 { order.append(slot) }
         let starts = blocks.spatialOrder(&order) { UnsafePointer(point($0)) }
         let moved = UnsafeMutablePointer<S>.allocate(capacity: max(active * dimension, 1))
         defer { moved.deallocate() }

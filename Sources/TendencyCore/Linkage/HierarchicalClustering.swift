@@ -297,7 +297,7 @@ public enum HierarchicalClustering {
                 try PointSpanningTree(points: buffer.baseAddress!, count: n, dimension: source.columns).edges(progress: progress)
             }
             result = try stepwiseLinkage(merges, leafCount: n)
-        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points, pruning: true), progress: progress)
+        case .ward: result = try chain(CentroidStore<S, WardCentroids>(points: points, pruning: true, ascendingList: false), progress: progress)
         case .centroid: result = try generic(CentroidStore<S, TrueCentroids>(points: points), progress: progress)
         case .median: result = try generic(CentroidStore<S, MedianCentroids>(points: points), progress: progress)
         }

@@ -18,7 +18,7 @@ func nearestNeighborChain<Store: DissimilarityStore>(_ store: Store, progress: W
     var length = 0
     for _ in 0..<(n - 1) {
         if length == 0 {
-            chain[0] = slots.list[0]
+            chain[0] = slots.lowest
             length = 1
         }
         var x = 0
